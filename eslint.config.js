@@ -1,0 +1,100 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import globals from "globals";
+
+// The domain boundary (docs/decisions/001-remix-and-polaris.md, HOUSE-STYLE.md): app/domain/** is
+// pure TypeScript. It may import zod and its own modules, nothing that touches a framework, the
+// database, Shopify, React or the machine. test/unit/domain-boundary.test.ts proves the rule bites.
+export const DOMAIN_FORBIDDEN_IMPORTS = {
+  paths: [
+    { name: "react", message: "app/domain is pure: no React." },
+    { name: "react-dom", message: "app/domain is pure: no React." },
+    { name: "graphql", message: "app/domain is pure: GraphQL lives in app/shopify." },
+    { name: "pg", message: "app/domain is pure: the database lives in app/db." },
+  ],
+  patterns: [
+    { group: ["@shopify/*"], message: "app/domain is pure: Shopify code lives in app/shopify and app/routes." },
+    { group: ["@prisma/*", "prisma", "@libsql/*"], message: "app/domain is pure: the database lives in app/db." },
+    { group: ["@remix-run/*"], message: "app/domain is pure: no framework code." },
+    {
+      group: ["node:*", "fs", "path", "child_process", "http", "https", "net", "crypto"],
+      message: "app/domain is pure: no I/O; pass data and time in.",
+    },
+    {
+      group: [
+        "~/*",
+        "**/db.server*",
+        "**/shopify.server*",
+        "**/db/**",
+        "**/shopify/**",
+        "**/services/**",
+        "**/routes/**",
+        "**/utils/**",
+        "**/components/**",
+      ],
+      message: "app/domain is pure: it may import only other app/domain modules (relative) and zod.",
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      "build/**",
+      "node_modules/**",
+      ".tools/**",
+      ".cache/**",
+      "app/types/**",
+      "public/**",
+      "extensions/**/dist/**",
+      "coverage/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: "module" },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TSEnumDeclaration", message: "Use a const list and a zod enum instead of a TypeScript enum." },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.tsx"],
+    plugins: { react, "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
+    languageOptions: { globals: { ...globals.browser } },
+    settings: { react: { version: "detect" } },
+    rules: {
+      ...react.configs.recommended.rules,
+      ...react.configs["jsx-runtime"].rules,
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.configs.recommended.rules,
+      "react/prop-types": "off",
+    },
+  },
+  {
+    files: ["app/domain/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", DOMAIN_FORBIDDEN_IMPORTS] },
+  },
+  {
+    // Tests beside domain code may read their fixture files; the code under test may not.
+    files: ["app/domain/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          ...DOMAIN_FORBIDDEN_IMPORTS,
+          patterns: DOMAIN_FORBIDDEN_IMPORTS.patterns.filter((p) => !p.group.includes("node:*")),
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,1 @@
+export declare function derivePostgresSchema(sqliteSchema: string): string;

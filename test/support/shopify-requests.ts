@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import {
+  API_KEY,
+  API_SECRET_KEY,
+  RequestType,
+  setUpValidRequest,
+  setUpValidSession,
+  TEST_SHOP,
+  TEST_SHOP_NAME,
+} from "@shopify/shopify-api/test-helpers";
+import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
+
+// Requests as Shopify sends them, built with Shopify's own test helpers and signed with the keys
+// testConfig() gives the app (test/setup/integration-setup.ts puts them in the environment).
+
+export { TEST_SHOP, TEST_SHOP_NAME };
+const config = testConfig();
+const APP = config.appUrl;
+
+/** Stores a valid expiring offline session for the test shop, as the token exchange would. */
+export async function installTestShop(shop = TEST_SHOP) {
+  const { sessionStorage } = await import("../../app/shopify.server");
+  const session = setUpValidSession({
+    shop,
+    expires: new Date(Date.now() + 60 * 60 * 1000),
+    refreshToken: "test-refresh-token",
+    refreshTokenExpires: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
+    scope: process.env.SCOPES,
+  });
+  await sessionStorage.storeSession(session);
+  return session;
+}
+
+/** The admin's first load of an embedded page: ?embedded=1&shop=…&host=…&id_token=JWT. */
+export function adminDocumentRequest(path: string): Promise<Request> {
+  return setUpValidRequest(
+    { type: RequestType.Admin, store: TEST_SHOP_NAME, apiKey: API_KEY, apiSecretKey: API_SECRET_KEY },
+    new Request(`${APP}${path}`),
+  );
+}
+
+/** A data request from the embedded app: Authorization: Bearer <session token>. */
+export function adminDataRequest(path: string, init?: RequestInit): Promise<Request> {
+  return setUpValidRequest(
+    { type: RequestType.Bearer, store: TEST_SHOP_NAME, apiKey: API_KEY, apiSecretKey: API_SECRET_KEY },
+    new Request(`${APP}${path}`, init),
+  );
+}
+
+export interface WebhookOptions {
+  webhookId?: string;
+  /** Sign with another secret to forge a delivery. */
+  apiSecretKey?: string;
+}
+
+/** A webhook delivery with Shopify's headers and an HMAC over the body. */
+export async function webhookRequest(path: string, topic: string, payload: unknown, options: WebhookOptions = {}) {
+  return setUpValidRequest(
+    {
+      type: RequestType.Extension,
+      store: TEST_SHOP_NAME,
+      apiSecretKey: options.apiSecretKey ?? API_SECRET_KEY,
+      body: payload,
+      headers: {
+        "X-Shopify-Topic": topic,
+        "X-Shopify-API-Version": "2026-10",
+        "X-Shopify-Webhook-Id": options.webhookId ?? randomUUID(),
+        "X-Shopify-Event-Id": randomUUID(),
+        "X-Shopify-Triggered-At": new Date().toISOString(),
+        "Content-Type": "application/json",
+      },
+    },
+    new Request(`${APP}${path}`),
+  );
+}
+
+export const routeArgs = (request: Request) => ({ request, params: {}, context: {} });

@@ -1,0 +1,34 @@
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+// Two tiers run here (the third, end-to-end, drives a real browser against the demo app):
+// - unit: pure code (domain, utils), beside the code as *.test.ts, no database, no network.
+// - integration: real loaders/actions with real Requests, a real database (one per worker) and
+//   Shopify answered at the network edge. Lives in test/integration.
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "scripts/**/*.test.ts", "test/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/setup/global-setup.ts"],
+          setupFiles: ["test/setup/integration-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
