@@ -25,6 +25,7 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["test/setup/global-setup.ts"],
           setupFiles: ["test/setup/integration-setup.ts"],
+          env: { LOG_LEVEL: "error" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,5 +1,5 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { env } from "./utils/env.server";
@@ -7,6 +7,12 @@ import { env } from "./utils/env.server";
 // The one place that calls shopifyApp(). Admin API 2026-10 (see docs/decisions/002-api-versions.md),
 // Shopify-managed installation with token exchange, expiring offline tokens.
 const config = env();
+const LOG_SEVERITY = {
+  error: LogSeverity.Error,
+  warning: LogSeverity.Warning,
+  info: LogSeverity.Info,
+  debug: LogSeverity.Debug,
+} as const;
 
 export const ADMIN_API_VERSION = ApiVersion.October26;
 
@@ -19,6 +25,7 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
+  logger: { level: LOG_SEVERITY[config.LOG_LEVEL] },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

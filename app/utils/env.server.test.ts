@@ -24,6 +24,7 @@ describe("parseEnv", () => {
       NODE_ENV: "development",
       DATABASE_URL: "file:./prisma/dev.sqlite",
       PORT: 3000,
+      LOG_LEVEL: "info",
     });
   });
 
@@ -47,6 +48,7 @@ describe("parseEnv", () => {
     [{ SCOPES: "read_orders, write_orders" }, /^SCOPES must be a comma-separated list of scopes without spaces/],
     [{ PORT: "eighty" }, /^PORT /],
     [{ NODE_ENV: "staging" }, /^NODE_ENV /],
+    [{ LOG_LEVEL: "verbose" }, /^LOG_LEVEL /],
   ])("rejects a malformed value %o", (override, message) => {
     expect(problemsOf({ ...valid, ...override })).toEqual([expect.stringMatching(message)]);
   });

@@ -36,6 +36,7 @@ export const EnvSchema = z.object({
     )
     .default("file:./prisma/dev.sqlite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(["error", "warning", "info", "debug"]).default("info"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

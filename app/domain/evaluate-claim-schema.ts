@@ -1,0 +1,210 @@
+import { z } from "zod";
+import { ClaimReasonSchema, FlagSchema, ItemReasonSchema } from "./policy/codes";
+import {
+  EvidenceKindSchema,
+  EvidenceRequirementSchema,
+  PolicyOverrideSchema,
+  ProductOverrideSchema,
+  ShippingPayerSchema,
+} from "./policy/policy-schema";
+import {
+  expected,
+  formatIssues,
+  reportMissing,
+  IsoInstantSchema,
+  nonNegativeInteger,
+  positiveInteger,
+  shopifyGid,
+  TimeZoneSchema,
+} from "./validation";
+
+const MAX_UNITS = 100_000;
+
+export const FulfillmentSchema = z.strictObject(
+  {
+    quantity: positiveInteger(MAX_UNITS),
+    fulfilledAt: IsoInstantSchema,
+    deliveredAt: IsoInstantSchema.nullable().optional(),
+    estimatedDeliveryAt: IsoInstantSchema.nullable().optional(),
+    locationId: shopifyGid("Location"),
+  },
+  expected("expected a fulfilment object"),
+);
+export type Fulfillment = z.infer<typeof FulfillmentSchema>;
+
+export const OrderLineSchema = z
+  .strictObject(
+    {
+      lineItemId: shopifyGid("LineItem"),
+      productId: shopifyGid("Product"),
+      quantity: positiveInteger(MAX_UNITS),
+      previouslyClaimedQuantity: nonNegativeInteger(MAX_UNITS).optional(),
+      fulfillments: z.array(FulfillmentSchema, expected("expected a list of fulfilments")),
+    },
+    expected("expected an order line object"),
+  )
+  .superRefine((line, ctx) => {
+    const fulfilled = line.fulfillments.reduce((total, f) => total + f.quantity, 0);
+    if (fulfilled > line.quantity) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fulfillments"],
+        message: `${fulfilled} units fulfilled but the line has only ${line.quantity}`,
+      });
+    }
+    if ((line.previouslyClaimedQuantity ?? 0) > fulfilled) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["previouslyClaimedQuantity"],
+        message: `${line.previouslyClaimedQuantity} units previously claimed but only ${fulfilled} fulfilled`,
+      });
+    }
+  });
+export type OrderLine = z.infer<typeof OrderLineSchema>;
+
+export const OrderSchema = z
+  .strictObject(
+    {
+      id: shopifyGid("Order"),
+      lines: z.array(OrderLineSchema, expected("expected a list of order lines")),
+    },
+    expected("expected an order object"),
+  )
+  .superRefine((order, ctx) => {
+    order.lines.forEach((line, index) => {
+      if (order.lines.findIndex((other) => other.lineItemId === line.lineItemId) !== index) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["lines", index, "lineItemId"],
+          message: `duplicate line item ${line.lineItemId}`,
+        });
+      }
+    });
+  });
+export type Order = z.infer<typeof OrderSchema>;
+
+const answer = z.boolean(expected("expected true or false")).optional();
+
+export const ClaimAnswersSchema = z.strictObject(
+  {
+    firmwareFlashed: answer,
+    bodyOpened: answer,
+    partsModified: answer,
+    unintendedUse: answer,
+    continuedUseAfterFault: answer,
+    accidentalDamage: answer,
+    problemFirstNoticedAt: IsoInstantSchema.optional(),
+  },
+  expected("expected an answers object"),
+);
+export type ClaimAnswers = z.infer<typeof ClaimAnswersSchema>;
+
+export const CLAIM_TYPES = ["arrival", "warranty"] as const;
+export const ClaimTypeSchema = z.enum(CLAIM_TYPES);
+
+export const PREFERRED_RESOLUTIONS = ["refund", "replacement", "repair"] as const;
+export const PreferredResolutionSchema = z.enum(PREFERRED_RESOLUTIONS);
+export type PreferredResolution = z.infer<typeof PreferredResolutionSchema>;
+
+export const ClaimItemSchema = z.strictObject(
+  { lineItemId: shopifyGid("LineItem"), quantity: positiveInteger(MAX_UNITS) },
+  expected("expected a claim item object"),
+);
+
+export const ClaimSchema = z
+  .strictObject(
+    {
+      type: ClaimTypeSchema,
+      items: z.array(ClaimItemSchema, expected("expected a list of claim items")).min(1, {
+        error: "expected at least one item",
+      }),
+      answers: ClaimAnswersSchema.optional(),
+      evidence: z.array(EvidenceKindSchema, expected("expected a list of evidence kinds")),
+      preferredResolution: PreferredResolutionSchema.nullable().optional(),
+    },
+    expected("expected a claim object"),
+  )
+  .superRefine((claim, ctx) => {
+    claim.items.forEach((item, index) => {
+      if (claim.items.findIndex((other) => other.lineItemId === item.lineItemId) !== index) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["items", index, "lineItemId"],
+          message: `duplicate line item ${item.lineItemId}`,
+        });
+      }
+    });
+    if (claim.type === "arrival" && claim.preferredResolution === "repair") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["preferredResolution"],
+        message: 'arrival claims take "refund" or "replacement"',
+      });
+    }
+  });
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const ClaimEvaluationInputSchema = z.strictObject(
+  {
+    now: IsoInstantSchema,
+    shop: z.strictObject({ timezone: TimeZoneSchema }, expected("expected a shop object")),
+    policy: PolicyOverrideSchema.optional(),
+    productOverrides: z
+      .array(ProductOverrideSchema, expected("expected a list of product overrides"))
+      .superRefine((overrides, ctx) => {
+        overrides.forEach((override, index) => {
+          if (overrides.findIndex((other) => other.productId === override.productId) !== index) {
+            ctx.addIssue({
+              code: "custom",
+              path: [index, "productId"],
+              message: `duplicate override for ${override.productId}`,
+            });
+          }
+        });
+      })
+      .optional(),
+    order: OrderSchema,
+    claim: ClaimSchema,
+  },
+  expected("expected a JSON object"),
+);
+export type ClaimEvaluationInput = z.infer<typeof ClaimEvaluationInputSchema>;
+
+export const ItemEvaluationSchema = z.strictObject({
+  lineItemId: z.string(),
+  eligible: z.boolean(),
+  eligibleQuantity: z.number().int().min(0),
+  windowEndsAt: z.string().nullable(),
+  reasons: z.array(ItemReasonSchema),
+});
+export type ItemEvaluation = z.infer<typeof ItemEvaluationSchema>;
+
+export const ReturnDestinationSchema = z.strictObject({
+  locationId: z.string(),
+  lineItemIds: z.array(z.string()),
+});
+export type ReturnDestination = z.infer<typeof ReturnDestinationSchema>;
+
+/** The evaluation, with fields in the order the public contract prints them. */
+export const ClaimEvaluationSchema = z.strictObject({
+  eligible: z.boolean(),
+  reasons: z.array(ClaimReasonSchema),
+  items: z.array(ItemEvaluationSchema),
+  missingEvidence: z.array(EvidenceRequirementSchema),
+  flags: z.array(FlagSchema),
+  suggestedType: z.literal("warranty").nullable(),
+  returnRequired: z.boolean(),
+  returnShippingPaidBy: ShippingPayerSchema,
+  returnDestinations: z.array(ReturnDestinationSchema),
+  responseDueAt: z.string(),
+});
+export type ClaimEvaluation = z.infer<typeof ClaimEvaluationSchema>;
+
+export type ParseResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string[] };
+
+/** Validates untrusted input; each problem is one `json.path: what is wrong` line. */
+export function parseClaimEvaluationInput(input: unknown): ParseResult<ClaimEvaluationInput> {
+  const result = ClaimEvaluationInputSchema.safeParse(input, reportMissing);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error.issues) };
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { MoneyInputSchema } from "../money";
+import { expected, nonNegativeInteger, positiveInteger, shopifyGid } from "../validation";
+
+/** Evidence a shopper can attach to a claim. */
+export const EVIDENCE_KINDS = ["issue_photo", "issue_video", "shipping_label_photo", "packaging_photo"] as const;
+export const EvidenceKindSchema = z.enum(EVIDENCE_KINDS);
+export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
+
+/** What a policy can require; `issue_media` is met by an issue photo or an issue video. */
+export const EVIDENCE_REQUIREMENTS = [
+  "issue_media",
+  "issue_photo",
+  "issue_video",
+  "shipping_label_photo",
+  "packaging_photo",
+] as const;
+export const EvidenceRequirementSchema = z.enum(EVIDENCE_REQUIREMENTS);
+export type EvidenceRequirement = z.infer<typeof EvidenceRequirementSchema>;
+
+export const SHIPPING_PAYERS = ["merchant", "customer", "decided_on_review"] as const;
+export const ShippingPayerSchema = z.enum(SHIPPING_PAYERS);
+export type ShippingPayer = z.infer<typeof ShippingPayerSchema>;
+
+export const EXCLUSION_HANDLINGS = ["review", "deny"] as const;
+export const ExclusionHandlingSchema = z.enum(EXCLUSION_HANDLINGS);
+export type ExclusionHandling = z.infer<typeof ExclusionHandlingSchema>;
+
+/** A part that must come back with a return; `chargeIfMissing` is in the shop's currency. */
+export const ComponentSchema = z.strictObject({
+  name: z.string(expected("expected a component name")).trim().min(1, { error: "expected a component name" }),
+  chargeIfMissing: MoneyInputSchema,
+});
+export type Component = z.infer<typeof ComponentSchema>;
+
+function uniqueList<T extends z.ZodType>(item: T, what: string) {
+  return z.array(item, expected(`expected a list of ${what}`)).superRefine((values, ctx) => {
+    values.forEach((value, index) => {
+      if (values.indexOf(value) !== index) {
+        ctx.addIssue({ code: "custom", path: [index], message: `duplicate ${JSON.stringify(value)}` });
+      }
+    });
+  });
+}
+
+const policyShape = {
+  arrivalWindowDays: nonNegativeInteger(3650),
+  warrantyMonths: nonNegativeInteger(1200),
+  responseHours: positiveInteger(8760),
+  reportWithinDaysOfNotice: nonNegativeInteger(3650),
+  unknownDeliveryTransitDays: nonNegativeInteger(365),
+  exclusionHandling: ExclusionHandlingSchema,
+  returnRequired: z.boolean(expected("expected true or false")),
+  arrivalReturnShippingPaidBy: ShippingPayerSchema,
+  warrantyReturnShippingPaidBy: ShippingPayerSchema,
+  arrivalEvidence: uniqueList(EvidenceRequirementSchema, "evidence requirements"),
+  warrantyEvidence: uniqueList(EvidenceRequirementSchema, "evidence requirements"),
+  arrivalRequiresPreference: z.boolean(expected("expected true or false")),
+  components: z.array(ComponentSchema, expected("expected a list of components")).superRefine((components, ctx) => {
+    components.forEach((component, index) => {
+      if (components.findIndex((c) => c.name === component.name) !== index) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "name"],
+          message: `duplicate component ${JSON.stringify(component.name)}`,
+        });
+      }
+    });
+  }),
+};
+
+export const PolicySchema = z.strictObject(policyShape, expected("expected a policy object"));
+export type Policy = z.infer<typeof PolicySchema>;
+
+/** Any subset of the policy's fields; unknown fields are rejected. */
+export const PolicyOverrideSchema = PolicySchema.partial();
+export type PolicyOverride = z.infer<typeof PolicyOverrideSchema>;
+
+export const ProductOverrideSchema = z.strictObject(
+  { productId: shopifyGid("Product"), ...PolicyOverrideSchema.shape },
+  expected("expected a product override object"),
+);
+export type ProductOverride = z.infer<typeof ProductOverrideSchema>;
+
+/** The defaults, taken from the merchant's written guarantee (docs/policy-engine.md). */
+export const DEFAULT_POLICY: Policy = {
+  arrivalWindowDays: 3,
+  warrantyMonths: 12,
+  responseHours: 48,
+  reportWithinDaysOfNotice: 3,
+  unknownDeliveryTransitDays: 7,
+  exclusionHandling: "review",
+  returnRequired: true,
+  arrivalReturnShippingPaidBy: "merchant",
+  warrantyReturnShippingPaidBy: "decided_on_review",
+  arrivalEvidence: ["issue_media", "shipping_label_photo", "packaging_photo"],
+  warrantyEvidence: ["issue_media"],
+  arrivalRequiresPreference: true,
+  components: [],
+};

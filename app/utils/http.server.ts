@@ -1,0 +1,35 @@
+import { isDomainError, type DomainErrorKind } from "../domain/errors";
+
+// One mapping from errors to HTTP, used by every route: a DomainError's kind picks the status and
+// its code and message reach the client; anything else is a 500 with a generic message and a log
+// line, so internals never leak.
+
+export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  not_allowed: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof Response) return error;
+  if (isDomainError(error)) {
+    return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, {
+      status: STATUS_BY_KIND[error.kind],
+    });
+  }
+  console.error("Unexpected error", error);
+  return Response.json(
+    {
+      error: {
+        code: "internal_error",
+        message: "Something went wrong on our side. Please try again; if it keeps happening, contact support.",
+      },
+    } satisfies ErrorBody,
+    { status: 500 },
+  );
+}
