@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --for-tests
 . scripts/lib/node22.sh
 wd_ensure_node22
-exec node_modules/.bin/vitest run "$@"
+exec node_modules/.bin/vitest run --project unit --project integration "$@"

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { processWebhookOnce, type Tx, type WebhookDeliveryRef } from "../db/webhook-deliveries.server";
+import { deleteShopData, exportCustomerData, redactCustomer } from "./compliance.server";
 
 // What the app does for each app-level and compliance webhook. Routes authenticate (HMAC) and
 // hand over; everything here is idempotent by webhook id.
@@ -47,8 +48,8 @@ export const ShopRedactPayloadSchema = z.object({ shop_domain: z.string() });
 export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";
 
 /**
- * Records a compliance request and carries out the data work for the data the app holds today.
- * The claims data model extends each case (a customer's claims and evidence, a shop's files).
+ * Records a compliance request and carries out its data work (app/services/compliance.server.ts)
+ * in the same transaction, once per delivery.
  */
 export async function handleComplianceRequest(
   db: PrismaClient,
@@ -58,7 +59,8 @@ export async function handleComplianceRequest(
 ): Promise<boolean> {
   const request = parseCompliancePayload(topic, payload);
   return processWebhookOnce(db, delivery, async (tx) => {
-    const resultSummary = await carryOutCompliance(tx, delivery.shop, topic);
+    const now = new Date();
+    const result = await carryOutCompliance(tx, delivery.shop, topic, request, now);
     await tx.complianceRequest.create({
       data: {
         shop: delivery.shop,
@@ -66,14 +68,20 @@ export async function handleComplianceRequest(
         webhookId: delivery.webhookId,
         customerId: request.customerId,
         ordersJson: JSON.stringify(request.orderIds),
-        completedAt: new Date(),
-        resultSummary,
+        completedAt: now,
+        resultSummary: result.summary,
+        resultJson: result.json,
       },
     });
   });
 }
 
-function parseCompliancePayload(topic: ComplianceTopic, payload: unknown) {
+interface ComplianceRequestData {
+  customerId: string | null;
+  orderIds: string[];
+}
+
+function parseCompliancePayload(topic: ComplianceTopic, payload: unknown): ComplianceRequestData {
   switch (topic) {
     case "customers/data_request": {
       const p = CustomerDataRequestPayloadSchema.parse(payload);
@@ -85,21 +93,35 @@ function parseCompliancePayload(topic: ComplianceTopic, payload: unknown) {
     }
     case "shop/redact":
       ShopRedactPayloadSchema.parse(payload);
-      return { customerId: null, orderIds: [] as string[] };
+      return { customerId: null, orderIds: [] };
   }
 }
 
-async function carryOutCompliance(tx: Tx, shop: string, topic: ComplianceTopic): Promise<string> {
+async function carryOutCompliance(
+  tx: Tx,
+  shop: string,
+  topic: ComplianceTopic,
+  request: ComplianceRequestData,
+  now: Date,
+): Promise<{ summary: string; json: string | null }> {
   switch (topic) {
-    case "customers/data_request":
-      // The app stores no customer data yet (claims arrive with the claims data model).
-      return "no customer data held";
-    case "customers/redact":
-      return "no customer data held";
+    case "customers/data_request": {
+      const data = await exportCustomerData(tx, shop, request.customerId ?? "", request.orderIds);
+      return { summary: `${data.claims.length} claims`, json: JSON.stringify(data) };
+    }
+    case "customers/redact": {
+      const erased = await redactCustomer(tx, shop, request.customerId ?? "", request.orderIds, now);
+      return {
+        summary: `erased personal data from ${erased.claims} claims and ${erased.evidence} evidence files`,
+        json: null,
+      };
+    }
     case "shop/redact": {
-      const sessions = await tx.session.deleteMany({ where: { shop } });
-      const deliveries = await tx.webhookDelivery.deleteMany({ where: { shop } });
-      return `deleted ${sessions.count} sessions and ${deliveries.count} webhook records`;
+      const deleted = await deleteShopData(tx, shop);
+      const summary = Object.entries(deleted)
+        .map(([what, count]) => `${count} ${what}`)
+        .join(", ");
+      return { summary: `deleted ${summary}`, json: null };
     }
   }
 }

@@ -37,6 +37,9 @@ export const EnvSchema = z.object({
     .default("file:./prisma/dev.sqlite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["error", "warning", "info", "debug"]).default("info"),
+  // Where the admin loads Shopify App Bridge from. Shopify's CDN unless set; the library's own
+  // pages (bounce, exit iframe) honour the same variable.
+  APP_BRIDGE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of the App Bridge script" }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -27,6 +27,7 @@ describe("the embedded admin authenticates with Shopify's session token", () => 
     await installTestShop();
     expect(await appLoader(routeArgs(await adminDocumentRequest("/app")))).toEqual({
       apiKey: process.env.SHOPIFY_API_KEY,
+      appBridgeUrl: null,
     });
   });
 

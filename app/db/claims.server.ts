@@ -1,0 +1,249 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { DomainError } from "../domain/errors";
+import { deriveResponseClock } from "../domain/claim-lifecycle/response-clock";
+import {
+  ClaimStateSchema,
+  type ClaimEvent,
+  type ClaimItemState,
+  type ClaimState,
+} from "../domain/claim-lifecycle/claim-state";
+
+// Claims in the database. Rows are parsed into the domain's ClaimState at this edge (zod), and a
+// change is saved as "the claim moved from version n to n+1 and appended these events", so two
+// merchants acting on one claim at once cannot both win: the second gets a conflict.
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface ClaimMeta {
+  shop: string;
+  number: number;
+  orderName: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  customerEmail: string | null;
+  version: number;
+  respondBy: Date | null;
+}
+
+export interface StoredClaim {
+  meta: ClaimMeta;
+  state: ClaimState;
+}
+
+export interface NewClaim {
+  shop: string;
+  state: ClaimState;
+  orderName?: string | null;
+  customerId?: string | null;
+  customerName?: string | null;
+  customerEmail?: string | null;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const parseJson = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
+
+/** When the merchant must answer by: the running response clock's due time, else null. */
+export function respondByOf(state: ClaimState, now: Date): Date | null {
+  const clock = deriveResponseClock(state, now);
+  return clock.state === "running" ? new Date(clock.dueAt) : null;
+}
+
+function itemRow(item: ClaimItemState, position: number) {
+  return {
+    position,
+    lineItemId: item.lineItemId,
+    productId: item.productId,
+    quantity: item.quantity,
+    componentsJson: json(item.components),
+    returnLocationsJson: json(item.returnLocations),
+    decisionJson: item.decision ? json(item.decision) : null,
+    inspectionJson: item.inspection ? json(item.inspection) : null,
+    outcomeJson: item.outcome ? json(item.outcome) : null,
+  };
+}
+
+function eventRow(event: ClaimEvent) {
+  return {
+    sequence: event.sequence,
+    at: new Date(event.at),
+    actorType: event.actor.type,
+    actorId: event.actor.id ?? null,
+    type: event.type,
+    fromStatus: event.from,
+    toStatus: event.to,
+    note: event.note,
+    dataJson: json(event.data),
+  };
+}
+
+async function nextClaimNumber(tx: Prisma.TransactionClient, shop: string): Promise<number> {
+  const counter = await tx.claimCounter.upsert({
+    where: { shop },
+    create: { shop, last: 1001 },
+    update: { last: { increment: 1 } },
+  });
+  return counter.last;
+}
+
+/** Stores a newly submitted claim (its first event included) under the shop's next number. */
+export async function insertClaim(tx: Prisma.TransactionClient, input: NewClaim): Promise<StoredClaim> {
+  const state = ClaimStateSchema.parse(input.state);
+  const [first] = state.events;
+  if (!first || state.events.length !== 1) {
+    throw new DomainError("invalid", "claim.not_new", "A new claim must have exactly its submission event.");
+  }
+  const number = await nextClaimNumber(tx, input.shop);
+  await tx.claim.create({
+    data: {
+      id: state.id,
+      shop: input.shop,
+      number,
+      orderId: state.orderId,
+      orderName: input.orderName ?? null,
+      customerId: input.customerId ?? null,
+      customerName: input.customerName ?? null,
+      customerEmail: input.customerEmail ?? null,
+      type: state.type,
+      status: state.status,
+      responseHours: state.responseHours,
+      returnRequired: state.returnRequired,
+      returnShippingPaidBy: state.returnShippingPaidBy,
+      evidenceKindsJson: json(state.evidence),
+      returnInstructions: null,
+      submittedAt: new Date(first.at),
+      respondBy: respondByOf(state, new Date(first.at)),
+      lastEventAt: new Date(first.at),
+      items: { create: state.items.map(itemRow) },
+      events: { create: state.events.map(eventRow) },
+    },
+  });
+  const stored = await findClaim(tx, input.shop, state.id);
+  if (!stored) throw new Error(`claim ${state.id} vanished after insert`);
+  return stored;
+}
+
+const claimInclude = {
+  items: { orderBy: { position: "asc" } },
+  events: { orderBy: { sequence: "asc" } },
+} as const satisfies Prisma.ClaimInclude;
+
+type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
+
+const ShipmentSchema = z.object({ trackingNumber: z.string(), carrier: z.string().nullable() });
+
+function toStoredClaim(row: ClaimRow): StoredClaim {
+  const state = ClaimStateSchema.parse({
+    id: row.id,
+    orderId: row.orderId,
+    type: row.type,
+    status: row.status,
+    responseHours: row.responseHours,
+    returnRequired: row.returnRequired,
+    returnShippingPaidBy: row.returnShippingPaidBy,
+    evidence: parseJson(row.evidenceKindsJson),
+    items: row.items.map((item) => ({
+      lineItemId: item.lineItemId,
+      productId: item.productId,
+      quantity: item.quantity,
+      components: parseJson(item.componentsJson),
+      returnLocations: parseJson(item.returnLocationsJson),
+      decision: parseJson(item.decisionJson),
+      inspection: parseJson(item.inspectionJson),
+      outcome: parseJson(item.outcomeJson),
+    })),
+    returnInstructions: parseJson(row.returnInstructions),
+    returnShipment:
+      row.returnTrackingNumber === null
+        ? null
+        : ShipmentSchema.parse({ trackingNumber: row.returnTrackingNumber, carrier: row.returnCarrier }),
+    events: row.events.map((event) => ({
+      sequence: event.sequence,
+      at: event.at.toISOString(),
+      actor: event.actorId === null ? { type: event.actorType } : { type: event.actorType, id: event.actorId },
+      type: event.type,
+      from: event.fromStatus,
+      to: event.toStatus,
+      note: event.note,
+      data: parseJson(event.dataJson),
+    })),
+  });
+  return {
+    state,
+    meta: {
+      shop: row.shop,
+      number: row.number,
+      orderName: row.orderName,
+      customerId: row.customerId,
+      customerName: row.customerName,
+      customerEmail: row.customerEmail,
+      version: row.version,
+      respondBy: row.respondBy,
+    },
+  };
+}
+
+export async function findClaim(db: Db, shop: string, claimId: string): Promise<StoredClaim | null> {
+  const row = await db.claim.findFirst({ where: { id: claimId, shop }, include: claimInclude });
+  return row ? toStoredClaim(row) : null;
+}
+
+export async function requireClaim(db: Db, shop: string, claimId: string): Promise<StoredClaim> {
+  const claim = await findClaim(db, shop, claimId);
+  if (!claim) throw new DomainError("not_found", "claim.not_found", `There is no claim ${claimId} in this shop.`);
+  return claim;
+}
+
+/**
+ * Saves the claim's next state, read at `expectedVersion`: the claim row moves to the next
+ * version only if nobody else moved it first (else a conflict), changed items are updated and the
+ * new events appended. Run it inside the transaction that also records any side effect's intent.
+ */
+export async function saveClaimChange(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  expectedVersion: number,
+  before: ClaimState,
+  after: ClaimState,
+): Promise<StoredClaim> {
+  const next = ClaimStateSchema.parse(after);
+  const newEvents = next.events.slice(before.events.length);
+  const last = next.events.at(-1);
+  if (!last || newEvents.length === 0) {
+    throw new DomainError("invalid", "claim.no_change", "A claim change must append at least one event.");
+  }
+  const moved = await tx.claim.updateMany({
+    where: { id: next.id, shop, version: expectedVersion },
+    data: {
+      version: expectedVersion + 1,
+      status: next.status,
+      returnRequired: next.returnRequired,
+      returnShippingPaidBy: next.returnShippingPaidBy,
+      evidenceKindsJson: json(next.evidence),
+      returnInstructions: next.returnInstructions ? json(next.returnInstructions) : null,
+      returnTrackingNumber: next.returnShipment?.trackingNumber ?? null,
+      returnCarrier: next.returnShipment?.carrier ?? null,
+      respondBy: respondByOf(next, new Date(last.at)),
+      lastEventAt: new Date(last.at),
+    },
+  });
+  if (moved.count === 0) {
+    throw new DomainError(
+      "conflict",
+      "claim.changed_meanwhile",
+      "Someone else changed this claim a moment ago. Reload it to see what changed, then try again.",
+    );
+  }
+  for (const [position, item] of next.items.entries()) {
+    const previous = before.items.find((candidate) => candidate.lineItemId === item.lineItemId);
+    if (previous && json(previous) === json(item)) continue;
+    await tx.claimItem.update({
+      where: { claimId_lineItemId: { claimId: next.id, lineItemId: item.lineItemId } },
+      data: itemRow(item, position),
+    });
+  }
+  await tx.claimEvent.createMany({ data: newEvents.map((event) => ({ claimId: next.id, ...eventRow(event) })) });
+  const stored = await findClaim(tx, shop, next.id);
+  if (!stored) throw new Error(`claim ${next.id} vanished after update`);
+  return stored;
+}
