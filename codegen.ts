@@ -16,7 +16,8 @@ const config: CodegenConfig = {
     "./app/types/admin.types.d.ts": {
       schema: admin.schema,
       plugins: ["typescript"],
-      config: { defaultScalarType: "string", scalars: { JSON: "unknown" } },
+      // Enums as string unions: declarations cannot carry runtime enums, and unions accept literals.
+      config: { defaultScalarType: "string", scalars: { JSON: "unknown" }, enumsAsTypes: true },
     },
     "./app/types/admin.generated.d.ts": {
       schema: admin.schema,

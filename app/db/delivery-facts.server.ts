@@ -36,7 +36,12 @@ function isUniqueViolation(err: unknown): boolean {
  */
 export async function recordDeliveryFacts(db: Db, facts: DeliveryFactInput[]): Promise<number> {
   let changed = 0;
+  const cancelled = await db.fulfillmentDelivery.findMany({
+    where: { fulfillmentId: { in: [...new Set(facts.map((f) => f.fulfillmentId))] }, cancelledAt: { not: null } },
+  });
   for (const fact of facts) {
+    const cancellation = cancelled.find((c) => c.fulfillmentId === fact.fulfillmentId)?.cancelledAt;
+    if (cancellation && cancellation >= fact.sourceUpdatedAt) continue;
     const key = { fulfillmentId: fact.fulfillmentId, lineItemId: fact.lineItemId };
     const { deliveredAt, ...rest } = fact;
     const update = async () => {
@@ -72,10 +77,98 @@ export async function recordDeliveryFacts(db: Db, facts: DeliveryFactInput[]): P
   return changed;
 }
 
-export async function deliveryFactsForOrder(db: Db, shop: string, orderId: string): Promise<DeliveryFact[]> {
-  const rows = await db.deliveryFact.findMany({
-    where: { shop, orderId },
-    orderBy: [{ fulfilledAt: "asc" }, { fulfillmentId: "asc" }, { lineItemId: "asc" }],
+/**
+ * A fulfillment was cancelled or failed: it shipped nothing. Its facts go, and the cancellation is
+ * remembered so that an older update arriving late cannot bring them back.
+ */
+export async function removeFulfillmentFacts(
+  db: Db,
+  ref: { shop: string; orderId: string; fulfillmentId: string },
+  asOf: Date,
+): Promise<number> {
+  const { count } = await db.deliveryFact.deleteMany({
+    where: { shop: ref.shop, fulfillmentId: ref.fulfillmentId, sourceUpdatedAt: { lte: asOf } },
   });
-  return rows.map(({ id: _id, createdAt: _c, updatedAt: _u, ...fact }) => fact);
+  await db.fulfillmentDelivery.upsert({
+    where: { fulfillmentId: ref.fulfillmentId },
+    create: { ...ref, lastEventAt: new Date(0), cancelledAt: asOf },
+    update: { cancelledAt: asOf },
+  });
+  return count;
+}
+
+export interface FulfillmentEventInput {
+  shop: string;
+  orderId: string;
+  fulfillmentId: string;
+  /** The carrier's status, lower case as webhooks send it ("in_transit", "delivered" ...). */
+  status: string;
+  happenedAt: Date;
+  estimatedDeliveryAt: Date | null;
+}
+
+/**
+ * Applies a tracking event. A delivery is kept once known; the estimate follows the newest event.
+ * Events may come in any order, before or after the fulfillment's own webhook.
+ */
+export async function recordFulfillmentEvent(db: Db, event: FulfillmentEventInput): Promise<void> {
+  const delivered = event.status === "delivered" ? event.happenedAt : null;
+  const existing = await db.fulfillmentDelivery.findUnique({ where: { fulfillmentId: event.fulfillmentId } });
+  if (!existing) {
+    try {
+      await db.fulfillmentDelivery.create({
+        data: {
+          fulfillmentId: event.fulfillmentId,
+          shop: event.shop,
+          orderId: event.orderId,
+          deliveredAt: delivered,
+          estimatedDeliveryAt: event.estimatedDeliveryAt,
+          lastEventAt: event.happenedAt,
+        },
+      });
+      return;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return recordFulfillmentEvent(db, event);
+    }
+  }
+  const newer = event.happenedAt >= existing.lastEventAt;
+  await db.fulfillmentDelivery.update({
+    where: { fulfillmentId: event.fulfillmentId },
+    data: {
+      // The first delivery scan counts: a later "delivered" does not move the date.
+      deliveredAt:
+        existing.deliveredAt && delivered
+          ? delivered < existing.deliveredAt
+            ? delivered
+            : existing.deliveredAt
+          : (existing.deliveredAt ?? delivered),
+      ...(newer
+        ? {
+            lastEventAt: event.happenedAt,
+            estimatedDeliveryAt: event.estimatedDeliveryAt ?? existing.estimatedDeliveryAt,
+          }
+        : {}),
+    },
+  });
+}
+
+/** The order's facts, with delivery dates learnt from tracking events filled in. */
+export async function deliveryFactsForOrder(db: Db, shop: string, orderId: string): Promise<DeliveryFact[]> {
+  const [rows, deliveries] = await Promise.all([
+    db.deliveryFact.findMany({
+      where: { shop, orderId },
+      orderBy: [{ fulfilledAt: "asc" }, { fulfillmentId: "asc" }, { lineItemId: "asc" }],
+    }),
+    db.fulfillmentDelivery.findMany({ where: { shop, orderId } }),
+  ]);
+  const byFulfillment = new Map(deliveries.map((d) => [d.fulfillmentId, d]));
+  return rows.map(({ id: _id, createdAt: _c, updatedAt: _u, ...fact }) => {
+    const tracked = byFulfillment.get(fact.fulfillmentId);
+    return {
+      ...fact,
+      deliveredAt: fact.deliveredAt ?? tracked?.deliveredAt ?? null,
+      estimatedDeliveryAt: fact.estimatedDeliveryAt ?? tracked?.estimatedDeliveryAt ?? null,
+    };
+  });
 }

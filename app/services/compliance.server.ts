@@ -100,6 +100,7 @@ export async function deleteShopData(tx: Tx, shop: string) {
   const counts = {
     claims: (await tx.claim.deleteMany({ where: { shop } })).count,
     deliveryFacts: (await tx.deliveryFact.deleteMany({ where: { shop } })).count,
+    fulfillmentDeliveries: (await tx.fulfillmentDelivery.deleteMany({ where: { shop } })).count,
     productOverrides: (await tx.productOverride.deleteMany({ where: { shop } })).count,
     policies: (await tx.shopPolicy.deleteMany({ where: { shop } })).count,
     claimCounters: (await tx.claimCounter.deleteMany({ where: { shop } })).count,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Prisma } from "@prisma/client";
 import prisma from "../../app/db.server";
 import { insertClaim } from "../../app/db/claims.server";
-import { recordDeliveryFacts } from "../../app/db/delivery-facts.server";
+import { recordDeliveryFacts, recordFulfillmentEvent } from "../../app/db/delivery-facts.server";
 import { writeProductOverride, writeShopPolicyOverride } from "../../app/db/policies.server";
 import { submitClaim } from "../../app/domain/claim-lifecycle/apply-claim-command";
 import { action as customersDataRequest } from "../../app/routes/webhooks.customers.data_request";
@@ -161,6 +161,14 @@ describe("shop/redact", () => {
     await fileClaim(OTHER_SHOP, "c3", 7, 300);
     await writeShopPolicyOverride(prisma, TEST_SHOP, { warrantyMonths: 24 });
     await writeProductOverride(prisma, TEST_SHOP, { productId: "gid://shopify/Product/1", warrantyMonths: 6 }, "Drone");
+    await recordFulfillmentEvent(prisma, {
+      shop: TEST_SHOP,
+      orderId: "gid://shopify/Order/100",
+      fulfillmentId: "gid://shopify/Fulfillment/9",
+      status: "delivered",
+      happenedAt: new Date("2026-05-25T10:00:00Z"),
+      estimatedDeliveryAt: null,
+    });
 
     const request = await webhookRequest(
       "/webhooks/shop/redact",

@@ -1,0 +1,93 @@
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { recordDeliveryFacts, recordFulfillmentEvent, removeFulfillmentFacts } from "../db/delivery-facts.server";
+import { processWebhookOnce, type WebhookDeliveryRef } from "../db/webhook-deliveries.server";
+
+// Keeping the delivery facts the policy needs from Shopify's fulfillment webhooks, so that warranty
+// claims work from our records when Shopify no longer shows the order (60 days without
+// read_all_orders). Payloads are Shopify's REST shapes; fields we do not use are ignored.
+
+const gid = (resource: string, id: number | string) => `gid://shopify/${resource}/${id}`;
+const numericId = z.union([z.number().int(), z.string().regex(/^\d+$/)]);
+const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "expected a date and time");
+
+export const FulfillmentPayloadSchema = z.object({
+  id: numericId,
+  order_id: numericId,
+  status: z.string(),
+  created_at: instant,
+  updated_at: instant,
+  location_id: numericId.nullable().optional(),
+  shipment_status: z.string().nullable().optional(),
+  line_items: z.array(
+    z.object({
+      id: numericId,
+      quantity: z.number().int().nonnegative(),
+      product_id: numericId.nullable().optional(),
+      variant_id: numericId.nullable().optional(),
+    }),
+  ),
+});
+
+export const FulfillmentEventPayloadSchema = z.object({
+  fulfillment_id: numericId,
+  order_id: numericId,
+  status: z.string(),
+  happened_at: instant,
+  estimated_delivery_at: instant.nullable().optional(),
+});
+
+const SHIPPED_NOTHING = ["cancelled", "error", "failure"];
+
+/** fulfillments/create and fulfillments/update */
+export async function handleFulfillmentWebhook(db: PrismaClient, delivery: WebhookDeliveryRef, payload: unknown) {
+  const f = FulfillmentPayloadSchema.parse(payload);
+  const updatedAt = new Date(f.updated_at);
+  return processWebhookOnce(db, delivery, async (tx) => {
+    const fulfillmentId = gid("Fulfillment", f.id);
+    if (SHIPPED_NOTHING.includes(f.status.toLowerCase())) {
+      await removeFulfillmentFacts(
+        tx,
+        { shop: delivery.shop, orderId: gid("Order", f.order_id), fulfillmentId },
+        updatedAt,
+      );
+      return;
+    }
+    const deliveredAt = f.shipment_status?.toLowerCase() === "delivered" ? updatedAt : null;
+    await recordDeliveryFacts(
+      tx,
+      f.line_items
+        .filter((line) => line.quantity > 0)
+        .map((line) => ({
+          shop: delivery.shop,
+          orderId: gid("Order", f.order_id),
+          fulfillmentId,
+          lineItemId: gid("LineItem", line.id),
+          productId: line.product_id == null ? null : gid("Product", line.product_id),
+          variantId: line.variant_id == null ? null : gid("ProductVariant", line.variant_id),
+          customerId: null,
+          quantity: line.quantity,
+          fulfilledAt: new Date(f.created_at),
+          deliveredAt,
+          estimatedDeliveryAt: null,
+          locationId: f.location_id == null ? null : gid("Location", f.location_id),
+          sourceUpdatedAt: updatedAt,
+        })),
+    );
+  });
+}
+
+/** fulfillment_events/create: the carrier's tracking events, among them "delivered". */
+export async function handleFulfillmentEventWebhook(db: PrismaClient, delivery: WebhookDeliveryRef, payload: unknown) {
+  const e = FulfillmentEventPayloadSchema.parse(payload);
+  return processWebhookOnce(db, delivery, async (tx) => {
+    await recordFulfillmentEvent(tx, {
+      shop: delivery.shop,
+      orderId: gid("Order", e.order_id),
+      fulfillmentId: gid("Fulfillment", e.fulfillment_id),
+      status: e.status.toLowerCase(),
+      happenedAt: new Date(e.happened_at),
+      estimatedDeliveryAt: e.estimated_delivery_at ? new Date(e.estimated_delivery_at) : null,
+    });
+  });
+}

@@ -1,0 +1,19 @@
+// Shopify's answers that are not successes, as typed errors the services can act on.
+
+/** A mutation's `userErrors`: Shopify refused the input. Keeps each error's field path. */
+export class ShopifyUserError extends Error {
+  override readonly name = "ShopifyUserError";
+  constructor(
+    readonly operation: string,
+    readonly userErrors: readonly { field: readonly string[] | null; message: string }[],
+  ) {
+    super(
+      `${operation}: ${userErrors.map((e) => (e.field?.length ? `${e.field.join(".")}: ${e.message}` : e.message)).join("; ")}`,
+    );
+  }
+
+  /** What a merchant can read: Shopify's own messages, one per line. */
+  get readableMessage(): string {
+    return this.userErrors.map((e) => e.message).join("\n");
+  }
+}

@@ -1,0 +1,265 @@
+import { z } from "zod";
+import type { AdminGraphql } from "./admin-client.server";
+import type { CurrencyCode } from "../types/admin.types";
+import { ShopifyUserError } from "./errors.server";
+
+// Refunds to the original payment methods: Shopify suggests how to split a refund across the
+// order's transactions (card, gift card ...), and refundCreate carries it out. refundCreate
+// requires the @idempotent directive since API 2026-04: a retry with the same key returns the
+// same refund instead of refunding twice.
+
+const SUGGESTED_REFUND_QUERY = `#graphql
+  query WarrantyDeskSuggestedRefund($orderId: ID!, $refundLineItems: [RefundLineItemInput!]) {
+    order(id: $orderId) {
+      id
+      suggestedRefund(
+        refundLineItems: $refundLineItems
+        refundShipping: false
+        refundMethodAllocation: ORIGINAL_PAYMENT_METHODS
+      ) {
+        amountSet {
+          presentmentMoney {
+            amount
+            currencyCode
+          }
+        }
+        maximumRefundableSet {
+          presentmentMoney {
+            amount
+            currencyCode
+          }
+        }
+        suggestedTransactions {
+          gateway
+          kind
+          parentTransaction {
+            id
+          }
+          amountSet {
+            presentmentMoney {
+              amount
+              currencyCode
+            }
+          }
+          maximumRefundableSet {
+            presentmentMoney {
+              amount
+              currencyCode
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const REFUND_CREATE_MUTATION = `#graphql
+  mutation WarrantyDeskRefundCreate($input: RefundInput!, $idempotencyKey: String!) {
+    refundCreate(input: $input) @idempotent(key: $idempotencyKey) {
+      refund {
+        id
+        createdAt
+        totalRefundedSet {
+          presentmentMoney {
+            amount
+            currencyCode
+          }
+        }
+        transactions(first: 20) {
+          nodes {
+            id
+            gateway
+            kind
+            status
+            amountSet {
+              presentmentMoney {
+                amount
+                currencyCode
+              }
+            }
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+const Money = z.object({ amount: z.string(), currencyCode: z.string() });
+const Presentment = z.object({ presentmentMoney: Money });
+
+const SuggestedRefundResponseSchema = z.object({
+  order: z
+    .object({
+      id: z.string(),
+      suggestedRefund: z.object({
+        amountSet: Presentment,
+        maximumRefundableSet: Presentment,
+        suggestedTransactions: z.array(
+          z.object({
+            gateway: z.string().nullable(),
+            kind: z.string(),
+            parentTransaction: z.object({ id: z.string() }).nullable(),
+            amountSet: Presentment,
+            maximumRefundableSet: Presentment.nullable(),
+          }),
+        ),
+      }),
+    })
+    .nullable(),
+});
+
+export interface RefundLine {
+  lineItemId: string;
+  quantity: number;
+  restockType: "RETURN" | "CANCEL" | "NO_RESTOCK";
+  locationId?: string;
+}
+
+export interface SuggestedRefundTransaction {
+  parentTransactionId: string;
+  gateway: string;
+  amount: string;
+  currencyCode: string;
+  maximumRefundable: string | null;
+}
+
+export interface SuggestedRefund {
+  amount: string;
+  currencyCode: string;
+  maximumRefundable: string;
+  transactions: SuggestedRefundTransaction[];
+}
+
+export async function fetchSuggestedRefund(
+  graphql: AdminGraphql,
+  orderId: string,
+  lines: readonly RefundLine[],
+): Promise<SuggestedRefund | null> {
+  const response = await graphql(SUGGESTED_REFUND_QUERY, {
+    variables: {
+      orderId,
+      refundLineItems: lines.map((l) => ({
+        lineItemId: l.lineItemId,
+        quantity: l.quantity,
+        restockType: "NO_RESTOCK" as const,
+      })),
+    },
+  });
+  const { order } = SuggestedRefundResponseSchema.parse((await response.json()).data);
+  if (!order) return null;
+  const suggestion = order.suggestedRefund;
+  return {
+    amount: suggestion.amountSet.presentmentMoney.amount,
+    currencyCode: suggestion.amountSet.presentmentMoney.currencyCode,
+    maximumRefundable: suggestion.maximumRefundableSet.presentmentMoney.amount,
+    transactions: suggestion.suggestedTransactions.flatMap((t) =>
+      t.parentTransaction && t.gateway
+        ? [
+            {
+              parentTransactionId: t.parentTransaction.id,
+              gateway: t.gateway,
+              amount: t.amountSet.presentmentMoney.amount,
+              currencyCode: t.amountSet.presentmentMoney.currencyCode,
+              maximumRefundable: t.maximumRefundableSet?.presentmentMoney.amount ?? null,
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+const RefundCreateResponseSchema = z.object({
+  refundCreate: z.object({
+    refund: z
+      .object({
+        id: z.string(),
+        createdAt: z.string(),
+        totalRefundedSet: Presentment,
+        transactions: z.object({
+          nodes: z.array(
+            z.object({
+              id: z.string(),
+              gateway: z.string().nullable(),
+              kind: z.string(),
+              status: z.string(),
+              amountSet: Presentment,
+            }),
+          ),
+        }),
+      })
+      .nullable(),
+    userErrors: z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string() })),
+  }),
+});
+
+export interface RefundRequest {
+  orderId: string;
+  idempotencyKey: string;
+  lines: readonly RefundLine[];
+  /** Money to each original transaction, in the presentment currency. */
+  transactions: readonly { parentTransactionId: string; gateway: string; amount: string }[];
+  currencyCode: string;
+  note: string;
+  notifyCustomer: boolean;
+}
+
+export interface CreatedRefund {
+  refundId: string;
+  createdAt: string;
+  totalRefunded: { amount: string; currencyCode: string };
+  transactions: { id: string; gateway: string | null; amount: string; status: string }[];
+}
+
+/** Creates the refund, or returns the one an earlier call with the same key created. */
+export async function createRefund(graphql: AdminGraphql, request: RefundRequest): Promise<CreatedRefund> {
+  const response = await graphql(REFUND_CREATE_MUTATION, {
+    variables: {
+      idempotencyKey: request.idempotencyKey,
+      input: {
+        orderId: request.orderId,
+        // The order's presentment currency, as Shopify itself reported it (order facts).
+        currency: request.currencyCode as CurrencyCode,
+        note: request.note,
+        notify: request.notifyCustomer,
+        refundLineItems: request.lines.map((l) => ({
+          lineItemId: l.lineItemId,
+          quantity: l.quantity,
+          restockType: l.restockType,
+          ...(l.locationId ? { locationId: l.locationId } : {}),
+        })),
+        transactions: request.transactions.map((t) => ({
+          orderId: request.orderId,
+          parentId: t.parentTransactionId,
+          gateway: t.gateway,
+          amount: t.amount,
+          kind: "REFUND" as const,
+        })),
+      },
+    },
+  });
+  const { refundCreate } = RefundCreateResponseSchema.parse((await response.json()).data);
+  if (refundCreate.userErrors.length > 0 || !refundCreate.refund) {
+    throw new ShopifyUserError(
+      "refundCreate",
+      refundCreate.userErrors.length
+        ? refundCreate.userErrors
+        : [{ field: null, message: "Shopify created no refund." }],
+    );
+  }
+  const refund = refundCreate.refund;
+  return {
+    refundId: refund.id,
+    createdAt: refund.createdAt,
+    totalRefunded: refund.totalRefundedSet.presentmentMoney,
+    transactions: refund.transactions.nodes.map((t) => ({
+      id: t.id,
+      gateway: t.gateway,
+      amount: t.amountSet.presentmentMoney.amount,
+      status: t.status,
+    })),
+  };
+}
