@@ -68,6 +68,12 @@ export default tseslint.config(
     },
   },
   {
+    // The demo's App Bridge stand-in runs in the browser as a classic script.
+    files: ["test/demo/public/**/*.js"],
+    languageOptions: { globals: { ...globals.browser }, sourceType: "script" },
+    rules: { "@typescript-eslint/no-this-alias": "off" },
+  },
+  {
     files: ["app/**/*.tsx"],
     plugins: { react, "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     languageOptions: { globals: { ...globals.browser } },

@@ -26,7 +26,9 @@ export default function App() {
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/products">Products</Link>
       </NavMenu>
-      <Outlet />
+      <main>
+        <Outlet />
+      </main>
     </AppProvider>
   );
 }

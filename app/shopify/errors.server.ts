@@ -17,3 +17,14 @@ export class ShopifyUserError extends Error {
     return this.userErrors.map((e) => e.message).join("\n");
   }
 }
+
+/** Shopify kept throttling (or was unreachable) for longer than a request may wait. */
+export class ShopifyUnavailableError extends Error {
+  override readonly name = "ShopifyUnavailableError";
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message);
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { DomainError } from "../domain/errors";
+import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
 import { errorResponse } from "./http.server";
 
 describe("errorResponse", () => {
@@ -25,6 +26,26 @@ describe("errorResponse", () => {
     expect(JSON.stringify(body)).not.toContain("relation");
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
+  });
+
+  it("tells the merchant to retry when Shopify is busy (503 with Retry-After)", async () => {
+    const response = errorResponse(new ShopifyUnavailableError("Shopify is busy. Try again in a minute.", 4200));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Retry-After")).toBe("5");
+    expect((await response.json()).error.code).toBe("shopify_unavailable");
+  });
+
+  it("shows Shopify's own words when it refuses an input (422)", async () => {
+    const response = errorResponse(
+      new ShopifyUserError("refundCreate", [
+        { field: ["transactions", "0", "amount"], message: "Amount is greater than refundable" },
+      ]),
+    );
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toEqual({
+      code: "shopify_rejected",
+      message: "Shopify did not accept this: Amount is greater than refundable",
+    });
   });
 
   it("passes a thrown Response (Shopify's redirects and 401s) through unchanged", () => {

@@ -1,4 +1,5 @@
 import { isDomainError, type DomainErrorKind } from "../domain/errors";
+import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
 
 // One mapping from errors to HTTP, used by every route: a DomainError's kind picks the status and
 // its code and message reach the client; anything else is a 500 with a generic message and a log
@@ -21,6 +22,22 @@ export function errorResponse(error: unknown): Response {
     return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, {
       status: STATUS_BY_KIND[error.kind],
     });
+  }
+  if (error instanceof ShopifyUnavailableError) {
+    const retryAfter: Record<string, string> =
+      error.retryAfterMs === null ? {} : { "Retry-After": String(Math.ceil(error.retryAfterMs / 1000)) };
+    return Response.json({ error: { code: "shopify_unavailable", message: error.message } } satisfies ErrorBody, {
+      status: 503,
+      headers: retryAfter,
+    });
+  }
+  if (error instanceof ShopifyUserError) {
+    return Response.json(
+      {
+        error: { code: "shopify_rejected", message: `Shopify did not accept this: ${error.readableMessage}` },
+      } satisfies ErrorBody,
+      { status: 422 },
+    );
   }
   console.error("Unexpected error", error);
   return Response.json(

@@ -4,31 +4,17 @@ import { findClaim, insertClaim, requireClaim, saveClaimChange } from "../../app
 import { applyClaimCommand, submitClaim } from "../../app/domain/claim-lifecycle/apply-claim-command";
 import type { SubmitClaim } from "../../app/domain/claim-lifecycle/claim-commands";
 import { DomainError } from "../../app/domain/errors";
+import { anArrivalSubmission } from "../support/claim-factories";
 
 const SHOP = "test-shop.myshopify.com";
 const customer = { type: "customer" as const, id: "gid://shopify/Customer/7" };
 const merchant = { type: "merchant" as const, id: "staff-1" };
 
 function submission(claimId: string): SubmitClaim {
-  return {
-    claimId,
-    orderId: "gid://shopify/Order/1",
-    type: "arrival",
-    responseHours: 48,
-    returnRequired: true,
-    returnShippingPaidBy: "merchant",
-    evidence: ["issue_photo", "shipping_label_photo", "packaging_photo"],
-    items: [
-      {
-        lineItemId: "gid://shopify/LineItem/1",
-        productId: "gid://shopify/Product/1",
-        quantity: 2,
-        components: [{ name: "Charger", chargeIfMissing: { amount: "19.90", currencyCode: "EUR" } }],
-        returnLocations: [{ locationId: "gid://shopify/Location/1", quantity: 2 }],
-      },
-    ],
+  return anArrivalSubmission(claimId, {
     note: "The screen is cracked.",
-  };
+    item: { quantity: 2, returnLocations: [{ locationId: "gid://shopify/Location/1", quantity: 2 }] },
+  });
 }
 
 async function submit(claimId: string, at = "2026-03-02T10:00:00.000Z") {

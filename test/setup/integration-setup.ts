@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeEach, inject } from "vitest";
 import { Prisma } from "@prisma/client";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { createWorkerDatabase } from "../support/test-database";
+import { appTomlScopes } from "../support/app-toml";
 import { adminRequests, resetStores, shopifyEdge } from "../simulator/network-edge";
 
 // Runs before each integration test file, before the app's modules are imported:
@@ -13,7 +14,8 @@ process.env.NODE_ENV = "test";
 process.env.SHOPIFY_API_KEY = config.apiKey;
 process.env.SHOPIFY_API_SECRET = config.apiSecretKey;
 process.env.SHOPIFY_APP_URL = config.appUrl;
-process.env.SCOPES = "read_orders,write_orders";
+// The scopes the app installs with (shopify.app.toml); tests that need fewer say so.
+process.env.SCOPES = appTomlScopes().join(",");
 process.env.DATABASE_URL = await createWorkerDatabase(inject("testDatabases"), process.env.VITEST_POOL_ID ?? "1");
 
 // Listening before the test file imports the app: the Shopify library captures fetch at import.

@@ -1,56 +1,31 @@
-import { http, HttpResponse } from "msw";
+import { http } from "msw";
 import { setupServer } from "msw/node";
-import { executeAdminQuery, type SimulatedStore } from "./admin-api";
+import { API_KEY, API_SECRET_KEY } from "@shopify/shopify-api/test-helpers";
+import { ShopifySimulator } from "./simulator";
+import type { SimulatedStore } from "./store";
 
-// Shopify's network edge for tests: the hosts the app calls are answered here, in-process, so the
-// library's real code (token exchange, Admin GraphQL client) runs unchanged. A request to any other
-// host fails the test (onUnhandledRequest: "error").
+// Shopify's network edge for tests: every request to https://*.myshopify.com is answered by the
+// store simulator, in-process, so the library's real code (token exchange, Admin GraphQL client)
+// runs unchanged. A request to any other host fails the test (onUnhandledRequest: "error").
+// The simulator uses the keys Shopify's test helpers (and testConfig()) sign with.
 
-export function defaultStore(shopDomain: string): SimulatedStore {
-  return {
-    shop: {
-      id: "gid://shopify/Shop/1",
-      name: "Test Shop",
-      myshopifyDomain: shopDomain,
-      ianaTimezone: "Europe/Berlin",
-      currencyCode: "EUR",
-    },
-  };
-}
+export const simulator = new ShopifySimulator({ apiKey: API_KEY, apiSecret: API_SECRET_KEY });
 
-const stores = new Map<string, SimulatedStore>();
-export function storeFor(shopDomain: string): SimulatedStore {
-  let store = stores.get(shopDomain);
-  if (!store) {
-    store = defaultStore(shopDomain);
-    stores.set(shopDomain, store);
-  }
-  return store;
-}
-export function resetStores(): void {
-  stores.clear();
-}
-
-export interface EdgeRequestLog {
-  shop: string;
-  operationName: string | undefined;
-  accessToken: string | null;
-}
-export const adminRequests: EdgeRequestLog[] = [];
-
-const adminGraphql = http.post("https://:shop/admin/api/:version/graphql.json", async ({ request, params }) => {
-  const shop = String(params.shop);
-  const body = (await request.json()) as { query: string; variables?: Record<string, unknown> };
-  const operationName = body.query.match(/(?:query|mutation)\s+(\w+)/)?.[1];
-  adminRequests.push({ shop, operationName, accessToken: request.headers.get("X-Shopify-Access-Token") });
-  if (!request.headers.get("X-Shopify-Access-Token")) {
-    return HttpResponse.json(
-      { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" },
-      { status: 401 },
-    );
-  }
-  const result = await executeAdminQuery(storeFor(shop), body);
-  return HttpResponse.json(result);
+const shopifyHosts = http.all(/^https:\/\/[a-z0-9][a-z0-9-]*\.myshopify\.com\//, async ({ request }) => {
+  return (await simulator.handle(request)) ?? undefined;
 });
 
-export const shopifyEdge = setupServer(adminGraphql);
+export const shopifyEdge = setupServer(shopifyHosts);
+
+/** The simulated store of a shop (created empty with a default profile on first use). */
+export function storeFor(shopDomain: string): SimulatedStore {
+  return simulator.store(shopDomain);
+}
+
+/** Forgets every store, token and log. */
+export function resetStores(): void {
+  simulator.reset();
+}
+
+/** Admin GraphQL requests seen at the edge: { shop, operationName, accessToken }. */
+export const adminRequests = simulator.adminRequests;

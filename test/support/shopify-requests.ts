@@ -9,6 +9,7 @@ import {
   TEST_SHOP_NAME,
 } from "@shopify/shopify-api/test-helpers";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
+import { simulator } from "../simulator/network-edge";
 
 // Requests as Shopify sends them, built with Shopify's own test helpers and signed with the keys
 // testConfig() gives the app (test/setup/integration-setup.ts puts them in the environment).
@@ -17,17 +18,25 @@ export { TEST_SHOP, TEST_SHOP_NAME };
 const config = testConfig();
 const APP = config.appUrl;
 
-/** Stores a valid expiring offline session for the test shop, as the token exchange would. */
-export async function installTestShop(shop = TEST_SHOP) {
+/**
+ * Stores a valid expiring offline session for the test shop, as the token exchange would, and
+ * registers its access token with the store simulator (which answers 401 to unknown tokens).
+ */
+export async function installTestShop(shop = TEST_SHOP, options: { scopes?: string[] } = {}) {
   const { sessionStorage } = await import("../../app/shopify.server");
   const session = setUpValidSession({
     shop,
     expires: new Date(Date.now() + 60 * 60 * 1000),
     refreshToken: "test-refresh-token",
     refreshTokenExpires: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-    scope: process.env.SCOPES,
+    scope: options.scopes ? options.scopes.join(",") : process.env.SCOPES,
   });
   await sessionStorage.storeSession(session);
+  simulator.installApp(shop, {
+    accessToken: session.accessToken as string,
+    scopes: (session.scope ?? "").split(",").filter(Boolean),
+    expiresAt: session.expires ?? null,
+  });
   return session;
 }
 

@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
+import { insertClaim, type StoredClaim } from "../db/claims.server";
+import { deliveryFactsForOrder } from "../db/delivery-facts.server";
+import { productOverridesFor, readShopPolicyOverride } from "../db/policies.server";
+import { submitClaim as openClaim } from "../domain/claim-lifecycle/apply-claim-command";
+import { claimSubmissionFromEvaluation } from "../domain/claim-lifecycle/claim-submission";
+import { DomainError } from "../domain/errors";
+import { evaluateClaim } from "../domain/evaluate-claim";
+import {
+  ClaimSchema,
+  type Claim,
+  type ClaimEvaluation,
+  type ClaimEvaluationInput,
+} from "../domain/evaluate-claim-schema";
+import type { AdminGraphql } from "../shopify/admin-client.server";
+import { fetchOrderFacts } from "../shopify/order-facts.server";
+import { fetchShopProfile } from "../shopify/shop.server";
+import {
+  evaluationOrderFromDeliveryFacts,
+  evaluationOrderFromShopify,
+  type EvaluationOrder,
+} from "./claim-evaluation.server";
+
+// Evaluating and submitting a shopper's claim: the order's facts (from Shopify, or from our
+// delivery records once Shopify hides the order), the shop's policy and the products' overrides go
+// into the policy engine; an eligible claim is stored with its first event.
+
+/** Claims that still hold units of an order line (anything not denied or cancelled). */
+const HOLDING_STATUSES_EXCLUDED = ["denied", "cancelled"];
+
+async function previouslyClaimedUnits(
+  db: PrismaClient,
+  shop: string,
+  orderId: string,
+): Promise<Record<string, number>> {
+  const items = await db.claimItem.findMany({
+    where: { claim: { shop, orderId, status: { notIn: HOLDING_STATUSES_EXCLUDED } } },
+    select: { lineItemId: true, quantity: true },
+  });
+  const units: Record<string, number> = {};
+  for (const item of items) units[item.lineItemId] = (units[item.lineItemId] ?? 0) + item.quantity;
+  return units;
+}
+
+export interface ClaimContext {
+  shop: string;
+  /** The shopper, from the customer-account session token; the order must be theirs. */
+  customerId: string;
+  orderId: string;
+}
+
+interface LoadedOrder {
+  order: EvaluationOrder;
+  timezone: string;
+  orderName: string | null;
+}
+
+async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: ClaimContext): Promise<LoadedOrder> {
+  const claimed = await previouslyClaimedUnits(db, context.shop, context.orderId);
+  const notYours = new DomainError("not_found", "order.not_found", "We could not find this order in your account.");
+  const facts = await fetchOrderFacts(graphql, context.orderId);
+  if (facts) {
+    if (facts.customerId !== context.customerId) throw notYours;
+    return {
+      order: evaluationOrderFromShopify(facts, claimed),
+      timezone: facts.shop.timezone,
+      orderName: facts.orderName,
+    };
+  }
+  // Shopify no longer shows the order (older than 60 days without read_all_orders).
+  const delivered = await deliveryFactsForOrder(db, context.shop, context.orderId);
+  if (delivered.length === 0 || delivered.some((f) => f.customerId !== null && f.customerId !== context.customerId)) {
+    throw notYours;
+  }
+  const timezone = await shopTimezone(graphql);
+  return { order: evaluationOrderFromDeliveryFacts(context.orderId, delivered, claimed), timezone, orderName: null };
+}
+
+async function shopTimezone(graphql: AdminGraphql): Promise<string> {
+  return (await fetchShopProfile(graphql)).ianaTimezone;
+}
+
+async function evaluationInput(
+  db: PrismaClient,
+  loaded: LoadedOrder,
+  shop: string,
+  claim: Claim,
+  now: Date,
+): Promise<ClaimEvaluationInput> {
+  const productIds = [...new Set(loaded.order.lines.map((l) => l.productId))];
+  return {
+    now: now.toISOString(),
+    shop: { timezone: loaded.timezone },
+    policy: await readShopPolicyOverride(db, shop),
+    productOverrides: await productOverridesFor(db, shop, productIds),
+    order: loaded.order,
+    claim,
+  };
+}
+
+function parseClaim(input: unknown): Claim {
+  const parsed = ClaimSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new DomainError(
+      "invalid",
+      "claim.invalid",
+      parsed.error.issues.map((i) => `${i.path.join(".") || "claim"}: ${i.message}`).join("; "),
+    );
+  }
+  return parsed.data;
+}
+
+/** What the shopper sees before submitting: eligibility, deadlines, missing evidence. */
+export async function previewClaim(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  context: ClaimContext,
+  claim: unknown,
+  now: Date,
+): Promise<ClaimEvaluation> {
+  const loaded = await loadOrder(db, graphql, context);
+  return evaluateClaim(await evaluationInput(db, loaded, context.shop, parseClaim(claim), now));
+}
+
+export interface SubmittedClaim {
+  claim: StoredClaim;
+  evaluation: ClaimEvaluation;
+}
+
+/** Submits an eligible claim; an ineligible one is refused with the reasons the engine gave. */
+export async function submitClaim(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  context: ClaimContext,
+  input: { claim: unknown; note?: string },
+  now: Date,
+): Promise<SubmittedClaim> {
+  const loaded = await loadOrder(db, graphql, context);
+  const evaluationIn = await evaluationInput(db, loaded, context.shop, parseClaim(input.claim), now);
+  const evaluation = evaluateClaim(evaluationIn);
+  if (!evaluation.eligible) {
+    const reasons = [...evaluation.reasons, ...evaluation.items.flatMap((i) => i.reasons)];
+    throw new DomainError(
+      "invalid",
+      "claim.not_eligible",
+      `This claim cannot be submitted: ${[...new Set(reasons)].join(", ")}.`,
+    );
+  }
+  const submission = claimSubmissionFromEvaluation(randomUUID(), evaluationIn, evaluation, input.note);
+  const { state } = openClaim(submission, now, { type: "customer", id: context.customerId });
+  const claim = await db.$transaction((tx) =>
+    insertClaim(tx, { shop: context.shop, state, orderName: loaded.orderName, customerId: context.customerId }),
+  );
+  return { claim, evaluation };
+}

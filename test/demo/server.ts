@@ -1,0 +1,172 @@
+// `npm run demo`: the real app (the production build) on the store simulator, offline.
+//   npm run demo                 start (keeps the data of the previous run)
+//   npm run demo -- --reset      start from a freshly seeded store and an empty app database
+// Options: --port N (or PORT; default 3000), --data-dir DIR (default .cache/demo).
+// Only the network edge (Shopify's hosts, answered by the simulator) and the host frame (the
+// admin page and an App Bridge stand-in) are simulated; the app's code runs unchanged.
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { installGlobals } from "@remix-run/node";
+import { SignJWT } from "jose";
+import { http } from "msw";
+import { setupServer } from "msw/node";
+import { ShopifySimulator, type SimulatorOptions } from "../simulator/simulator";
+import { seedDemoStore, type DemoManifest } from "../simulator/seed";
+import { adminHostPage, frontPage } from "./pages";
+
+export const DEMO_APP = {
+  apiKey: "warranty-desk-demo",
+  // The demo app's own secret: it signs the demo admin's session tokens. Not a real credential.
+  apiSecret: "warranty-desk-demo-secret",
+  shop: "warranty-desk-demo.myshopify.com",
+} as const;
+
+const root = process.cwd();
+const { values } = parseArgs({
+  options: {
+    reset: { type: "boolean", default: false },
+    port: { type: "string" },
+    "data-dir": { type: "string" },
+  },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const dataDir = resolve(values["data-dir"] ?? join(root, ".cache", "demo"));
+const appUrl = `http://localhost:${port}`;
+
+if (values.reset) rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+// The app's configuration, exactly as a deployment would set it.
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  SHOPIFY_API_KEY: DEMO_APP.apiKey,
+  SHOPIFY_API_SECRET: DEMO_APP.apiSecret,
+  SHOPIFY_APP_URL: appUrl,
+  DATABASE_URL: `file:${join(dataDir, "app.sqlite")}`,
+  APP_BRIDGE_URL: `${appUrl}/demo/app-bridge.js`,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warning",
+  PORT: String(port),
+});
+
+execFileSync(process.execPath, [join(root, "scripts/db.mjs"), "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
+
+// The store: loaded from the previous run, or seeded.
+const simulatorOptions: SimulatorOptions = { apiKey: DEMO_APP.apiKey, apiSecret: DEMO_APP.apiSecret };
+const storeFile = join(dataDir, "store.json");
+let simulator: ShopifySimulator;
+let manifest: DemoManifest;
+if (existsSync(storeFile)) {
+  const saved = JSON.parse(readFileSync(storeFile, "utf8")) as { simulator: unknown; manifest: DemoManifest };
+  simulator = ShopifySimulator.fromJSON(saved.simulator, simulatorOptions);
+  manifest = saved.manifest;
+} else {
+  simulator = new ShopifySimulator(simulatorOptions);
+  manifest = seedDemoStore(simulator, { shop: DEMO_APP.shop, now: new Date(), seed: 20261124 });
+}
+function saveStore() {
+  const tmp = `${storeFile}.partial`;
+  writeFileSync(tmp, JSON.stringify({ simulator: simulator.toJSON(), manifest }));
+  renameSync(tmp, storeFile);
+}
+saveStore();
+let saveTimer: NodeJS.Timeout | undefined;
+const scheduleSave = () => {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveStore, 200);
+};
+
+// The globals remix-serve installs (undici's fetch among them), then the edge on top of them.
+installGlobals({ nativeFetch: true });
+
+// The network edge: Shopify's hosts are answered by the simulator, before the app is imported
+// (the Shopify library captures fetch when it loads).
+const edge = setupServer(
+  http.all(/^https:\/\/[a-z0-9-]+\.myshopify\.com\//, async ({ request }) => {
+    const response = await simulator.handle(request);
+    scheduleSave();
+    return response ?? new Response("The store simulator does not serve this URL.", { status: 502 });
+  }),
+);
+edge.listen({ onUnhandledRequest: "bypass" });
+
+async function sessionToken(): Promise<{ token: string; expiresAt: number }> {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({
+    iss: `https://${DEMO_APP.shop}/admin`,
+    dest: `https://${DEMO_APP.shop}`,
+    sid: randomUUID(),
+  })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setAudience(DEMO_APP.apiKey)
+    .setSubject("1")
+    .setJti(randomUUID())
+    .setIssuedAt(now)
+    .setNotBefore(now)
+    .setExpirationTime(now + 60)
+    .sign(new TextEncoder().encode(DEMO_APP.apiSecret));
+  return { token, expiresAt: (now + 60) * 1000 };
+}
+
+const { createRequestHandler } = await import("@remix-run/express");
+const { default: express } = await import("express");
+const buildPath = join(root, "build", "server", "index.js");
+if (!existsSync(buildPath)) throw new Error("No production build: run `npm run build` (npm run demo does it for you).");
+const build = await import(pathToFileURL(buildPath).href);
+
+const app = express();
+app.disable("x-powered-by");
+// The app allows only Shopify's admin to frame it (CSP frame-ancestors). Here the demo admin
+// page, on the app's own origin, is the admin: it is added to the list, nothing else changes.
+app.use((_req, res, next) => {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name: string, value: number | string | readonly string[]) => {
+    if (name.toLowerCase() === "content-security-policy" && typeof value === "string") {
+      return setHeader(name, value.replace("frame-ancestors", "frame-ancestors 'self'"));
+    }
+    return setHeader(name, value);
+  };
+  next();
+});
+app.use("/assets", express.static(join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(join(root, "build/client"), { maxAge: "1h" }));
+app.get("/demo/app-bridge.js", (_req, res) => {
+  res.type("application/javascript").sendFile(join(root, "test/demo/public/app-bridge.js"));
+});
+app.get("/demo/api/session-token", async (_req, res) => {
+  res.set("Cache-Control", "no-store").json(await sessionToken());
+});
+app.get(["/", "/demo"], (_req, res) => {
+  const shop = simulator.store(DEMO_APP.shop).shop;
+  res.type("html").send(frontPage({ shop: DEMO_APP.shop, shopName: shop.name, customers: manifest.customers }));
+});
+app.get("/demo/admin", async (_req, res) => {
+  const { token } = await sessionToken();
+  const host = Buffer.from(`admin.shopify.com/store/${DEMO_APP.shop.replace(".myshopify.com", "")}`).toString(
+    "base64url",
+  );
+  const params = new URLSearchParams({ embedded: "1", shop: DEMO_APP.shop, host, id_token: token, locale: "en" });
+  const shop = simulator.store(DEMO_APP.shop).shop;
+  res.type("html").send(adminHostPage({ shop: DEMO_APP.shop, shopName: shop.name, appSrc: `/app?${params}` }));
+});
+app.all("*", createRequestHandler({ build, mode: "production" }));
+
+const server = app.listen(port, () => {
+  console.log(`Warranty Desk demo is running (data in ${dataDir}):`);
+  console.log(`  Demo home:       ${appUrl}/demo`);
+  console.log(`  Merchant admin:  ${appUrl}/demo/admin`);
+  console.log("Stop with Ctrl+C; `npm run demo` again keeps the data, `npm run demo -- --reset` reseeds.");
+});
+
+function shutdown() {
+  clearTimeout(saveTimer);
+  saveStore();
+  edge.close();
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,64 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { DESKTOP_USER_AGENT, launchBrowser, removeDir, startDemo } from "./demo-harness";
+
+// `npm run demo` keeps its data between runs (the app's database and the simulated store), and
+// `npm run demo -- --reset` starts over.
+
+const dataDir = mkdtempSync(join(tmpdir(), "warranty-desk-demo-persist-"));
+let browser: Browser | undefined;
+
+async function storedAccessTokens(): Promise<string[]> {
+  const db = createClient({ url: `file:${join(dataDir, "app.sqlite")}` });
+  try {
+    const rows = await db.execute('SELECT "accessToken" FROM "Session" ORDER BY "id"');
+    return rows.rows.map((row) => String(row.accessToken));
+  } finally {
+    db.close();
+  }
+}
+
+async function openSettings(baseUrl: string) {
+  browser ??= await launchBrowser();
+  const page = await browser.newPage({ userAgent: DESKTOP_USER_AGENT });
+  try {
+    await page.goto(`${baseUrl}/demo/admin`);
+    await page.locator("nav a", { hasText: "Settings" }).click();
+    const frame = await (await page.waitForSelector("iframe#app")).contentFrame();
+    await frame!.getByText("Europe/Berlin", { exact: true }).waitFor();
+  } finally {
+    await page.close();
+  }
+}
+
+afterAll(async () => {
+  await browser?.close();
+  removeDir(dataDir);
+});
+
+describe("the demo's data", () => {
+  it("survives a restart, and --reset starts over", async () => {
+    // GIVEN a fresh demo where the merchant opened the app (token exchange stored a session)
+    let demo = await startDemo(["--reset"], dataDir);
+    await openSettings(demo.baseUrl);
+    const tokens = await storedAccessTokens();
+    expect(tokens).toHaveLength(1);
+    await demo.stop();
+
+    // WHEN it starts again: the session is still there, and the store still honours its token
+    demo = await startDemo([], dataDir);
+    expect(await storedAccessTokens()).toEqual(tokens);
+    await openSettings(demo.baseUrl);
+    expect(await storedAccessTokens()).toEqual(tokens);
+    await demo.stop();
+
+    // WHEN it starts with --reset: nothing of the previous run is left
+    demo = await startDemo(["--reset"], dataDir);
+    expect(await storedAccessTokens()).toEqual([]);
+    await demo.stop();
+  });
+});
