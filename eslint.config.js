@@ -68,6 +68,11 @@ export default tseslint.config(
     },
   },
   {
+    // The extension's global declarations, in the form the Shopify CLI generates.
+    files: ["extensions/*/shopify.d.ts"],
+    rules: { "@typescript-eslint/consistent-type-imports": "off" },
+  },
+  {
     // The demo's App Bridge stand-in runs in the browser as a classic script.
     files: ["test/demo/public/**/*.js"],
     languageOptions: { globals: { ...globals.browser }, sourceType: "script" },

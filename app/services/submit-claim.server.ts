@@ -54,6 +54,8 @@ interface LoadedOrder {
   order: EvaluationOrder;
   timezone: string;
   orderName: string | null;
+  /** What the shopper calls each line (Shopify's line name), when Shopify still shows the order. */
+  lineNames: Record<string, string>;
 }
 
 async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: ClaimContext): Promise<LoadedOrder> {
@@ -66,6 +68,7 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
       order: evaluationOrderFromShopify(facts, claimed),
       timezone: facts.shop.timezone,
       orderName: facts.orderName,
+      lineNames: Object.fromEntries(facts.lines.map((line) => [line.lineItemId, line.name])),
     };
   }
   // Shopify no longer shows the order (older than 60 days without read_all_orders).
@@ -74,7 +77,12 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
     throw notYours;
   }
   const timezone = await shopTimezone(graphql);
-  return { order: evaluationOrderFromDeliveryFacts(context.orderId, delivered, claimed), timezone, orderName: null };
+  return {
+    order: evaluationOrderFromDeliveryFacts(context.orderId, delivered, claimed),
+    timezone,
+    orderName: null,
+    lineNames: {},
+  };
 }
 
 async function shopTimezone(graphql: AdminGraphql): Promise<string> {
@@ -153,4 +161,65 @@ export async function submitClaim(
     insertClaim(tx, { shop: context.shop, state, orderName: loaded.orderName, customerId: context.customerId }),
   );
   return { claim, evaluation };
+}
+
+export interface ClaimWindow {
+  /** Whether one unit of the line can be claimed this way now (evidence aside). */
+  open: boolean;
+  /** The last instant of the window (of the latest unit), or null when it does not apply. */
+  windowEndsAt: string | null;
+  reasons: string[];
+}
+
+export interface ClaimOption {
+  lineItemId: string;
+  name: string | null;
+  /** Units that can still be claimed (fulfilled, not in another open claim). */
+  claimableQuantity: number;
+  arrival: ClaimWindow;
+  warranty: ClaimWindow;
+}
+
+export interface ClaimOptions {
+  orderId: string;
+  orderName: string | null;
+  timezone: string;
+  items: ClaimOption[];
+}
+
+/**
+ * For the shopper's order page: per line, whether an arrival or a warranty claim is open and until
+ * when, as the policy engine sees it (evidence and answers are asked for when filing).
+ */
+export async function claimOptions(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  context: ClaimContext,
+  now: Date,
+): Promise<ClaimOptions> {
+  const loaded = await loadOrder(db, graphql, context);
+  const items: ClaimOption[] = [];
+  for (const line of loaded.order.lines) {
+    const fulfilled = line.fulfillments.reduce((total, f) => total + f.quantity, 0);
+    const claimableQuantity = Math.max(0, fulfilled - (line.previouslyClaimedQuantity ?? 0));
+    const windowFor = async (type: "arrival" | "warranty"): Promise<ClaimWindow> => {
+      const input = await evaluationInput(
+        db,
+        loaded,
+        context.shop,
+        { type, items: [{ lineItemId: line.lineItemId, quantity: 1 }], evidence: [] },
+        now,
+      );
+      const [item] = evaluateClaim(input).items;
+      return { open: item?.eligible ?? false, windowEndsAt: item?.windowEndsAt ?? null, reasons: item?.reasons ?? [] };
+    };
+    items.push({
+      lineItemId: line.lineItemId,
+      name: loaded.lineNames[line.lineItemId] ?? null,
+      claimableQuantity,
+      arrival: await windowFor("arrival"),
+      warranty: await windowFor("warranty"),
+    });
+  }
+  return { orderId: context.orderId, orderName: loaded.orderName, timezone: loaded.timezone, items };
 }

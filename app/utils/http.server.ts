@@ -1,3 +1,4 @@
+import { ZodError } from "zod";
 import { isDomainError, type DomainErrorKind } from "../domain/errors";
 import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
 
@@ -22,6 +23,10 @@ export function errorResponse(error: unknown): Response {
     return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, {
       status: STATUS_BY_KIND[error.kind],
     });
+  }
+  if (error instanceof ZodError) {
+    const message = error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; ");
+    return Response.json({ error: { code: "invalid_request", message } } satisfies ErrorBody, { status: 400 });
   }
   if (error instanceof ShopifyUnavailableError) {
     const retryAfter: Record<string, string> =

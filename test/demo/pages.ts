@@ -14,9 +14,10 @@ const BASE_STYLE = `
 `;
 
 export interface DemoCustomerView {
+  id: string;
   name: string;
   email: string;
-  orders: { name: string; description: string }[];
+  orders: { id: string; name: string; description: string }[];
 }
 
 export function frontPage(opts: { shop: string; shopName: string; customers: DemoCustomerView[] }): string {
@@ -24,7 +25,10 @@ export function frontPage(opts: { shop: string; shopName: string; customers: Dem
     .map(
       (c) =>
         `<li><strong>${escapeHtml(c.name)}</strong> (${escapeHtml(c.email)})<ul>${c.orders
-          .map((o) => `<li>${escapeHtml(o.name)}: ${escapeHtml(o.description)}</li>`)
+          .map(
+            (o) =>
+              `<li><a href="/demo/shopper?customer=${encodeURIComponent(c.id)}&order=${encodeURIComponent(o.id)}">${escapeHtml(o.name)}</a>: ${escapeHtml(o.description)}</li>`,
+          )
           .join("")}</ul></li>`,
     )
     .join("");
@@ -44,8 +48,8 @@ export function frontPage(opts: { shop: string; shopName: string; customers: Dem
   (2026-10). Nothing leaves this machine; no Shopify account is needed.</p>
   <p><a class="primary" href="/demo/admin">Open the merchant admin</a></p>
   <h2>The demo store's customers and orders</h2>
-  <p>Each order exercises a rule of the claim policy. The shopper's claim screens come with the
-  customer-account extension.</p>
+  <p>Each order exercises a rule of the claim policy. Open an order to see it as its customer does
+  in customer accounts, with the Warranty Desk extension's "Report a problem" action.</p>
   <ul>${customers}</ul>
 </main>
 </body></html>`;
@@ -114,6 +118,103 @@ export function adminHostPage(opts: { shop: string; shopName: string; appSrc: st
     else if (m.type === "titleBar") { document.title = (m.payload.title ? m.payload.title + " · " : "") + "Warranty Desk · Demo admin"; }
   });
 })();
+</script>
+</body></html>`;
+}
+
+export interface ShopperPageOptions {
+  shopName: string;
+  customer: { id: string; name: string };
+  order: { id: string; name: string; description: string };
+}
+
+/** A customer-account order page, with the extension's targets where Shopify renders them. */
+export function shopperPage(opts: ShopperPageOptions): string {
+  const frame = (target: string) =>
+    `/demo/shopper/extension?target=${encodeURIComponent(target)}&customer=${encodeURIComponent(opts.customer.id)}&order=${encodeURIComponent(opts.order.id)}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Order ${escapeHtml(opts.order.name)} · ${escapeHtml(opts.shopName)}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<style>${BASE_STYLE}
+  main { max-width: 860px; margin: 32px auto; display: grid; gap: 16px; }
+  .card { background: #fff; border-radius: 12px; padding: 20px 24px; box-shadow: 0 1px 0 #d4d4d4; }
+  h1 { font-size: 22px; margin: 0 0 4px; }
+  #menu { border: 0; width: 240px; height: 56px; }
+  #overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); display: none; align-items: flex-start; justify-content: center; padding-top: 48px; }
+  #overlay.open { display: flex; }
+  #action { border: 0; width: min(720px, 94vw); height: 80vh; background: transparent; }
+</style></head>
+<body>
+<div class="topbar"><strong>${escapeHtml(opts.shopName)}</strong><span class="badge">Offline demo: customer account</span><span>${escapeHtml(opts.customer.name)}</span><a href="/demo" style="color:#e3e3e3">Demo home</a></div>
+<main>
+  <div class="card">
+    <h1>Order ${escapeHtml(opts.order.name)}</h1>
+    <p>${escapeHtml(opts.order.description)}</p>
+    <iframe id="menu" title="Order actions" src="${escapeHtml(frame("customer-account.order.action.menu-item.render"))}"></iframe>
+  </div>
+</main>
+<div id="overlay"><iframe id="action" title="Report a problem"></iframe></div>
+<script>
+(function () {
+  var overlay = document.getElementById("overlay");
+  var action = document.getElementById("action");
+  var actionSrc = ${JSON.stringify(frame("customer-account.order.action.render"))};
+  window.addEventListener("message", function (event) {
+    if (event.origin !== location.origin || !event.data || event.data.source !== "warranty-desk-extension") return;
+    if (event.data.type === "openAction") { action.src = actionSrc; overlay.classList.add("open"); }
+    if (event.data.type === "close") { overlay.classList.remove("open"); action.removeAttribute("src"); }
+  });
+})();
+</script>
+</body></html>`;
+}
+
+/** Runs one target of the extension's real bundle with the `shopify` global it expects. */
+export function extensionFramePage(opts: {
+  target: string;
+  module: string;
+  orderId: string;
+  customerId: string;
+}): string {
+  const config = JSON.stringify(opts).replace(/</g, "\\u003c");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Warranty Desk</title>
+<style>body { margin: 0; font-family: Inter, -apple-system, "Segoe UI", Roboto, sans-serif; }</style>
+<script src="/demo/polaris-stand-ins.js"></script>
+</head>
+<body>
+<script type="module">
+const config = ${config};
+const translations = await (await fetch("/demo/extension/locales/en.default.json")).json();
+const lookup = (key) => key.split(".").reduce((node, part) => (node == null ? undefined : node[part]), translations);
+const tell = (type) => parent.postMessage({ source: "warranty-desk-extension", type }, location.origin);
+globalThis.shopify = {
+  extension: { target: config.target, apiVersion: "2026-07" },
+  orderId: config.orderId,
+  authenticationState: { value: "fully_authenticated" },
+  sessionToken: {
+    get: async () => {
+      const response = await fetch("/demo/api/customer-session-token?customer=" + encodeURIComponent(config.customerId), { cache: "no-store" });
+      return (await response.json()).token;
+    },
+  },
+  i18n: {
+    translate: (key, replacements = {}) =>
+      String(lookup(key) ?? key).replace(/\\{\\{(\\w+)\\}\\}/g, (_, name) => String(replacements[name] ?? "")),
+    formatDate: (date, options = {}) => new Intl.DateTimeFormat("en", options).format(date),
+    formatNumber: (number, options = {}) => new Intl.NumberFormat("en", options).format(number),
+    formatCurrency: (number, options = {}) => new Intl.NumberFormat("en", { style: "currency", currency: "EUR", ...options }).format(number),
+  },
+  close: () => tell("close"),
+};
+const extension = await import("/demo/extension/" + config.module + ".js");
+await extension.default();
+if (config.target.endsWith("menu-item.render")) {
+  // A menu-item button without href opens the action target, as in customer accounts.
+  document.body.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("s-button")) tell("openAction");
+  });
+}
 </script>
 </body></html>`;
 }

@@ -16,7 +16,8 @@ import { http } from "msw";
 import { setupServer } from "msw/node";
 import { ShopifySimulator, type SimulatorOptions } from "../simulator/simulator";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
-import { adminHostPage, frontPage } from "./pages";
+import { buildExtension, EXTENSION_DIR, TARGET_MODULES } from "../../scripts/build-extension.mjs";
+import { adminHostPage, extensionFramePage, frontPage, shopperPage } from "./pages";
 
 export const DEMO_APP = {
   apiKey: "warranty-desk-demo",
@@ -93,7 +94,8 @@ const edge = setupServer(
 );
 edge.listen({ onUnhandledRequest: "bypass" });
 
-async function sessionToken(): Promise<{ token: string; expiresAt: number }> {
+/** A session token as Shopify signs it: for the admin (a staff user) or for a customer account. */
+async function sessionToken(subject = "1"): Promise<{ token: string; expiresAt: number }> {
   const now = Math.floor(Date.now() / 1000);
   const token = await new SignJWT({
     iss: `https://${DEMO_APP.shop}/admin`,
@@ -102,7 +104,7 @@ async function sessionToken(): Promise<{ token: string; expiresAt: number }> {
   })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setAudience(DEMO_APP.apiKey)
-    .setSubject("1")
+    .setSubject(subject)
     .setJti(randomUUID())
     .setIssuedAt(now)
     .setNotBefore(now)
@@ -139,25 +141,75 @@ app.get("/demo/app-bridge.js", (_req, res) => {
 app.get("/demo/api/session-token", async (_req, res) => {
   res.set("Cache-Control", "no-store").json(await sessionToken());
 });
+
+// The shopper's side: customer-account pages running the extension's real bundle.
+const extensionDir = join(dataDir, "extension");
+await buildExtension({ outdir: extensionDir, appUrl });
+const findOrder = (customerId: unknown, orderId: unknown) => {
+  const customer = manifest.customers.find((c) => c.id === customerId);
+  const order = customer?.orders.find((o) => o.id === orderId);
+  return customer && order ? { customer, order } : null;
+};
+app.get("/demo/polaris-stand-ins.js", (_req, res) => {
+  res.type("application/javascript").sendFile(join(root, "test/demo/public/polaris-stand-ins.js"));
+});
+app.get("/demo/extension/locales/en.default.json", (_req, res) => {
+  res.sendFile(join(EXTENSION_DIR, "locales", "en.default.json"));
+});
+app.use("/demo/extension", express.static(extensionDir, { maxAge: 0 }));
+app.get("/demo/api/customer-session-token", async (req, res) => {
+  const customer = manifest.customers.find((c) => c.id === req.query.customer);
+  if (!customer) return void res.status(404).json({ error: "unknown customer" });
+  res.set("Cache-Control", "no-store").json(await sessionToken(customer.id));
+});
+app.get("/demo/shopper", (req, res) => {
+  const found = findOrder(req.query.customer, req.query.order);
+  if (!found) return void res.status(404).type("text").send("No such customer and order in the demo store.");
+  const shop = simulator.store(DEMO_APP.shop).shop;
+  res.type("html").send(shopperPage({ shopName: shop.name, customer: found.customer, order: found.order }));
+});
+app.get("/demo/shopper/extension", (req, res) => {
+  const found = findOrder(req.query.customer, req.query.order);
+  const target = String(req.query.target ?? "");
+  const module = TARGET_MODULES[target];
+  if (!found || !module) return void res.status(404).type("text").send("Unknown order or extension target.");
+  res.type("html").send(extensionFramePage({ target, module, orderId: found.order.id, customerId: found.customer.id }));
+});
 app.get(["/", "/demo"], (_req, res) => {
   const shop = simulator.store(DEMO_APP.shop).shop;
   res.type("html").send(frontPage({ shop: DEMO_APP.shop, shopName: shop.name, customers: manifest.customers }));
 });
-app.get("/demo/admin", async (_req, res) => {
+// The app's first page in the admin: embedded, with the shop, host and a fresh session token.
+async function appEntryUrl(): Promise<string> {
   const { token } = await sessionToken();
   const host = Buffer.from(`admin.shopify.com/store/${DEMO_APP.shop.replace(".myshopify.com", "")}`).toString(
     "base64url",
   );
-  const params = new URLSearchParams({ embedded: "1", shop: DEMO_APP.shop, host, id_token: token, locale: "en" });
+  return `/app?${new URLSearchParams({ embedded: "1", shop: DEMO_APP.shop, host, id_token: token, locale: "en" })}`;
+}
+app.get("/demo/admin", async (_req, res) => {
+  const appSrc = await appEntryUrl();
   const shop = simulator.store(DEMO_APP.shop).shop;
-  res.type("html").send(adminHostPage({ shop: DEMO_APP.shop, shopName: shop.name, appSrc: `/app?${params}` }));
+  res.type("html").send(adminHostPage({ shop: DEMO_APP.shop, shopName: shop.name, appSrc }));
 });
 app.all("*", createRequestHandler({ build, mode: "production" }));
 
-const server = app.listen(port, () => {
+// The demo store has the app installed: the first start opens the app once as the merchant would,
+// so the real token exchange stores the shop's offline session (shopper pages need it too).
+async function installAppOnce() {
+  const response = await fetch(`${appUrl}${await appEntryUrl()}`, { headers: { "User-Agent": MERCHANT_BROWSER } });
+  if (!response.ok) throw new Error(`The demo could not install the app (HTTP ${response.status}).`);
+}
+// Shopify's library answers bots (and so unnamed HTTP clients) with 410: this is a merchant.
+const MERCHANT_BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+
+const server = app.listen(port, async () => {
+  await installAppOnce();
   console.log(`Warranty Desk demo is running (data in ${dataDir}):`);
   console.log(`  Demo home:       ${appUrl}/demo`);
   console.log(`  Merchant admin:  ${appUrl}/demo/admin`);
+  console.log(`  Shopper pages:   ${appUrl}/demo (pick a customer's order)`);
   console.log("Stop with Ctrl+C; `npm run demo` again keeps the data, `npm run demo -- --reset` reseeds.");
 });
 

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Bundles the customer-account extension's targets with esbuild, the way the Shopify CLI does
+// (ESM, Preact's automatic JSX runtime, minified), for the offline demo and for the bundle-size
+// check. `shopify app deploy` builds the deployed version itself.
+// Usage: node scripts/build-extension.mjs --outdir DIR [--app-url URL]
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const EXTENSION_DIR = join(root, "extensions", "warranty-claims");
+export const TARGET_MODULES = {
+  "customer-account.order.action.menu-item.render": "MenuItem",
+  "customer-account.order.action.render": "ClaimAction",
+};
+/** Shopify's limit for a compiled UI extension bundle. */
+export const MAX_BUNDLE_BYTES = 64 * 1024;
+
+/** @param {{ outdir: string, appUrl?: string }} options */
+export async function buildExtension({ outdir, appUrl }) {
+  mkdirSync(outdir, { recursive: true });
+  const plugins = appUrl
+    ? [
+        {
+          name: "app-url",
+          setup(b) {
+            // The app's URL is build-time configuration (src/app-url.ts); a build for another
+            // server substitutes it.
+            b.onResolve({ filter: /\/app-url$/ }, (args) => ({ path: args.path, namespace: "app-url" }));
+            b.onLoad({ filter: /.*/, namespace: "app-url" }, () => ({
+              contents: `export const APP_URL = ${JSON.stringify(appUrl)};`,
+              loader: "ts",
+            }));
+          },
+        },
+      ]
+    : [];
+  const result = await build({
+    entryPoints: Object.values(TARGET_MODULES).map((name) => join(EXTENSION_DIR, "src", `${name}.tsx`)),
+    outdir,
+    bundle: true,
+    format: "esm",
+    target: "es2020",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    minify: true,
+    metafile: true,
+    logLevel: "silent",
+    plugins,
+  });
+  return Object.fromEntries(
+    Object.entries(result.metafile.outputs).map(([file, output]) => [file.split("/").pop(), output.bytes]),
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({ options: { outdir: { type: "string" }, "app-url": { type: "string" } } });
+  const sizes = await buildExtension({
+    outdir: values.outdir ?? join(root, ".cache", "extension"),
+    appUrl: values["app-url"],
+  });
+  for (const [file, bytes] of Object.entries(sizes)) console.error(`${file}: ${(bytes / 1024).toFixed(1)} KB`);
+}
