@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
 import { requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
+import { deliveryFactsForOrder } from "../db/delivery-facts.server";
 import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
-import type { Actor, ClaimState } from "../domain/claim-lifecycle/claim-state";
+import type { Actor, ClaimItemState, ClaimState } from "../domain/claim-lifecycle/claim-state";
 import { DomainError } from "../domain/errors";
 import { formatAmount, money, parseMoney } from "../domain/money";
 import { planClaimRefund, type RefundPlan } from "../domain/refund-plan";
@@ -9,16 +11,42 @@ import type { AdminGraphql } from "../shopify/admin-client.server";
 import { ShopifyUserError } from "../shopify/errors.server";
 import { fetchOrderFacts, type OrderFacts } from "../shopify/order-facts.server";
 import { createRefund, fetchSuggestedRefund, type CreatedRefund, type RefundRequest } from "../shopify/refunds.server";
+import {
+  completeDraftOrder,
+  createReplacementDraftOrder,
+  fetchDraftOrder,
+  type DraftOrderRef,
+} from "../shopify/draft-orders.server";
+import { fetchVariantAvailability } from "../shopify/inventory.server";
+import { fetchShopProfile } from "../shopify/shop.server";
+import { closeClaimReturn, closedClaimReturn, type ClosedReturn } from "./request-return.server";
+import {
+  failAction,
+  findAction,
+  isUniqueViolation,
+  leaseAction,
+  markActionSucceeded,
+  recordActionProgress,
+  storeActionIntent,
+  type StoredAction,
+} from "./shopify-actions.server";
 
 // Resolving a claim: the items approved for a refund (or falling back to one) are refunded to the
-// original payment methods. The order of steps makes every failure retryable and never refunds
-// twice:
-//   1. the resolution is computed by the domain (nothing saved yet);
-//   2. the refund's intent and idempotency key are stored (one per claim), or the stored ones reused;
-//   3. Shopify's refundCreate runs with that key: a retry returns the same refund;
-//   4. the action is marked done and the claim resolved, in one transaction.
-// A crash or an error between 2 and 4 leaves a pending action and an unresolved claim, visible to
-// the merchant; doing it again completes it.
+// original payment methods, the items approved for a replacement get a $0 replacement order
+// (docs/decisions/007) when Shopify has them in stock, and the claim's Shopify return is closed.
+// The order of steps makes every failure retryable and never pays or ships twice:
+//   1. the domain checks the command (nothing saved yet);
+//   2. the replacement stock check is stored once (the "replacement" action's intent): a retry
+//      after the replacement took the last unit must not now see it out of stock and refund too;
+//   3. the resolution is computed by the domain from those facts;
+//   4. the refund's intent and idempotency key are stored (one per claim), or the stored ones
+//      reused; refundCreate runs with that key: a retry returns the same refund;
+//   5. the replacement draft order is created under the action's lease, its id stored at once,
+//      then completed; a retry reuses the stored draft and completes it only if it is not;
+//   6. the Shopify return, if the claim has one, is processed (closed);
+//   7. the claim is saved as resolved.
+// A crash or an error anywhere leaves unfinished actions and an unresolved claim, visible to the
+// merchant; doing it again completes it.
 
 export interface ResolveClaimInput {
   shop: string;
@@ -29,9 +57,30 @@ export interface ResolveClaimInput {
   note?: string;
 }
 
+export interface ReplacementOrder {
+  draftOrderId: string;
+  draftOrderName: string;
+  /** The $0 order the shopper's replacement ships with. */
+  orderId: string | null;
+  orderName: string | null;
+  lines: { lineItemId: string; variantId: string; quantity: number }[];
+}
+
+/** An item approved for a replacement or repair that is refunded instead, and why, for the merchant. */
+export interface ResolutionFallback {
+  lineItemId: string;
+  from: "replacement" | "repair";
+  reason: "out_of_stock" | "repair_impossible";
+  message: string;
+}
+
 export interface ResolveClaimResult {
   claim: StoredClaim;
   refund: (CreatedRefund & { plan: RefundPlan }) | null;
+  replacement: ReplacementOrder | null;
+  fallbacks: ResolutionFallback[];
+  /** The claim's Shopify return, closed by the resolution (null when the claim had none). */
+  shopifyReturn: ClosedReturn | null;
 }
 
 const refundKey = (claimId: string) => `warranty-desk:claim:${claimId}:refund`;
@@ -93,10 +142,6 @@ async function planRefundIntent(graphql: AdminGraphql, resolved: ClaimState, not
   return { plan, request } satisfies StoredRefundIntent;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";
-}
-
 /** The stored intent of this claim's refund, created from a fresh plan the first time. */
 async function refundIntent(db: PrismaClient, claimId: string, plan: () => Promise<StoredRefundIntent>) {
   const existing = await db.shopifyAction.findUnique({ where: { claimId_kind: { claimId, kind: "refund" } } });
@@ -121,6 +166,276 @@ async function refundIntent(db: PrismaClient, claimId: string, plan: () => Promi
   }
 }
 
+// ---- replacements ----------------------------------------------------------------------------------
+
+const ReplacementIntentSchema = z.object({
+  orderId: z.string(),
+  orderName: z.string().nullable(),
+  customerId: z.string().nullable(),
+  currencyCode: z.string(),
+  note: z.string(),
+  tags: z.array(z.string()),
+  /** The stock check, made once: which approved replacements ship, and why the others do not. */
+  items: z.array(
+    z.object({
+      lineItemId: z.string(),
+      variantId: z.string().nullable(),
+      quantity: z.number().int().positive(),
+      inStock: z.boolean(),
+      /** Why it is refunded instead, in the merchant's words; null when it ships. */
+      fallbackMessage: z.string().nullable(),
+    }),
+  ),
+});
+type ReplacementIntent = z.infer<typeof ReplacementIntentSchema>;
+
+const DraftOrderRefSchema = z.object({
+  draftOrderId: z.string(),
+  draftOrderName: z.string(),
+  completed: z.boolean(),
+  order: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+
+type ApprovedItem = ClaimItemState & { decision: { kind: "approve"; quantity: number; resolution: string } };
+
+function approvedReplacements(state: ClaimState): ApprovedItem[] {
+  return state.items.filter(
+    (item): item is ApprovedItem => item.decision?.kind === "approve" && item.decision.resolution === "replacement",
+  );
+}
+
+/** What each claimed line is (variant, name), from Shopify or, for hidden orders, our delivery facts. */
+async function claimedLines(db: PrismaClient, graphql: AdminGraphql, stored: StoredClaim) {
+  const facts = await fetchOrderFacts(graphql, stored.state.orderId);
+  const lines = new Map<string, { variantId: string | null; name: string | null }>();
+  if (facts) {
+    for (const line of facts.lines) lines.set(line.lineItemId, { variantId: line.variantId, name: line.name });
+  } else {
+    for (const fact of await deliveryFactsForOrder(db, stored.meta.shop, stored.state.orderId)) {
+      lines.set(fact.lineItemId, { variantId: fact.variantId, name: null });
+    }
+  }
+  return { facts, lines };
+}
+
+async function planReplacement(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  stored: StoredClaim,
+  input: ResolveClaimInput,
+): Promise<ReplacementIntent> {
+  const { facts, lines } = await claimedLines(db, graphql, stored);
+  const wanted = approvedReplacements(stored.state);
+  const variantIds = wanted.flatMap((item) => lines.get(item.lineItemId)?.variantId ?? []);
+  const stock = await fetchVariantAvailability(graphql, variantIds);
+  // Items of the same variant draw on the same stock, in the claim's order.
+  const promised = new Map<string, number>();
+  const items = wanted.map((item): ReplacementIntent["items"][number] => {
+    const quantity = item.decision.quantity;
+    const variantId = lines.get(item.lineItemId)?.variantId ?? null;
+    const available = variantId ? stock.get(variantId) : undefined;
+    const name = lines.get(item.lineItemId)?.name ?? available?.displayName ?? "This item";
+    const refunded = (why: string) => ({
+      lineItemId: item.lineItemId,
+      variantId,
+      quantity,
+      inStock: false,
+      fallbackMessage: `${why} It is refunded instead, as the guarantee promises.`,
+    });
+    if (input.items.find((entry) => entry.lineItemId === item.lineItemId)?.replacementInStock === false) {
+      return refunded(`You marked the replacement for ${name} as out of stock.`);
+    }
+    if (!variantId || !available) {
+      return refunded(`${name} is no longer a product variant in Shopify, so no replacement can be sent.`);
+    }
+    const left = available.tracked ? available.available - (promised.get(variantId) ?? 0) : Number.POSITIVE_INFINITY;
+    if (left < quantity) {
+      return refunded(
+        `${name} is out of stock in Shopify (${Math.max(0, left)} available, ${quantity} needed for a replacement).`,
+      );
+    }
+    promised.set(variantId, (promised.get(variantId) ?? 0) + quantity);
+    return { lineItemId: item.lineItemId, variantId, quantity, inStock: true, fallbackMessage: null };
+  });
+  const orderName = facts?.orderName ?? stored.meta.orderName;
+  const number = stored.meta.number;
+  return {
+    orderId: stored.state.orderId,
+    orderName,
+    customerId: facts?.customerId ?? stored.meta.customerId,
+    // Draft orders are priced in the shop's currency.
+    currencyCode: facts?.shop.currencyCode ?? (await fetchShopProfile(graphql)).currencyCode,
+    note: `Warranty Desk claim #${number}: replacement for order ${orderName ?? stored.state.orderId}, free of charge.`,
+    tags: ["Warranty Desk", "Warranty replacement", `Claim #${number}`, ...(orderName ? [`Order ${orderName}`] : [])],
+    items,
+  };
+}
+
+function toReplacementOrder(intent: ReplacementIntent, draft: DraftOrderRef): ReplacementOrder {
+  return {
+    draftOrderId: draft.draftOrderId,
+    draftOrderName: draft.draftOrderName,
+    orderId: draft.order?.id ?? null,
+    orderName: draft.order?.name ?? null,
+    lines: intent.items.flatMap((item) =>
+      item.inStock && item.variantId
+        ? [{ lineItemId: item.lineItemId, variantId: item.variantId, quantity: item.quantity }]
+        : [],
+    ),
+  };
+}
+
+const storedDraft = (resultJson: string | null) =>
+  DraftOrderRefSchema.nullable().parse(JSON.parse(resultJson ?? "null"));
+
+/** Creates and completes the replacement order once, continuing an earlier attempt's draft. */
+async function carryOutReplacement(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  { action, intent }: StoredAction<ReplacementIntent>,
+  now: Date,
+): Promise<ReplacementOrder | null> {
+  const lines = intent.items.flatMap((item) =>
+    item.inStock && item.variantId ? [{ variantId: item.variantId, quantity: item.quantity }] : [],
+  );
+  if (action.status === "succeeded") {
+    const done = storedDraft(action.resultJson);
+    return done ? toReplacementOrder(intent, done) : null;
+  }
+  const leased = await leaseAction(db, action, now, "replacement order");
+  if (leased.status === "succeeded") {
+    const done = storedDraft(leased.resultJson);
+    return done ? toReplacementOrder(intent, done) : null;
+  }
+  if (lines.length === 0) {
+    await markActionSucceeded(db, action.id, null, null);
+    return null;
+  }
+  try {
+    const earlier = storedDraft(leased.resultJson);
+    // A draft the merchant deleted meanwhile is created again.
+    let draft = earlier ? await fetchDraftOrder(graphql, earlier.draftOrderId) : null;
+    if (!draft) {
+      draft = await createReplacementDraftOrder(graphql, {
+        lines,
+        customerId: intent.customerId,
+        currencyCode: intent.currencyCode,
+        note: intent.note,
+        tags: intent.tags,
+      });
+      // Stored before completing: a retry after a crash completes this draft instead of another.
+      await recordActionProgress(db, action.id, draft, now);
+    }
+    if (!draft.completed) draft = await completeDraftOrder(graphql, draft.draftOrderId);
+    await markActionSucceeded(db, action.id, draft, draft.order?.id ?? draft.draftOrderId);
+    return toReplacementOrder(intent, draft);
+  } catch (err) {
+    return failAction(db, action.id, err, {
+      code: "replacement.rejected_by_shopify",
+      what: "the replacement order",
+    });
+  }
+}
+
+// ---- refunds ---------------------------------------------------------------------------------------
+
+async function carryOutRefund(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  stored: StoredClaim,
+  resolved: ClaimState,
+  input: ResolveClaimInput,
+  now: Date,
+): Promise<NonNullable<ResolveClaimResult["refund"]>> {
+  const note = `Warranty Desk claim #${stored.meta.number}`;
+  const { action, intent } = await refundIntent(db, stored.state.id, () =>
+    planRefundIntent(graphql, resolved, input.notifyCustomer, note),
+  );
+  let created: CreatedRefund;
+  if (action.status === "succeeded" && action.resultJson) {
+    created = JSON.parse(action.resultJson) as CreatedRefund;
+  } else if (intent.request.transactions.length === 0) {
+    // Nothing to pay back (missing components cost as much as the item): no Shopify refund.
+    created = {
+      refundId: "",
+      createdAt: now.toISOString(),
+      totalRefunded: { amount: intent.plan.total, currencyCode: intent.plan.currencyCode },
+      transactions: [],
+    };
+  } else {
+    try {
+      created = await createRefund(graphql, intent.request);
+    } catch (err) {
+      await db.shopifyAction.update({
+        where: { id: action.id },
+        data: {
+          status: "failed",
+          attempts: { increment: 1 },
+          errorMessage: err instanceof ShopifyUserError ? err.readableMessage : "Shopify could not be reached.",
+        },
+      });
+      if (err instanceof ShopifyUserError) {
+        throw new DomainError(
+          "conflict",
+          "refund.rejected_by_shopify",
+          `Shopify refused the refund: ${err.readableMessage}`,
+        );
+      }
+      throw err;
+    }
+  }
+  if (action.status !== "succeeded") {
+    await db.shopifyAction.update({
+      where: { id: action.id },
+      data: {
+        status: "succeeded",
+        shopifyId: created.refundId || null,
+        resultJson: JSON.stringify(created),
+        attempts: { increment: 1 },
+      },
+    });
+  }
+  return { ...created, plan: intent.plan };
+}
+
+// ---- resolving -------------------------------------------------------------------------------------
+
+function fallbacksOf(state: ClaimState, replacement: ReplacementIntent | null): ResolutionFallback[] {
+  return state.items.flatMap((item) => {
+    const fallback = item.outcome?.fallback;
+    if (!fallback) return [];
+    const message =
+      fallback.reason === "out_of_stock"
+        ? (replacement?.items.find((i) => i.lineItemId === item.lineItemId)?.fallbackMessage ??
+          "No replacement was in stock. It is refunded instead, as the guarantee promises.")
+        : "You noted that it cannot be repaired. It is refunded instead, as the guarantee promises.";
+    return [{ lineItemId: item.lineItemId, from: fallback.from, reason: fallback.reason, message }];
+  });
+}
+
+/** What an already resolved claim's resolution did (a double click, or another merchant's). */
+async function resolvedResult(db: PrismaClient, claim: StoredClaim): Promise<ResolveClaimResult> {
+  const [refundAction, replacement] = await Promise.all([
+    db.shopifyAction.findUnique({ where: { claimId_kind: { claimId: claim.state.id, kind: "refund" } } }),
+    findAction(db, claim.state.id, "replacement", ReplacementIntentSchema),
+  ]);
+  const refund =
+    refundAction?.status === "succeeded" && refundAction.resultJson
+      ? {
+          ...(JSON.parse(refundAction.resultJson) as CreatedRefund),
+          plan: (JSON.parse(refundAction.requestJson) as StoredRefundIntent).plan,
+        }
+      : null;
+  const draft = replacement?.action.status === "succeeded" ? storedDraft(replacement.action.resultJson) : null;
+  return {
+    claim,
+    refund,
+    replacement: replacement && draft ? toReplacementOrder(replacement.intent, draft) : null,
+    fallbacks: fallbacksOf(claim.state, replacement?.intent ?? null),
+    shopifyReturn: await closedClaimReturn(db, claim.state.id),
+  };
+}
+
 export async function resolveClaim(
   db: PrismaClient,
   graphql: AdminGraphql,
@@ -128,80 +443,62 @@ export async function resolveClaim(
   now: Date,
 ): Promise<ResolveClaimResult> {
   const stored = await requireClaim(db, input.shop, input.claimId);
-  if (stored.state.status === "resolved") return { claim: stored, refund: null };
-  const resolved = applyClaimCommand(
-    stored.state,
-    { type: "resolve", items: input.items, ...(input.note ? { note: input.note } : {}) },
-    now,
-    input.actor,
-  ).state;
-
-  let refund: ResolveClaimResult["refund"] = null;
-  const refunds = resolved.items.some((item) => item.outcome?.outcome === "refunded");
-  if (refunds) {
-    const note = `Warranty Desk claim #${stored.meta.number}`;
-    const { action, intent } = await refundIntent(db, stored.state.id, () =>
-      planRefundIntent(graphql, resolved, input.notifyCustomer, note),
-    );
-    let created: CreatedRefund;
-    if (action.status === "succeeded" && action.resultJson) {
-      created = JSON.parse(action.resultJson) as CreatedRefund;
-    } else if (intent.request.transactions.length === 0) {
-      // Nothing to pay back (missing components cost as much as the item): no Shopify refund.
-      created = {
-        refundId: "",
-        createdAt: now.toISOString(),
-        totalRefunded: { amount: intent.plan.total, currencyCode: intent.plan.currencyCode },
-        transactions: [],
-      };
-    } else {
-      try {
-        created = await createRefund(graphql, intent.request);
-      } catch (err) {
-        await db.shopifyAction.update({
-          where: { id: action.id },
-          data: {
-            status: "failed",
-            attempts: { increment: 1 },
-            errorMessage: err instanceof ShopifyUserError ? err.readableMessage : "Shopify could not be reached.",
-          },
-        });
-        if (err instanceof ShopifyUserError) {
-          throw new DomainError(
-            "conflict",
-            "refund.rejected_by_shopify",
-            `Shopify refused the refund: ${err.readableMessage}`,
-          );
-        }
-        throw err;
-      }
-    }
-    refund = { ...created, plan: intent.plan };
-    const result = JSON.stringify(created);
-    const claim = await db
-      .$transaction(async (tx) => {
-        await tx.shopifyAction.update({
-          where: { id: action.id },
-          data: {
-            status: "succeeded",
-            shopifyId: created.refundId || null,
-            resultJson: result,
-            attempts: { increment: 1 },
-          },
-        });
-        return saveClaimChange(tx, input.shop, stored.meta.version, stored.state, resolved);
-      })
-      .catch(async (err) => {
-        // Another merchant resolved the claim meanwhile: the refund is the same one (same key).
-        const current = await requireClaim(db, input.shop, input.claimId);
-        if (current.state.status === "resolved") return current;
-        throw err;
-      });
-    return { claim, refund };
-  }
-
-  const claim = await db.$transaction((tx) =>
-    saveClaimChange(tx, input.shop, stored.meta.version, stored.state, resolved),
+  if (stored.state.status === "resolved") return resolvedResult(db, stored);
+  const command = (items: ResolveClaimInput["items"]) =>
+    applyClaimCommand(
+      stored.state,
+      { type: "resolve", items, ...(input.note ? { note: input.note } : {}) },
+      now,
+      input.actor,
+    ).state;
+  const wanted = approvedReplacements(stored.state);
+  // The domain's checks first, with stock assumed, so that a claim that cannot be resolved yet
+  // costs no stock check and stores nothing.
+  command(
+    wanted.reduce(
+      (items, item) =>
+        items.some((entry) => entry.lineItemId === item.lineItemId)
+          ? items
+          : [...items, { lineItemId: item.lineItemId, replacementInStock: true }],
+      input.items.map((entry) => ({ ...entry, replacementInStock: entry.replacementInStock ?? true })),
+    ),
   );
-  return { claim, refund };
+
+  const replacementStep =
+    wanted.length > 0
+      ? await storeActionIntent(db, stored.state.id, "replacement", ReplacementIntentSchema, () =>
+          planReplacement(db, graphql, stored, input),
+        )
+      : null;
+  const stockFacts = new Map(replacementStep?.intent.items.map((item) => [item.lineItemId, item.inStock]));
+  const items = [
+    ...input.items.map((entry) =>
+      stockFacts.has(entry.lineItemId) ? { ...entry, replacementInStock: stockFacts.get(entry.lineItemId) } : entry,
+    ),
+    ...[...stockFacts.entries()]
+      .filter(([lineItemId]) => !input.items.some((entry) => entry.lineItemId === lineItemId))
+      .map(([lineItemId, replacementInStock]) => ({ lineItemId, replacementInStock })),
+  ];
+  const resolved = command(items);
+
+  const refunds = resolved.items.some((item) => item.outcome?.outcome === "refunded");
+  const refund = refunds ? await carryOutRefund(db, graphql, stored, resolved, input, now) : null;
+  const replacement = replacementStep ? await carryOutReplacement(db, graphql, replacementStep, now) : null;
+  const shopifyReturn = await closeClaimReturn(db, graphql, stored, now);
+
+  const claim = await db
+    .$transaction((tx) => saveClaimChange(tx, input.shop, stored.meta.version, stored.state, resolved))
+    .catch(async (err) => {
+      // Another merchant resolved the claim meanwhile: its Shopify steps were these same actions.
+      const current = await requireClaim(db, input.shop, input.claimId);
+      if (current.state.status === "resolved") return current;
+      throw err;
+    });
+  return {
+    claim,
+    refund,
+    replacement,
+    fallbacks: fallbacksOf(resolved, replacementStep?.intent ?? null),
+    shopifyReturn,
+  };
 }

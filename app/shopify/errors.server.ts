@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Shopify's answers that are not successes, as typed errors the services can act on.
 
 /** A mutation's `userErrors`: Shopify refused the input. Keeps each error's field path. */
@@ -26,5 +28,20 @@ export class ShopifyUnavailableError extends Error {
     readonly retryAfterMs: number | null,
   ) {
     super(message);
+  }
+}
+
+/** The `userErrors { field message }` every mutation payload carries (codes, where present, are ignored). */
+export const UserErrorsSchema = z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string() }));
+
+/** Throws the payload's userErrors as a ShopifyUserError, or a generic one when nothing came back. */
+export function assertNoUserErrors<T>(
+  operation: string,
+  userErrors: z.infer<typeof UserErrorsSchema>,
+  result: T | null,
+  missing: string,
+): asserts result is T {
+  if (userErrors.length > 0 || result === null) {
+    throw new ShopifyUserError(operation, userErrors.length ? userErrors : [{ field: null, message: missing }]);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AdminGraphql } from "./admin-client.server";
+import { withShopifyRetries } from "./retry.server";
 
 // One query per claim evaluation: everything the policy engine and the money flows need to know
 // about an order. The page sizes keep the query under Shopify's 1,000-point single-query cost
@@ -322,7 +323,7 @@ export function toOrderFacts(shop: { ianaTimezone: string; currencyCode: string 
  * then falls back to the delivery facts kept from webhooks.
  */
 export async function fetchOrderFacts(graphql: AdminGraphql, orderId: string): Promise<OrderFacts | null> {
-  const response = await graphql(ORDER_FACTS_QUERY, { variables: { id: orderId } });
+  const response = await withShopifyRetries(graphql)(ORDER_FACTS_QUERY, { variables: { id: orderId } });
   const body = await response.json();
   const data = OrderFactsResponseSchema.parse(body.data);
   return data.order ? toOrderFacts(data.shop, data.order) : null;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AdminGraphql } from "./admin-client.server";
+import { withShopifyRetries } from "./retry.server";
 import type { CurrencyCode } from "../types/admin.types";
 import { ShopifyUserError } from "./errors.server";
 
@@ -139,7 +140,7 @@ export async function fetchSuggestedRefund(
   orderId: string,
   lines: readonly RefundLine[],
 ): Promise<SuggestedRefund | null> {
-  const response = await graphql(SUGGESTED_REFUND_QUERY, {
+  const response = await withShopifyRetries(graphql)(SUGGESTED_REFUND_QUERY, {
     variables: {
       orderId,
       refundLineItems: lines.map((l) => ({
@@ -216,7 +217,7 @@ export interface CreatedRefund {
 
 /** Creates the refund, or returns the one an earlier call with the same key created. */
 export async function createRefund(graphql: AdminGraphql, request: RefundRequest): Promise<CreatedRefund> {
-  const response = await graphql(REFUND_CREATE_MUTATION, {
+  const response = await withShopifyRetries(graphql)(REFUND_CREATE_MUTATION, {
     variables: {
       idempotencyKey: request.idempotencyKey,
       input: {

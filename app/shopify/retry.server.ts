@@ -50,8 +50,17 @@ export function throttleWaitMs(error: unknown, attempt: number): number | null {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The same client, retrying Shopify's rate limits within `maxWaitMs` (default 20 s). */
+// Marks a client that already retries, so that wrapping it again (an adapter called by a service
+// that wrapped its client) does not multiply the waits.
+const RETRYING = Symbol("warranty-desk.shopify-retries");
+
+/**
+ * The same client, retrying Shopify's rate limits within `maxWaitMs` (default 20 s). Every adapter
+ * in app/shopify calls Shopify through it, so each request retries on its own (a throttled request
+ * did not run: retrying a mutation cannot do it twice).
+ */
 export function withShopifyRetries(graphql: AdminGraphql, options: RetryOptions = {}): AdminGraphql {
+  if (RETRYING in graphql && Object.keys(options).length === 0) return graphql;
   const maxWaitMs = options.maxWaitMs ?? 20_000;
   const sleep = options.sleep ?? defaultSleep;
   const retrying = async (query: string, requestOptions?: Parameters<AdminGraphql>[1]) => {
@@ -73,6 +82,7 @@ export function withShopifyRetries(graphql: AdminGraphql, options: RetryOptions 
       }
     }
   };
+  Object.defineProperty(retrying, RETRYING, { value: true });
   // The client's type is generic over the query string; the wrapper passes everything through.
   return retrying as AdminGraphql;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AdminGraphql } from "./admin-client.server";
+import { withShopifyRetries } from "./retry.server";
 
 const SHOP_PROFILE_QUERY = `#graphql
   query WarrantyDeskShopProfile {
@@ -25,7 +26,7 @@ export const ShopProfileSchema = z.object({
 export type ShopProfile = z.infer<typeof ShopProfileSchema>;
 
 export async function fetchShopProfile(graphql: AdminGraphql): Promise<ShopProfile> {
-  const response = await graphql(SHOP_PROFILE_QUERY);
+  const response = await withShopifyRetries(graphql)(SHOP_PROFILE_QUERY);
   const body = await response.json();
   return ShopProfileSchema.parse(body.data?.shop);
 }

@@ -3,6 +3,7 @@ import { setupServer } from "msw/node";
 import { API_KEY, API_SECRET_KEY } from "@shopify/shopify-api/test-helpers";
 import { ShopifySimulator } from "./simulator";
 import type { SimulatedStore } from "./store";
+import { DEFAULT_THROTTLE, type ThrottleSettings } from "./throttle";
 
 // Shopify's network edge for tests: every request to https://*.myshopify.com is answered by the
 // store simulator, in-process, so the library's real code (token exchange, Admin GraphQL client)
@@ -22,9 +23,30 @@ export function storeFor(shopDomain: string): SimulatedStore {
   return simulator.store(shopDomain);
 }
 
-/** Forgets every store, token and log. */
+/**
+ * Turns on Shopify's rate limits for this test: the leaky bucket (THROTTLED) and/or HTTP 429 on
+ * request floods. resetStores() turns them off again.
+ */
+export function limitRates(limits: {
+  throttle?: Omit<ThrottleSettings, "enabled">;
+  floodLimit?: { maxRequests: number; perMs: number };
+}) {
+  // The simulator reads its settings at construction; the singleton's are changed in place
+  // (buckets made afterwards, i.e. after resetStores(), use them).
+  if (limits.throttle) Object.assign(simulator["throttleSettings"], { enabled: true, ...limits.throttle });
+  if (limits.floodLimit) simulator.options.floodLimit = limits.floodLimit;
+}
+
+/** Back to no rate limits (the default). */
+export function liftRateLimits(): void {
+  Object.assign(simulator["throttleSettings"], DEFAULT_THROTTLE);
+  simulator.options.floodLimit = null;
+}
+
+/** Forgets every store, token and log, and lifts the rate limits. */
 export function resetStores(): void {
   simulator.reset();
+  liftRateLimits();
 }
 
 /** Admin GraphQL requests seen at the edge: { shop, operationName, accessToken }. */

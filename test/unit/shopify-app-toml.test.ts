@@ -33,6 +33,7 @@ describe("shopify.app.toml", () => {
       "read_merchant_managed_fulfillment_orders",
       "read_locations",
       "read_products",
+      "write_products",
       "read_inventory",
       "read_returns",
       "write_returns",
@@ -65,6 +66,30 @@ describe("shopify.app.toml", () => {
       expect(comment, `subscription ${subscription.uri} has no "# Handled by:" comment`).toBeDefined();
       expect(comment).toBe(routeFileFor(subscription.uri));
       expect(existsSync(comment!)).toBe(true);
+    });
+  });
+
+  it("declares the app-owned product metafield the per-product policy is mirrored into", () => {
+    // GIVEN the metafield app/shopify/product-metafields.server.ts writes ($app.policy_override, json)
+    const Declaration = z.object({
+      product: z.object({
+        metafields: z.object({
+          app: z.object({
+            policy_override: z.object({
+              type: z.string(),
+              name: z.string().min(1),
+              description: z.string().min(1),
+              access: z.object({ admin: z.string(), storefront: z.string() }),
+            }),
+          }),
+        }),
+      }),
+    });
+    // WHEN shopify.app.toml is read THEN it declares it as JSON, read-only for merchants (the app is the source)
+    const declared = Declaration.parse(parse(text)).product.metafields.app.policy_override;
+    expect(declared).toMatchObject({
+      type: "json",
+      access: { admin: "merchant_read", storefront: "public_read" },
     });
   });
 });

@@ -1,0 +1,274 @@
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
+import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
+import type { Actor, ClaimState, ReturnInstructions } from "../domain/claim-lifecycle/claim-state";
+import type { AdminGraphql } from "../shopify/admin-client.server";
+import { fetchOrderFacts, type OrderFacts } from "../shopify/order-facts.server";
+import {
+  fetchOrderReturns,
+  fetchReturn,
+  openReturn,
+  processReturn,
+  type ShopifyReturn,
+} from "../shopify/returns.server";
+import {
+  failAction,
+  findAction,
+  leaseAction,
+  markActionSucceeded,
+  storeActionIntent,
+  type StoredAction,
+} from "./shopify-actions.server";
+
+// Asking the shopper to send the item back: the claim moves to awaiting_return with the domain's
+// return instructions (each unit goes back to the warehouse that shipped it), and a Shopify return
+// is opened for the claimed fulfillment line items, so the merchant's admin shows it. Its id is
+// kept on the claim; when the claim resolves, closeClaimReturn processes it.
+//   1. the domain checks the command (nothing saved yet);
+//   2. the return's intent (which fulfillment line items, how many) is stored, or the stored one reused;
+//   3. returnCreate runs under the action's lease; a retry after a failure first looks for a return
+//      it opened already (marked by the claim's note on each line), so none is opened twice;
+//   4. the claim moves to awaiting_return with the return's id, in one transaction.
+
+export interface RequestReturnInput {
+  shop: string;
+  claimId: string;
+  actor: Actor;
+  shippingPaidBy?: "merchant" | "customer";
+}
+
+export interface RequestReturnResult {
+  claim: StoredClaim;
+  /** The return opened in Shopify, or null when none could be (see `notice`). */
+  shopifyReturn: ShopifyReturn | null;
+  /** For the merchant, when no Shopify return was opened. */
+  notice: string | null;
+}
+
+const ReturnOpenIntentSchema = z.object({
+  orderId: z.string(),
+  /** On every return line: why it comes back, and how a retry recognises the return. */
+  note: z.string(),
+  lines: z.array(
+    z.object({
+      lineItemId: z.string(),
+      fulfillmentLineItemId: z.string(),
+      locationId: z.string(),
+      quantity: z.number().int().positive(),
+    }),
+  ),
+  /** Why no Shopify return is opened, when none is. */
+  skipped: z.string().nullable(),
+});
+type ReturnOpenIntent = z.infer<typeof ReturnOpenIntentSchema>;
+
+const ShopifyReturnSchema = z.object({
+  returnId: z.string(),
+  name: z.string(),
+  status: z.string(),
+  lines: z.array(
+    z.object({
+      returnLineItemId: z.string(),
+      fulfillmentLineItemId: z.string().nullable(),
+      quantity: z.number().int(),
+      processedQuantity: z.number().int(),
+      note: z.string(),
+    }),
+  ),
+});
+const ReturnOpenResultSchema = ShopifyReturnSchema.nullable();
+
+export const returnNote = (claimNumber: number) => `Warranty Desk claim #${claimNumber}`;
+
+const NOT_READABLE =
+  "Shopify does not show this order to the app any more (orders older than 60 days need the read_all_orders permission), so no Shopify return was opened. The shopper still gets the return instructions.";
+
+/**
+ * The fulfillment line items the claimed units were shipped on, per return destination: each unit
+ * goes back to the location that shipped it, so only that location's fulfillments are drawn on.
+ */
+export function returnLinesFor(
+  instructions: ReturnInstructions,
+  facts: OrderFacts,
+): { lines: ReturnOpenIntent["lines"]; unplaced: number } {
+  const lines: ReturnOpenIntent["lines"] = [];
+  let unplaced = 0;
+  const used = new Map<string, number>();
+  for (const destination of instructions.destinations) {
+    for (const item of destination.items) {
+      const shipped = facts.lines
+        .find((line) => line.lineItemId === item.lineItemId)
+        ?.fulfilled.filter((group) => group.locationId === destination.locationId);
+      let remaining = item.quantity;
+      for (const group of shipped ?? []) {
+        if (remaining === 0) break;
+        const free = group.quantity - (used.get(group.fulfillmentLineItemId) ?? 0);
+        const quantity = Math.min(free, remaining);
+        if (quantity <= 0) continue;
+        used.set(group.fulfillmentLineItemId, (used.get(group.fulfillmentLineItemId) ?? 0) + quantity);
+        remaining -= quantity;
+        lines.push({
+          lineItemId: item.lineItemId,
+          fulfillmentLineItemId: group.fulfillmentLineItemId,
+          locationId: destination.locationId,
+          quantity,
+        });
+      }
+      unplaced += remaining;
+    }
+  }
+  return { lines, unplaced };
+}
+
+async function planReturn(graphql: AdminGraphql, next: ClaimState, claimNumber: number): Promise<ReturnOpenIntent> {
+  const note = returnNote(claimNumber);
+  const instructions = next.returnInstructions;
+  if (!instructions) throw new Error(`claim ${next.id} has no return instructions after request_return`);
+  const facts = await fetchOrderFacts(graphql, next.orderId);
+  if (!facts) return { orderId: next.orderId, note, lines: [], skipped: NOT_READABLE };
+  const { lines, unplaced } = returnLinesFor(instructions, facts);
+  if (lines.length === 0 || unplaced > 0) {
+    return {
+      orderId: next.orderId,
+      note,
+      lines: [],
+      skipped:
+        "Shopify's fulfillments of this order no longer match the claimed items, so no Shopify return was opened. The shopper still gets the return instructions.",
+    };
+  }
+  return { orderId: next.orderId, note, lines, skipped: null };
+}
+
+async function carryOutReturnOpen(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  { action, intent }: StoredAction<ReturnOpenIntent>,
+  now: Date,
+): Promise<ShopifyReturn | null> {
+  if (action.status === "succeeded") return ReturnOpenResultSchema.parse(JSON.parse(action.resultJson ?? "null"));
+  const leased = await leaseAction(db, action, now, "Shopify return");
+  if (leased.status === "succeeded") return ReturnOpenResultSchema.parse(JSON.parse(leased.resultJson ?? "null"));
+  if (intent.lines.length === 0) {
+    await markActionSucceeded(db, action.id, null, null);
+    return null;
+  }
+  try {
+    if (leased.attempts > 1) {
+      // An earlier attempt failed or died after Shopify may have opened the return.
+      const returns = await fetchOrderReturns(graphql, intent.orderId);
+      const opened = returns?.find(
+        (r) => !["CANCELED", "DECLINED"].includes(r.status) && r.lines.some((line) => line.note === intent.note),
+      );
+      if (opened) {
+        await markActionSucceeded(db, action.id, opened, opened.returnId);
+        return opened;
+      }
+    }
+    const opened = await openReturn(graphql, { orderId: intent.orderId, lines: intent.lines, note: intent.note });
+    await markActionSucceeded(db, action.id, opened, opened.returnId);
+    return opened;
+  } catch (err) {
+    return failAction(db, action.id, err, { code: "return.rejected_by_shopify", what: "to open the return" });
+  }
+}
+
+export async function requestReturn(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  input: RequestReturnInput,
+  now: Date,
+): Promise<RequestReturnResult> {
+  const stored = await requireClaim(db, input.shop, input.claimId);
+  if (stored.state.status === "awaiting_return") {
+    // Asked already (a double click, or another merchant): answer what was done.
+    const done = await findAction(db, stored.state.id, "return_open", ReturnOpenIntentSchema);
+    if (done?.action.status === "succeeded") {
+      return {
+        claim: stored,
+        shopifyReturn: ReturnOpenResultSchema.parse(JSON.parse(done.action.resultJson ?? "null")),
+        notice: done.intent.skipped,
+      };
+    }
+  }
+  const next = applyClaimCommand(
+    stored.state,
+    { type: "request_return", ...(input.shippingPaidBy ? { shippingPaidBy: input.shippingPaidBy } : {}) },
+    now,
+    input.actor,
+  ).state;
+  const stepped = await storeActionIntent(db, stored.state.id, "return_open", ReturnOpenIntentSchema, () =>
+    planReturn(graphql, next, stored.meta.number),
+  );
+  const shopifyReturn = await carryOutReturnOpen(db, graphql, stepped, now);
+  const keepReturnId = async (tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0]) => {
+    if (shopifyReturn) {
+      await tx.claim.update({ where: { id: stored.state.id }, data: { shopifyReturnId: shopifyReturn.returnId } });
+    }
+  };
+  const claim = await db
+    .$transaction(async (tx) => {
+      const saved = await saveClaimChange(tx, input.shop, stored.meta.version, stored.state, next);
+      await keepReturnId(tx);
+      return saved;
+    })
+    .catch(async (err) => {
+      // Another merchant asked for the return meanwhile: it is the same Shopify return (one action).
+      const current = await requireClaim(db, input.shop, input.claimId);
+      if (current.state.status !== "awaiting_return") throw err;
+      await db.$transaction(keepReturnId);
+      return current;
+    });
+  return { claim, shopifyReturn, notice: stepped.intent.skipped };
+}
+
+const ReturnCloseIntentSchema = z.object({ returnId: z.string(), note: z.string() });
+const ReturnCloseResultSchema = z.object({ returnId: z.string(), status: z.string(), name: z.string().nullable() });
+export type ClosedReturn = z.infer<typeof ReturnCloseResultSchema>;
+
+/** The claim's Shopify return as closed, when it had one and it was closed. */
+export async function closedClaimReturn(db: PrismaClient, claimId: string): Promise<ClosedReturn | null> {
+  const done = await findAction(db, claimId, "return_close", ReturnCloseIntentSchema);
+  return done?.action.status === "succeeded" && done.action.resultJson
+    ? ReturnCloseResultSchema.parse(JSON.parse(done.action.resultJson))
+    : null;
+}
+
+/**
+ * Closes the claim's Shopify return when the claim resolves: the returned quantities are
+ * confirmed (returnProcess), which closes it. A return the merchant already closed or cancelled in
+ * the admin, or one Shopify no longer shows (old order), is left as it is.
+ */
+export async function closeClaimReturn(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  claim: StoredClaim,
+  now: Date,
+): Promise<ClosedReturn | null> {
+  const row = await db.claim.findUniqueOrThrow({ where: { id: claim.state.id }, select: { shopifyReturnId: true } });
+  if (!row.shopifyReturnId) return null;
+  const returnId = row.shopifyReturnId;
+  const { action } = await storeActionIntent(db, claim.state.id, "return_close", ReturnCloseIntentSchema, async () => ({
+    returnId,
+    note: `${returnNote(claim.meta.number)} resolved`,
+  }));
+  if (action.status === "succeeded") return ReturnCloseResultSchema.parse(JSON.parse(action.resultJson ?? "null"));
+  const leased = await leaseAction(db, action, now, "closing of the Shopify return");
+  if (leased.status === "succeeded") return ReturnCloseResultSchema.parse(JSON.parse(leased.resultJson ?? "null"));
+  try {
+    const current = await fetchReturn(graphql, returnId);
+    const closed: ClosedReturn = !current
+      ? { returnId, status: "NOT_VISIBLE", name: null }
+      : current.status !== "OPEN"
+        ? { returnId, status: current.status, name: current.name }
+        : await processReturn(graphql, current, `${returnNote(claim.meta.number)} resolved`).then((r) => ({
+            returnId: r.returnId,
+            status: r.status,
+            name: r.name,
+          }));
+    await markActionSucceeded(db, action.id, closed, returnId);
+    return closed;
+  } catch (err) {
+    return failAction(db, action.id, err, { code: "return.close_rejected_by_shopify", what: "to close the return" });
+  }
+}
