@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { recordDeliveryFacts, recordFulfillmentEvent, removeFulfillmentFacts } from "../db/delivery-facts.server";
-import { processWebhookOnce, type WebhookDeliveryRef } from "../db/webhook-deliveries.server";
+import { processWebhookOnce, type Tx, type WebhookDeliveryRef } from "../db/webhook-deliveries.server";
 
 // Keeping the delivery facts the policy needs from Shopify's fulfillment webhooks, so that warranty
 // claims work from our records when Shopify no longer shows the order (60 days without
@@ -39,41 +39,69 @@ export const FulfillmentEventPayloadSchema = z.object({
 
 const SHIPPED_NOTHING = ["cancelled", "error", "failure"];
 
+type FulfillmentPayload = z.infer<typeof FulfillmentPayloadSchema>;
+
+/** One fulfillment's facts: its lines recorded, or, when it shipped nothing, forgotten. */
+async function applyFulfillment(tx: Tx, shop: string, f: FulfillmentPayload, customerId: string | null) {
+  const updatedAt = new Date(f.updated_at);
+  const fulfillmentId = gid("Fulfillment", f.id);
+  if (SHIPPED_NOTHING.includes(f.status.toLowerCase())) {
+    await removeFulfillmentFacts(tx, { shop, orderId: gid("Order", f.order_id), fulfillmentId }, updatedAt);
+    return;
+  }
+  const deliveredAt = f.shipment_status?.toLowerCase() === "delivered" ? updatedAt : null;
+  await recordDeliveryFacts(
+    tx,
+    f.line_items
+      .filter((line) => line.quantity > 0)
+      .map((line) => ({
+        shop,
+        orderId: gid("Order", f.order_id),
+        fulfillmentId,
+        lineItemId: gid("LineItem", line.id),
+        productId: line.product_id == null ? null : gid("Product", line.product_id),
+        variantId: line.variant_id == null ? null : gid("ProductVariant", line.variant_id),
+        customerId,
+        quantity: line.quantity,
+        fulfilledAt: new Date(f.created_at),
+        deliveredAt,
+        estimatedDeliveryAt: null,
+        locationId: f.location_id == null ? null : gid("Location", f.location_id),
+        sourceUpdatedAt: updatedAt,
+      })),
+  );
+}
+
 /** fulfillments/create and fulfillments/update */
 export async function handleFulfillmentWebhook(db: PrismaClient, delivery: WebhookDeliveryRef, payload: unknown) {
   const f = FulfillmentPayloadSchema.parse(payload);
-  const updatedAt = new Date(f.updated_at);
+  return processWebhookOnce(db, delivery, (tx) => applyFulfillment(tx, delivery.shop, f, null));
+}
+
+export const OrderFulfilledPayloadSchema = z.object({
+  id: numericId,
+  customer: z.object({ id: numericId }).nullable().optional(),
+  fulfillments: z.array(FulfillmentPayloadSchema.omit({ order_id: true }).extend({ order_id: numericId.optional() })),
+});
+
+/**
+ * orders/fulfilled: the whole order shipped. Fulfillment webhooks do not say whose order it is;
+ * this one does, so the facts learn their customer (the shopper's claims on orders Shopify no
+ * longer shows are checked against it).
+ */
+export async function handleOrderFulfilledWebhook(db: PrismaClient, delivery: WebhookDeliveryRef, payload: unknown) {
+  const order = OrderFulfilledPayloadSchema.parse(payload);
+  const customerId = order.customer ? gid("Customer", order.customer.id) : null;
   return processWebhookOnce(db, delivery, async (tx) => {
-    const fulfillmentId = gid("Fulfillment", f.id);
-    if (SHIPPED_NOTHING.includes(f.status.toLowerCase())) {
-      await removeFulfillmentFacts(
-        tx,
-        { shop: delivery.shop, orderId: gid("Order", f.order_id), fulfillmentId },
-        updatedAt,
-      );
-      return;
+    for (const f of order.fulfillments) {
+      await applyFulfillment(tx, delivery.shop, { ...f, order_id: f.order_id ?? order.id }, customerId);
     }
-    const deliveredAt = f.shipment_status?.toLowerCase() === "delivered" ? updatedAt : null;
-    await recordDeliveryFacts(
-      tx,
-      f.line_items
-        .filter((line) => line.quantity > 0)
-        .map((line) => ({
-          shop: delivery.shop,
-          orderId: gid("Order", f.order_id),
-          fulfillmentId,
-          lineItemId: gid("LineItem", line.id),
-          productId: line.product_id == null ? null : gid("Product", line.product_id),
-          variantId: line.variant_id == null ? null : gid("ProductVariant", line.variant_id),
-          customerId: null,
-          quantity: line.quantity,
-          fulfilledAt: new Date(f.created_at),
-          deliveredAt,
-          estimatedDeliveryAt: null,
-          locationId: f.location_id == null ? null : gid("Location", f.location_id),
-          sourceUpdatedAt: updatedAt,
-        })),
-    );
+    if (customerId) {
+      await tx.deliveryFact.updateMany({
+        where: { shop: delivery.shop, orderId: gid("Order", order.id) },
+        data: { customerId },
+      });
+    }
   });
 }
 

@@ -54,6 +54,8 @@ export interface ResolveClaimInput {
   actor: Actor;
   items: { lineItemId: string; replacementInStock?: boolean; repairPossible?: boolean }[];
   notifyCustomer: boolean;
+  /** Put returned items back in stock at the warehouse that received them (refunded items only). */
+  restock?: boolean;
   note?: string;
 }
 
@@ -103,7 +105,27 @@ function linePayments(facts: OrderFacts) {
   });
 }
 
-async function planRefundIntent(graphql: AdminGraphql, resolved: ClaimState, notifyCustomer: boolean, note: string) {
+/** Where each returned line came back to, when the merchant restocks returned items. */
+function restockLocations(resolved: ClaimState, restock: boolean): Map<string, string> {
+  const locations = new Map<string, string>();
+  const returned = resolved.events.some((event) => event.type === "return_received");
+  if (!restock || !returned || !resolved.returnInstructions) return locations;
+  for (const destination of resolved.returnInstructions.destinations) {
+    for (const item of destination.items) {
+      if (!locations.has(item.lineItemId)) locations.set(item.lineItemId, destination.locationId);
+    }
+  }
+  return locations;
+}
+
+async function planRefundIntent(
+  graphql: AdminGraphql,
+  resolved: ClaimState,
+  notifyCustomer: boolean,
+  note: string,
+  restock: boolean,
+) {
+  const restockAt = restockLocations(resolved, restock);
   const facts = await fetchOrderFacts(graphql, resolved.orderId);
   if (!facts) {
     throw new DomainError(
@@ -134,7 +156,12 @@ async function planRefundIntent(graphql: AdminGraphql, resolved: ClaimState, not
     currencyCode: facts.presentmentCurrencyCode,
     note,
     notifyCustomer,
-    lines: plan.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, restockType: "NO_RESTOCK" })),
+    lines: plan.items.map((i) => {
+      const locationId = restockAt.get(i.lineItemId);
+      return locationId
+        ? { lineItemId: i.lineItemId, quantity: i.quantity, restockType: "RETURN" as const, locationId }
+        : { lineItemId: i.lineItemId, quantity: i.quantity, restockType: "NO_RESTOCK" as const };
+    }),
     transactions: plan.transactions
       .filter((t) => parseMoney(t.amount, plan.currencyCode).minorUnits > 0)
       .map((t) => ({ parentTransactionId: t.parentId, gateway: t.gateway, amount: t.amount })),
@@ -349,7 +376,7 @@ async function carryOutRefund(
 ): Promise<NonNullable<ResolveClaimResult["refund"]>> {
   const note = `Warranty Desk claim #${stored.meta.number}`;
   const { action, intent } = await refundIntent(db, stored.state.id, () =>
-    planRefundIntent(graphql, resolved, input.notifyCustomer, note),
+    planRefundIntent(graphql, resolved, input.notifyCustomer, note, input.restock ?? false),
   );
   let created: CreatedRefund;
   if (action.status === "succeeded" && action.resultJson) {

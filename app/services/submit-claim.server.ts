@@ -73,7 +73,10 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
   }
   // Shopify no longer shows the order (older than 60 days without read_all_orders).
   const delivered = await deliveryFactsForOrder(db, context.shop, context.orderId);
-  if (delivered.length === 0 || delivered.some((f) => f.customerId !== null && f.customerId !== context.customerId)) {
+  // Only facts that name this shopper prove the order is theirs (orders/fulfilled or the backfill
+  // record the customer; fulfillment webhooks alone do not).
+  const owned = delivered.some((f) => f.customerId === context.customerId);
+  if (!owned || delivered.some((f) => f.customerId !== null && f.customerId !== context.customerId)) {
     throw notYours;
   }
   const timezone = await shopTimezone(graphql);

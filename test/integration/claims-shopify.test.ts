@@ -4,6 +4,7 @@ import { recordDeliveryFacts } from "../../app/db/delivery-facts.server";
 import { requireClaim } from "../../app/db/claims.server";
 import type { AdminGraphql } from "../../app/shopify/admin-client.server";
 import { fetchOrderFacts } from "../../app/shopify/order-facts.server";
+import type { Actor } from "../../app/domain/claim-lifecycle/claim-state";
 import { runClaimCommand } from "../../app/services/claim-commands.server";
 import { resolveClaim } from "../../app/services/resolve-claim.server";
 import { previewClaim, submitClaim } from "../../app/services/submit-claim.server";
@@ -124,6 +125,41 @@ describe("submitting a claim", () => {
     ).rejects.toMatchObject({ kind: "not_found", code: "order.not_found" });
   });
 
+  it("refuses an order Shopify hides when our records do not say it is the shopper's", async () => {
+    const context = { shop: TEST_SHOP, ...scenario("delivered-11-months-ago") };
+    const facts = await fetchOrderFacts(graphql, context.orderId);
+    const line = facts!.lines[0]!;
+    const shipped = line.fulfilled[0]!;
+    // GIVEN facts from the fulfillment webhooks only (they do not name the customer)
+    await recordDeliveryFacts(prisma, [
+      {
+        shop: TEST_SHOP,
+        orderId: context.orderId,
+        fulfillmentId: shipped.fulfillmentId,
+        lineItemId: line.lineItemId,
+        productId: line.productId,
+        variantId: line.variantId,
+        customerId: null,
+        quantity: shipped.quantity,
+        fulfilledAt: new Date(shipped.fulfilledAt),
+        deliveredAt: new Date(shipped.deliveredAt!),
+        estimatedDeliveryAt: null,
+        locationId: shipped.locationId,
+        sourceUpdatedAt: new Date(shipped.updatedAt),
+      },
+    ]);
+    const limited = await adminGraphql(WITHOUT_READ_ALL_ORDERS);
+    await expect(
+      previewClaim(
+        prisma,
+        limited,
+        context,
+        { type: "warranty", items: [{ lineItemId: line.lineItemId, quantity: 1 }], evidence: [] },
+        new Date(),
+      ),
+    ).rejects.toMatchObject({ kind: "not_found", code: "order.not_found" });
+  });
+
   it("evaluates a warranty claim from our delivery records when Shopify hides the order", async () => {
     const context = { shop: TEST_SHOP, ...scenario("delivered-11-months-ago") };
     const facts = await fetchOrderFacts(graphql, context.orderId);
@@ -218,6 +254,49 @@ describe("resolving with a refund to the original payment methods", () => {
     expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThanOrEqual(1);
     expect(simulator.store(TEST_SHOP).order(orderId)!.refunds).toHaveLength(1);
     expect((await requireClaim(prisma, TEST_SHOP, claimId)).state.status).toBe("resolved");
+  });
+
+  it("puts a returned item back in stock at the warehouse that received it, when the merchant asks", async () => {
+    // GIVEN an approved claim whose item came back and was inspected
+    const context = { shop: TEST_SHOP, ...scenario("split-shipment") };
+    const facts = await fetchOrderFacts(graphql, context.orderId);
+    const line = facts!.lines.find((l) => l.fulfilled.length > 0)!;
+    const { claim } = await submitClaim(
+      prisma,
+      graphql,
+      context,
+      { claim: { type: "warranty", items: [{ lineItemId: line.lineItemId, quantity: 1 }], evidence: ["issue_video"] } },
+      new Date(),
+    );
+    const step = (command: Parameters<typeof runClaimCommand>[3], actor: Actor = merchant) =>
+      runClaimCommand(prisma, TEST_SHOP, claim.state.id, command, actor, new Date());
+    await step({
+      type: "decide_item",
+      lineItemId: line.lineItemId,
+      decision: { kind: "approve", resolution: "refund" },
+    });
+    await step({ type: "finalize_decision" });
+    await step({ type: "request_return", shippingPaidBy: "merchant" });
+    await step({ type: "ship_return", trackingNumber: "JJD0001" }, { type: "customer", id: context.customerId });
+    await step({ type: "receive_return" });
+    await step({ type: "inspect_return", items: [{ lineItemId: line.lineItemId, missingComponents: [] }] });
+    // WHEN it is resolved with restocking
+    await resolveClaim(
+      prisma,
+      graphql,
+      { shop: TEST_SHOP, claimId: claim.state.id, actor: merchant, items: [], notifyCustomer: false, restock: true },
+      new Date(),
+    );
+    // THEN Shopify's refund restocks it where it was shipped from (and so returned to)
+    const [refund] = simulator.store(TEST_SHOP).order(context.orderId)!.refunds;
+    expect(refund!.lineItems).toEqual([
+      expect.objectContaining({
+        lineItemId: line.lineItemId,
+        quantity: 1,
+        restockType: "RETURN",
+        locationId: line.fulfilled[0]!.locationId,
+      }),
+    ]);
   });
 
   it("completes after a crash between Shopify's refund and our database write, without a second refund", async () => {

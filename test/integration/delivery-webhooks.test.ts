@@ -4,6 +4,7 @@ import { deliveryFactsForOrder } from "../../app/db/delivery-facts.server";
 import { action as fulfillmentCreated } from "../../app/routes/webhooks.fulfillments.create";
 import { action as fulfillmentUpdated } from "../../app/routes/webhooks.fulfillments.update";
 import { action as fulfillmentEvent } from "../../app/routes/webhooks.fulfillment_events.create";
+import { action as orderFulfilled } from "../../app/routes/webhooks.orders.fulfilled";
 import { routeArgs, TEST_SHOP, webhookRequest } from "../support/shopify-requests";
 
 // Shopify's REST payloads (trimmed to what matters plus a few fields we ignore).
@@ -129,6 +130,28 @@ describe("delivery facts from fulfillment webhooks", () => {
       fulfillment({ updated_at: "2026-02-27T11:00:00+01:00" }),
     );
     expect(await deliveryFactsForOrder(prisma, TEST_SHOP, ORDER)).toHaveLength(2);
+  });
+
+  it("learns whose order it is from orders/fulfilled, for facts recorded before and with it", async () => {
+    await send(fulfillmentCreated, "/webhooks/fulfillments/create", "fulfillments/create", fulfillment());
+    expect((await deliveryFactsForOrder(prisma, TEST_SHOP, ORDER)).map((f) => f.customerId)).toEqual([null, null]);
+    const order = {
+      id: 450789469,
+      name: "#1001",
+      customer: { id: 207119551, email: "bob@example.com" },
+      fulfillments: [
+        fulfillment({ id: 5002, line_items: [{ id: 703073504, product_id: 1, variant_id: 2, quantity: 1 }] }),
+      ],
+    };
+    expect(await send(orderFulfilled, "/webhooks/orders/fulfilled", "orders/fulfilled", order)).toBe(200);
+    const facts = await deliveryFactsForOrder(prisma, TEST_SHOP, ORDER);
+    expect(facts.map((f) => [f.lineItemId, f.customerId])).toEqual([
+      ["gid://shopify/LineItem/466157049", "gid://shopify/Customer/207119551"],
+      ["gid://shopify/LineItem/518995019", "gid://shopify/Customer/207119551"],
+      ["gid://shopify/LineItem/703073504", "gid://shopify/Customer/207119551"],
+    ]);
+    // No personal data beyond the customer id is kept.
+    expect(JSON.stringify(await prisma.deliveryFact.findMany())).not.toContain("bob@example.com");
   });
 
   it("processes a repeated delivery once", async () => {
