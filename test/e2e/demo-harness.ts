@@ -56,11 +56,8 @@ export async function startDemo(args: string[] = ["--reset"], dataDir?: string):
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The demo server exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/demo`)).ok) break;
-    } catch {
-      // not listening yet
-    }
+    // Ready once it says so: it has then installed the app (the first token exchange) too.
+    if (output.includes("Warranty Desk demo is running")) break;
     if (Date.now() > deadline) throw new Error(`The demo server did not start within 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
