@@ -35,6 +35,35 @@ async function adminGraphql(scopes?: string[]) {
   return (await unauthenticated.admin(TEST_SHOP)).admin.graphql;
 }
 
+/**
+ * The 11-month-old order, as our records know it once Shopify hides it: its first line's delivery
+ * facts, naming `customerId` (orders/fulfilled, backfill) or nobody (fulfillment webhooks alone).
+ */
+async function hiddenOrderOnRecord(customerId: "owner" | null) {
+  const context = { shop: TEST_SHOP, ...scenario("delivered-11-months-ago") };
+  const facts = await fetchOrderFacts(graphql, context.orderId);
+  const line = facts!.lines[0]!;
+  const shipped = line.fulfilled[0]!;
+  await recordDeliveryFacts(prisma, [
+    {
+      shop: TEST_SHOP,
+      orderId: context.orderId,
+      fulfillmentId: shipped.fulfillmentId,
+      lineItemId: line.lineItemId,
+      productId: line.productId,
+      variantId: line.variantId,
+      customerId: customerId === "owner" ? context.customerId : null,
+      quantity: shipped.quantity,
+      fulfilledAt: new Date(shipped.fulfilledAt),
+      deliveredAt: new Date(shipped.deliveredAt!),
+      estimatedDeliveryAt: null,
+      locationId: shipped.locationId,
+      sourceUpdatedAt: new Date(shipped.updatedAt),
+    },
+  ]);
+  return { context, line };
+}
+
 const arrivalClaimOn = (lineItemId: string) => ({
   type: "arrival",
   items: [{ lineItemId, quantity: 1 }],
@@ -126,28 +155,8 @@ describe("submitting a claim", () => {
   });
 
   it("refuses an order Shopify hides when our records do not say it is the shopper's", async () => {
-    const context = { shop: TEST_SHOP, ...scenario("delivered-11-months-ago") };
-    const facts = await fetchOrderFacts(graphql, context.orderId);
-    const line = facts!.lines[0]!;
-    const shipped = line.fulfilled[0]!;
     // GIVEN facts from the fulfillment webhooks only (they do not name the customer)
-    await recordDeliveryFacts(prisma, [
-      {
-        shop: TEST_SHOP,
-        orderId: context.orderId,
-        fulfillmentId: shipped.fulfillmentId,
-        lineItemId: line.lineItemId,
-        productId: line.productId,
-        variantId: line.variantId,
-        customerId: null,
-        quantity: shipped.quantity,
-        fulfilledAt: new Date(shipped.fulfilledAt),
-        deliveredAt: new Date(shipped.deliveredAt!),
-        estimatedDeliveryAt: null,
-        locationId: shipped.locationId,
-        sourceUpdatedAt: new Date(shipped.updatedAt),
-      },
-    ]);
+    const { context, line } = await hiddenOrderOnRecord(null);
     const limited = await adminGraphql(WITHOUT_READ_ALL_ORDERS);
     await expect(
       previewClaim(
@@ -161,28 +170,8 @@ describe("submitting a claim", () => {
   });
 
   it("evaluates a warranty claim from our delivery records when Shopify hides the order", async () => {
-    const context = { shop: TEST_SHOP, ...scenario("delivered-11-months-ago") };
-    const facts = await fetchOrderFacts(graphql, context.orderId);
-    const line = facts!.lines[0]!;
-    const shipped = line.fulfilled[0]!;
-    // GIVEN the delivery facts kept from the fulfillment webhooks, and an app without read_all_orders
-    await recordDeliveryFacts(prisma, [
-      {
-        shop: TEST_SHOP,
-        orderId: context.orderId,
-        fulfillmentId: shipped.fulfillmentId,
-        lineItemId: line.lineItemId,
-        productId: line.productId,
-        variantId: line.variantId,
-        customerId: context.customerId,
-        quantity: shipped.quantity,
-        fulfilledAt: new Date(shipped.fulfilledAt),
-        deliveredAt: new Date(shipped.deliveredAt!),
-        estimatedDeliveryAt: null,
-        locationId: shipped.locationId,
-        sourceUpdatedAt: new Date(shipped.updatedAt),
-      },
-    ]);
+    // GIVEN the delivery facts kept from the webhooks, and an app without read_all_orders
+    const { context, line } = await hiddenOrderOnRecord("owner");
     const limited = await adminGraphql(WITHOUT_READ_ALL_ORDERS);
     // WHEN the shopper checks a warranty claim
     const evaluation = await previewClaim(
