@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { isUniqueViolation } from "./errors.server";
 
 // What the policy needs to know about each fulfilled line (when it shipped, from where, when it
 // arrived), kept from Shopify's fulfillment webhooks so that warranty claims keep working after
@@ -24,10 +25,6 @@ export interface DeliveryFactInput {
 }
 
 export type DeliveryFact = DeliveryFactInput;
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";
-}
 
 /**
  * Records facts, tolerating repeats and out-of-order delivery: a fact older than the stored one

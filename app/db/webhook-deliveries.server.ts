@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { isUniqueViolation } from "./errors.server";
 
 export interface WebhookDeliveryRef {
   webhookId: string;
@@ -32,8 +33,4 @@ export async function processWebhookOnce(
     if (isUniqueViolation(err)) return false;
     throw err;
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";
 }

@@ -17,13 +17,13 @@ import {
   fetchDraftOrder,
   type DraftOrderRef,
 } from "../shopify/draft-orders.server";
+import { isUniqueViolation } from "../db/errors.server";
 import { fetchVariantAvailability } from "../shopify/inventory.server";
 import { fetchShopProfile } from "../shopify/shop.server";
 import { closeClaimReturn, closedClaimReturn, type ClosedReturn } from "./request-return.server";
 import {
   failAction,
   findAction,
-  isUniqueViolation,
   leaseAction,
   markActionSucceeded,
   recordActionProgress,

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient, ShopifyAction } from "@prisma/client";
 import type { z } from "zod";
 import { DomainError } from "../domain/errors";
 import { ShopifyUserError } from "../shopify/errors.server";
+import { isUniqueViolation } from "../db/errors.server";
 
 // A claim's side effects in Shopify (refund, replacement order, return opened / closed) are
 // steps with a stored intent: one ShopifyAction per claim and kind, written before Shopify is
@@ -18,10 +19,6 @@ export type ShopifyActionKind = "refund" | "replacement" | "return_open" | "retu
 export const ACTION_LEASE_MS = 2 * 60 * 1000;
 
 export const actionKey = (claimId: string, kind: ShopifyActionKind) => `warranty-desk:claim:${claimId}:${kind}`;
-
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";
-}
 
 export interface StoredAction<T> {
   action: ShopifyAction;
