@@ -85,9 +85,9 @@ describe("policy:evaluate (the real command through tsx)", () => {
       [
         'now: expected an ISO 8601 instant with a timezone, like "2026-03-04T12:00:00Z"',
         'shop.timezone: expected an IANA timezone like "Europe/Berlin"',
-        "policy.warrantyMonths: expected a whole number, 0 or more",
+        "policy.warrantyMonths: expected a whole number from 0 to 1,200",
         "policy.arrivalWindowDay: unknown field",
-        "claim.items[0].quantity: expected a positive integer",
+        "claim.items[0].quantity: expected a whole number from 1 to 100,000",
         'claim.evidence[0]: expected one of "issue_photo", "issue_video", "shipping_label_photo", "packaging_photo"',
         "",
       ].join("\n"),

@@ -37,17 +37,17 @@ describe("claim evaluation input", () => {
     [
       "policy: wrong type",
       { ...valid, policy: { warrantyMonths: "24" } },
-      ["policy.warrantyMonths: expected a whole number, 0 or more"],
+      ["policy.warrantyMonths: expected a whole number from 0 to 1,200"],
     ],
     [
       "policy: negative",
       { ...valid, policy: { arrivalWindowDays: -1 } },
-      ["policy.arrivalWindowDays: expected a whole number, 0 or more"],
+      ["policy.arrivalWindowDays: expected a whole number from 0 to 3,650"],
     ],
     [
       "policy: zero response hours",
       { ...valid, policy: { responseHours: 0 } },
-      ["policy.responseHours: expected a positive integer"],
+      ["policy.responseHours: expected a whole number from 1 to 8,760"],
     ],
     [
       "policy: bad enum",
@@ -97,12 +97,27 @@ describe("claim evaluation input", () => {
     [
       "claim: zero quantity",
       { ...valid, claim: { ...valid.claim, items: [{ lineItemId: gid("LineItem", 1), quantity: 0 }] } },
-      ["claim.items[0].quantity: expected a positive integer"],
+      ["claim.items[0].quantity: expected a whole number from 1 to 100,000"],
     ],
     [
       "claim: fractional quantity",
       { ...valid, claim: { ...valid.claim, items: [{ lineItemId: gid("LineItem", 1), quantity: 1.5 }] } },
-      ["claim.items[0].quantity: expected a positive integer"],
+      ["claim.items[0].quantity: expected a whole number from 1 to 100,000"],
+    ],
+    [
+      "claim: one unit over the limit",
+      { ...valid, claim: { ...valid.claim, items: [{ lineItemId: gid("LineItem", 1), quantity: 100_001 }] } },
+      ["claim.items[0].quantity: expected a whole number from 1 to 100,000"],
+    ],
+    [
+      "order: a line over the limit",
+      { ...valid, order: { ...valid.order, lines: [{ ...valid.order.lines[0], quantity: 100_001 }] } },
+      ["order.lines[0].quantity: expected a whole number from 1 to 100,000"],
+    ],
+    [
+      "claim: repair on an arrival claim",
+      { ...valid, claim: { ...valid.claim, preferredResolution: "repair" } },
+      ['claim.preferredResolution: arrival claims take "refund" or "replacement"'],
     ],
     [
       "claim: no items",

@@ -18,13 +18,22 @@ export const reportMissing = {
       : undefined,
 };
 
-export function positiveInteger(max = Number.MAX_SAFE_INTEGER) {
-  return z.number(expected("expected a positive integer")).int().min(1).max(max);
+/** "100000" as "100,000": limits are read by people. */
+const formatLimit = (n: number) => n.toLocaleString("en-US");
+
+function wholeNumber(min: 0 | 1, max: number | undefined, unbounded: string) {
+  // A bounded number names its range, so that 100,001 is not called "not positive".
+  const message = max === undefined ? unbounded : `expected a whole number from ${min} to ${formatLimit(max)}`;
+  return z
+    .number(expected(message))
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max ?? Number.MAX_SAFE_INTEGER, { error: message });
 }
 
-export function nonNegativeInteger(max = Number.MAX_SAFE_INTEGER) {
-  return z.number(expected("expected a whole number, 0 or more")).int().min(0).max(max);
-}
+export const positiveInteger = (max?: number) => wholeNumber(1, max, "expected a positive integer");
+
+export const nonNegativeInteger = (max?: number) => wholeNumber(0, max, "expected a whole number, 0 or more");
 
 export const IsoInstantSchema = z.iso.datetime({
   offset: true,

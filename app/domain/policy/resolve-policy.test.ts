@@ -50,7 +50,7 @@ describe("overrides", () => {
 
   it.each<[unknown, string]>([
     [{ warrantyMonth: 6 }, "warrantyMonth: unknown field"],
-    [{ warrantyMonths: -1 }, "warrantyMonths: expected a whole number, 0 or more"],
+    [{ warrantyMonths: -1 }, "warrantyMonths: expected a whole number from 0 to 1,200"],
     [{ returnRequired: 1 }, "returnRequired: expected true or false"],
     [
       { components: [{ name: "", chargeIfMissing: { amount: "5.00", currencyCode: "EUR" } }] },
