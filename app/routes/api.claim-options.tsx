@@ -1,32 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
+import { handleCustomerAccountRequest } from "../services/customer-account-auth.server";
 import { customerAccountContext } from "../services/customer-account.server";
 import { claimOptions } from "../services/submit-claim.server";
-import { authenticate, unauthenticated } from "../shopify.server";
 import { withShopifyRetries } from "../shopify/retry.server";
-import { errorResponse } from "../utils/http.server";
 
 const QuerySchema = z.object({ orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/) });
 
 // GET /api/claim-options?orderId=gid://shopify/Order/1 — for the customer-account extension: which
 // items of the shopper's order can be claimed, and until when.
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { sessionToken, cors } = await authenticate.public.customerAccount(request);
-  try {
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  handleCustomerAccountRequest(request, { body: "none" }, async ({ identity, admin }) => {
     const context = customerAccountContext(
-      sessionToken,
+      identity,
       QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)),
     );
-    const { admin } = await unauthenticated.admin(context.shop);
-    return cors(Response.json(await claimOptions(prisma, withShopifyRetries(admin.graphql), context, new Date())));
-  } catch (error) {
-    return cors(errorResponse(error));
-  }
-};
+    return Response.json(await claimOptions(prisma, withShopifyRetries(admin.graphql), context, new Date()));
+  });
 
-// CORS preflight (OPTIONS reaches the action): the library answers it.
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { cors } = await authenticate.public.customerAccount(request);
-  return cors(new Response(null, { status: 405 }));
-};
+// The CORS preflight (OPTIONS reaches the action) is answered by the authentication; any other
+// method is refused, after its body was bounded like every /api/* body.
+export const action = ({ request }: ActionFunctionArgs) =>
+  handleCustomerAccountRequest(request, { body: "api" }, async () =>
+    Response.json(
+      { error: { code: "method_not_allowed", message: "This address answers GET requests only." } },
+      { status: 405, headers: { Allow: "GET, OPTIONS" } },
+    ),
+  );
