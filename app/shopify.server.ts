@@ -3,6 +3,7 @@ import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/s
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { env } from "./utils/env.server";
+import { assertNoForeignAdminToken } from "./utils/session-tokens.server";
 
 // The one place that calls shopifyApp(). Admin API 2026-10 (see docs/decisions/002-api-versions.md),
 // Shopify-managed installation with token exchange, expiring offline tokens.
@@ -35,7 +36,13 @@ const shopify = shopifyApp({
 export default shopify;
 export const apiVersion = ADMIN_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+// The library's admin authentication accepts any session token signed with the app's secret,
+// a shopper's included: every admin route goes through this check first.
+const authenticateAdmin: typeof shopify.authenticate.admin = async (request) => {
+  assertNoForeignAdminToken(request);
+  return shopify.authenticate.admin(request);
+};
+export const authenticate: typeof shopify.authenticate = { ...shopify.authenticate, admin: authenticateAdmin };
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

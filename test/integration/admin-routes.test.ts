@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { API_KEY, API_SECRET_KEY, BASE64_HOST } from "@shopify/shopify-api/test-helpers";
 import { loader as appLoader } from "../../app/routes/app";
 import { loader as claimsLoader } from "../../app/routes/app._index";
 import { loader as settingsLoader } from "../../app/routes/app.settings";
@@ -6,6 +7,7 @@ import { loader as productsLoader } from "../../app/routes/app.products";
 import { loader as healthLoader } from "../../app/routes/healthz";
 import { loader as indexLoader } from "../../app/routes/_index/route";
 import { adminRequests, storeFor } from "../simulator/network-edge";
+import { signAdminSessionToken, signCustomerAccountSessionToken } from "../demo/session-tokens";
 import {
   adminDataRequest,
   adminDocumentRequest,
@@ -58,6 +60,71 @@ describe("the embedded admin authenticates with Shopify's session token", () => 
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(302);
     expect((thrown as Response).headers.get("Location")).toBe("/auth/login");
+  });
+});
+
+describe("a customer-account session token never opens the admin", () => {
+  // Signed with the app's secret like the admin's, so the library alone would accept it.
+  const keys = { apiKey: API_KEY, apiSecret: API_SECRET_KEY };
+  const customerToken = async (destWithScheme: boolean) =>
+    (await signCustomerAccountSessionToken(keys, TEST_SHOP, "gid://shopify/Customer/1001", { destWithScheme })).token;
+  const documentRequest = (path: string, token: string) =>
+    new Request(
+      `https://my-test-app.myshopify.io${path}?${new URLSearchParams({ embedded: "1", shop: TEST_SHOP, host: BASE64_HOST, id_token: token })}`,
+    );
+  const dataRequest = (path: string, token: string) =>
+    new Request(`https://my-test-app.myshopify.io${path}`, { headers: { Authorization: `Bearer ${token}` } });
+
+  async function expectRefused(outcome: unknown) {
+    expect(outcome).toBeInstanceOf(Response);
+    const response = outcome as Response;
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: {
+        code: "wrong_session_token",
+        message: "This address accepts only the Shopify admin's session token. Open the app from the Shopify admin.",
+      },
+    });
+    // ...and nothing was asked of Shopify on the shop's behalf.
+    expect(adminRequests).toEqual([]);
+  }
+
+  it.each([
+    ["as Shopify documents it (dest without https://)", false],
+    ["with dest as a URL", true],
+  ])("is refused (401) on a data request, %s", async (_shape, destWithScheme) => {
+    // GIVEN an installed shop and a shopper's token for it
+    await installTestShop();
+    // WHEN the token is sent to an admin page that reads the shop from Shopify
+    const outcome = await settle(
+      settingsLoader(routeArgs(dataRequest("/app/settings", await customerToken(destWithScheme)))),
+    );
+    // THEN 401, and no data
+    await expectRefused(outcome);
+  });
+
+  it.each([
+    ["as Shopify documents it (dest without https://)", false],
+    ["with dest as a URL", true],
+  ])("is refused (401) on the admin's document request, %s", async (_shape, destWithScheme) => {
+    await installTestShop();
+    const outcome = await settle(appLoader(routeArgs(documentRequest("/app", await customerToken(destWithScheme)))));
+    await expectRefused(outcome);
+  });
+
+  it("leaves the admin's own token working (the demo's, as Shopify shapes it)", async () => {
+    // GIVEN an installed shop and an admin session token of a staff user
+    const session = await installTestShop();
+    const { token } = await signAdminSessionToken(keys, TEST_SHOP, "42");
+    // WHEN it loads the settings (data) and the layout (document)
+    const data = await settingsLoader(routeArgs(dataRequest("/app/settings", token)));
+    const layout = await appLoader(routeArgs(documentRequest("/app", token)));
+    // THEN both load, and the Admin API was called with the shop's offline token
+    expect(data.shop.myshopifyDomain).toBe(TEST_SHOP);
+    expect(layout).toEqual({ apiKey: process.env.SHOPIFY_API_KEY, appBridgeUrl: null });
+    expect(adminRequests).toEqual([
+      { shop: TEST_SHOP, operationName: "WarrantyDeskShopProfile", accessToken: session.accessToken },
+    ]);
   });
 });
 
