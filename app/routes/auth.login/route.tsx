@@ -6,18 +6,19 @@ import polarisTranslations from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { login } from "../../shopify.server";
 import { loginErrorMessage } from "./error.server";
+import { loginFormRequest, loginPageRequest } from "./login-request.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 // Log in outside the Shopify admin (e.g. opening the app URL directly): asks for the shop domain
 // and sends the merchant to Shopify to authenticate.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const errors = loginErrorMessage(await login(request));
+  const errors = loginErrorMessage(await login(loginPageRequest(request)));
   return { errors, polarisTranslations };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const errors = loginErrorMessage(await login(request));
+  const errors = loginErrorMessage(await login(await loginFormRequest(request)));
   return { errors };
 };
 
