@@ -5,19 +5,18 @@
 // Only the network edge (Shopify's hosts, answered by the simulator) and the host frame (the
 // admin page and an App Bridge stand-in) are simulated; the app's code runs unchanged.
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { installGlobals } from "@remix-run/node";
-import { SignJWT } from "jose";
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import { ShopifySimulator, type SimulatorOptions } from "../simulator/simulator";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
 import { buildExtension, EXTENSION_DIR, TARGET_MODULES } from "../../scripts/build-extension.mjs";
 import { adminHostPage, extensionFramePage, frontPage, shopperPage } from "./pages";
+import { signAdminSessionToken, signCustomerAccountSessionToken } from "./session-tokens";
 
 export const DEMO_APP = {
   apiKey: "warranty-desk-demo",
@@ -94,25 +93,6 @@ const edge = setupServer(
 );
 edge.listen({ onUnhandledRequest: "bypass" });
 
-/** A session token as Shopify signs it: for the admin (a staff user) or for a customer account. */
-async function sessionToken(subject = "1"): Promise<{ token: string; expiresAt: number }> {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({
-    iss: `https://${DEMO_APP.shop}/admin`,
-    dest: `https://${DEMO_APP.shop}`,
-    sid: randomUUID(),
-  })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setAudience(DEMO_APP.apiKey)
-    .setSubject(subject)
-    .setJti(randomUUID())
-    .setIssuedAt(now)
-    .setNotBefore(now)
-    .setExpirationTime(now + 60)
-    .sign(new TextEncoder().encode(DEMO_APP.apiSecret));
-  return { token, expiresAt: (now + 60) * 1000 };
-}
-
 const { createRequestHandler } = await import("@remix-run/express");
 const { default: express } = await import("express");
 const buildPath = join(root, "build", "server", "index.js");
@@ -139,7 +119,7 @@ app.get("/demo/app-bridge.js", (_req, res) => {
   res.type("application/javascript").sendFile(join(root, "test/demo/public/app-bridge.js"));
 });
 app.get("/demo/api/session-token", async (_req, res) => {
-  res.set("Cache-Control", "no-store").json(await sessionToken());
+  res.set("Cache-Control", "no-store").json(await signAdminSessionToken(DEMO_APP, DEMO_APP.shop));
 });
 
 // The shopper's side: customer-account pages running the extension's real bundle.
@@ -160,7 +140,10 @@ app.use("/demo/extension", express.static(extensionDir, { maxAge: 0 }));
 app.get("/demo/api/customer-session-token", async (req, res) => {
   const customer = manifest.customers.find((c) => c.id === req.query.customer);
   if (!customer) return void res.status(404).json({ error: "unknown customer" });
-  res.set("Cache-Control", "no-store").json(await sessionToken(customer.id));
+  // A customer account's token, as Shopify signs it for the extension: it never opens the admin.
+  res
+    .set("Cache-Control", "no-store")
+    .json(await signCustomerAccountSessionToken(DEMO_APP, DEMO_APP.shop, customer.id));
 });
 app.get("/demo/shopper", (req, res) => {
   const found = findOrder(req.query.customer, req.query.order);
@@ -181,7 +164,7 @@ app.get(["/", "/demo"], (_req, res) => {
 });
 // The app's first page in the admin: embedded, with the shop, host and a fresh session token.
 async function appEntryUrl(): Promise<string> {
-  const { token } = await sessionToken();
+  const { token } = await signAdminSessionToken(DEMO_APP, DEMO_APP.shop);
   const host = Buffer.from(`admin.shopify.com/store/${DEMO_APP.shop.replace(".myshopify.com", "")}`).toString(
     "base64url",
   );
