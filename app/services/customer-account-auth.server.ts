@@ -88,7 +88,7 @@ async function boundedRequest(request: Request, body: CustomerAccountRouteOption
     body: limitedBody(request, "upload"),
     signal: request.signal,
     duplex: "half",
-  } as RequestInit);
+  });
 }
 
 /**

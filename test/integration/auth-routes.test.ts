@@ -96,7 +96,7 @@ describe("/auth/login, the form", () => {
     const request = post(
       body,
       { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(BODY_LIMITS.api + 1) },
-      { duplex: "half" } as RequestInit,
+      { duplex: "half" },
     );
     await expectError(await settle(loginAction(routeArgs(request))), 413, "payload_too_large");
     expect(pulled).toBe(0);
@@ -112,9 +112,13 @@ describe("/auth/login, the form", () => {
         if (sent > 4 * BODY_LIMITS.api) controller.close();
       },
     });
-    const request = post(body, { "Content-Type": "application/x-www-form-urlencoded" }, {
-      duplex: "half",
-    } as RequestInit);
+    const request = post(
+      body,
+      { "Content-Type": "application/x-www-form-urlencoded" },
+      {
+        duplex: "half",
+      },
+    );
     await expectError(await settle(loginAction(routeArgs(request))), 413, "payload_too_large");
     expect(sent).toBeLessThan(4 * BODY_LIMITS.api);
   });

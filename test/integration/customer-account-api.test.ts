@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { API_KEY, API_SECRET_KEY, getJwt, TEST_SHOP_NAME } from "@shopify/shopify-api/test-helpers";
 import { loader as claimOptionsLoader, action as claimOptionsAction } from "../../app/routes/api.claim-options";
+import { handleCustomerAccountRequest } from "../../app/services/customer-account-auth.server";
 import { BODY_LIMITS } from "../../app/utils/request-limits.server";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
 import { adminRequests, simulator } from "../simulator/network-edge";
@@ -189,7 +190,7 @@ describe("/api/* request bodies are bounded (BODY_LIMITS.api) before they are re
       body,
       headers: { "Content-Type": "application/json", "Content-Length": String(BODY_LIMITS.api + 1) },
       duplex: "half",
-    } as RequestInit);
+    });
     // WHEN it reaches the route
     const response = await settle(claimOptionsAction(routeArgs(request)));
     // THEN 413, in JSON with CORS, and the body was never pulled
@@ -210,7 +211,7 @@ describe("/api/* request bodies are bounded (BODY_LIMITS.api) before they are re
         if (sent > 4 * BODY_LIMITS.api) controller.close();
       },
     });
-    const request = await shopperRequest(path, customer.id, { method: "POST", body, duplex: "half" } as RequestInit);
+    const request = await shopperRequest(path, customer.id, { method: "POST", body, duplex: "half" });
     const response = await settle(claimOptionsAction(routeArgs(request)));
     expect(response.status).toBe(413);
     expectCors(response);
@@ -228,5 +229,37 @@ describe("/api/* request bodies are bounded (BODY_LIMITS.api) before they are re
     expect(response.status).toBe(405);
     expect(response.headers.get("Allow")).toBe("GET, OPTIONS");
     expectCors(response);
+  });
+
+  it("streams an upload-family body to the handler and fails it with 413 past BODY_LIMITS.upload", async () => {
+    // GIVEN a chunked upload that would grow to twice the upload limit
+    const { customer } = orderOf("delivered-2-days-ago");
+    const chunk = new Uint8Array(1024 * 1024);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+        if (sent >= 2 * BODY_LIMITS.upload) controller.close();
+      },
+    });
+    const request = await shopperRequest("/api/uploads", customer.id, { method: "POST", body, duplex: "half" });
+    // WHEN a route of the upload family reads it chunk by chunk
+    let received = 0;
+    const response = await handleCustomerAccountRequest(request, { body: "upload" }, async ({ request: bounded }) => {
+      const reader = bounded.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        received += value.byteLength;
+      }
+      return Response.json({ received });
+    });
+    // THEN the reading stops at the limit with the 413, in JSON with CORS
+    expect(response.status).toBe(413);
+    expectCors(response);
+    expect((await response.json()).error.code).toBe("payload_too_large");
+    expect(received).toBeLessThanOrEqual(BODY_LIMITS.upload);
+    expect(sent).toBeLessThan(2 * BODY_LIMITS.upload);
   });
 });
