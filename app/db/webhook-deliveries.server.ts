@@ -1,5 +1,4 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { isUniqueViolation } from "./errors.server";
 
 export interface WebhookDeliveryRef {
   webhookId: string;
@@ -20,17 +19,17 @@ export async function processWebhookOnce(
   delivery: WebhookDeliveryRef,
   work: (tx: Tx) => Promise<void>,
 ): Promise<boolean> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const seen = await tx.webhookDelivery.findUnique({ where: { webhookId: delivery.webhookId } });
-      if (seen) return false;
-      await work(tx);
-      await tx.webhookDelivery.create({ data: delivery });
-      return true;
-    });
-  } catch (err) {
-    // Two copies of one delivery racing: the loser's insert hits the primary key.
-    if (isUniqueViolation(err)) return false;
-    throw err;
-  }
+  return db.$transaction(async (tx) => {
+    // The delivery is claimed before the work. A copy racing this one waits at this insert until
+    // this transaction ends, then skips (the work is committed) or, if this one rolled back, claims
+    // it and does the work itself. Skipping cannot fail, unlike a unique violation, which on
+    // PostgreSQL aborts the transaction even when caught.
+    const claimed = await tx.$executeRaw`
+      INSERT INTO "WebhookDelivery" ("webhookId", "shop", "topic", "receivedAt")
+      VALUES (${delivery.webhookId}, ${delivery.shop}, ${delivery.topic}, ${new Date()})
+      ON CONFLICT ("webhookId") DO NOTHING`;
+    if (claimed === 0) return false;
+    await work(tx);
+    return true;
+  });
 }

@@ -92,8 +92,13 @@ export const OrderFulfilledPayloadSchema = z.object({
 export async function handleOrderFulfilledWebhook(db: PrismaClient, delivery: WebhookDeliveryRef, payload: unknown) {
   const order = OrderFulfilledPayloadSchema.parse(payload);
   const customerId = order.customer ? gid("Customer", order.customer.id) : null;
+  // Sorted as the records lock fulfillments (by id, code unit order), so that writers never deadlock.
+  const lockKey = (f: { id: number | string }) => gid("Fulfillment", f.id);
+  const fulfillments = [...order.fulfillments].sort((a, b) =>
+    lockKey(a) < lockKey(b) ? -1 : lockKey(a) > lockKey(b) ? 1 : 0,
+  );
   return processWebhookOnce(db, delivery, async (tx) => {
-    for (const f of order.fulfillments) {
+    for (const f of fulfillments) {
       await applyFulfillment(tx, delivery.shop, { ...f, order_id: f.order_id ?? order.id }, customerId);
     }
     if (customerId) {

@@ -154,6 +154,22 @@ describe("delivery facts from fulfillment webhooks", () => {
     expect(JSON.stringify(await prisma.deliveryFact.findMany())).not.toContain("bob@example.com");
   });
 
+  it("keeps the customer learnt from orders/fulfilled when a newer update, which names none, follows", async () => {
+    // GIVEN orders/fulfilled recorded the fulfillment with its customer
+    const order = { id: 450789469, customer: { id: 207119551 }, fulfillments: [fulfillment()] };
+    expect(await send(orderFulfilled, "/webhooks/orders/fulfilled", "orders/fulfilled", order)).toBe(200);
+    // WHEN a newer fulfillments/update (no customer in it) moves the shipment
+    const moved = fulfillment({ updated_at: "2026-02-27T12:00:00+01:00", location_id: 99 });
+    expect(await send(fulfillmentUpdated, "/webhooks/fulfillments/update", "fulfillments/update", moved)).toBe(200);
+    // THEN the newer facts apply and the customer stays
+    expect(
+      (await deliveryFactsForOrder(prisma, TEST_SHOP, ORDER)).map((f) => [f.lineItemId, f.locationId, f.customerId]),
+    ).toEqual([
+      ["gid://shopify/LineItem/466157049", "gid://shopify/Location/99", "gid://shopify/Customer/207119551"],
+      ["gid://shopify/LineItem/518995019", "gid://shopify/Location/99", "gid://shopify/Customer/207119551"],
+    ]);
+  });
+
   it("processes a repeated delivery once", async () => {
     await send(fulfillmentCreated, "/webhooks/fulfillments/create", "fulfillments/create", fulfillment(), "wh-1");
     await send(fulfillmentCreated, "/webhooks/fulfillments/create", "fulfillments/create", fulfillment(), "wh-1");
