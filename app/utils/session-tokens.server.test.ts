@@ -34,7 +34,7 @@ const unsignedJwt = (claims: object) =>
   `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.sig`;
 
 describe("isAdminSessionToken", () => {
-  it.each([
+  it.each<[string, Record<string, unknown>, boolean]>([
     ["the admin's token", ADMIN, true],
     ["the admin's token with iss without https:// (Shopify's test helper)", { ...ADMIN, iss: `${SHOP}/admin` }, true],
     ["a customer account's token", CUSTOMER, false],
