@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import prisma from "../db.server";
+import { authenticateWebhook } from "../services/webhook-authentication.server";
 import { handleOrderFulfilledWebhook } from "../services/delivery-webhooks.server";
-import { authenticate } from "../shopify.server";
 
-// orders/fulfilled: the order's delivery facts learn whose order it is (HMAC-verified, once).
+// orders/fulfilled: the order's delivery facts learn whose order it is, once per delivery.
+// authenticateWebhook answers 413, 401 or 400 unless the delivery is genuine and for this topic.
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, topic, webhookId, payload } = await authenticate.webhook(request);
+  const { shop, topic, webhookId, payload } = await authenticateWebhook(request, "orders/fulfilled");
   await handleOrderFulfilledWebhook(prisma, { webhookId, shop, topic }, payload);
   return new Response(null, { status: 200 });
 };

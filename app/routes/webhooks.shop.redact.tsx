@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import prisma from "../db.server";
+import { authenticateWebhook } from "../services/webhook-authentication.server";
 import { handleComplianceRequest } from "../services/webhooks.server";
-import { authenticate } from "../shopify.server";
 
-// shop/redact (mandatory compliance webhook). authenticate.webhook verifies the HMAC.
+// shop/redact (mandatory compliance webhook), 48 hours after the app was uninstalled.
+// authenticateWebhook answers 413, 401 or 400 unless the delivery is genuine and for this topic.
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, topic, webhookId, payload } = await authenticate.webhook(request);
-  await handleComplianceRequest(prisma, { webhookId, shop, topic }, "shop/redact", payload);
+  const { shop, topic, webhookId, payload } = await authenticateWebhook(request, "shop/redact");
+  await handleComplianceRequest(prisma, { webhookId, shop, topic }, { topic: "shop/redact", payload });
   return new Response(null, { status: 200 });
 };

@@ -3,8 +3,16 @@ import { z } from "zod";
 import { processWebhookOnce, type Tx, type WebhookDeliveryRef } from "../db/webhook-deliveries.server";
 import { deleteShopData, exportCustomerData, redactCustomer } from "./compliance.server";
 
-// What the app does for each app-level and compliance webhook. Routes authenticate (HMAC) and
-// hand over; everything here is idempotent by webhook id.
+// What the app does for each app-level and compliance webhook. Routes authenticate and validate
+// the delivery (app/services/webhook-authentication.server.ts) and hand over the parsed payload;
+// everything here is idempotent by webhook id.
+
+// app/uninstalled carries the Shop resource. `myshopify_domain` names the shop; `domain` is its
+// primary domain, possibly a custom one, so it is never compared with the shop header.
+export const AppUninstalledPayloadSchema = z.object({
+  id: z.union([z.number().int(), z.string().regex(/^\d+$/)]),
+  myshopify_domain: z.string(),
+});
 
 export async function handleAppUninstalled(db: PrismaClient, delivery: WebhookDeliveryRef): Promise<boolean> {
   // Sessions are useless once the app is uninstalled; the shop's data stays until shop/redact
@@ -18,34 +26,46 @@ export const ScopesUpdatePayloadSchema = z.object({
   current: z.array(z.string()),
   previous: z.array(z.string()).optional(),
 });
+export type ScopesUpdatePayload = z.infer<typeof ScopesUpdatePayloadSchema>;
 
 export async function handleScopesUpdate(
   db: PrismaClient,
   delivery: WebhookDeliveryRef,
-  payload: unknown,
+  { current }: ScopesUpdatePayload,
 ): Promise<boolean> {
-  const { current } = ScopesUpdatePayloadSchema.parse(payload);
   return processWebhookOnce(db, delivery, async (tx) => {
     await tx.session.updateMany({ where: { shop: delivery.shop }, data: { scope: current.join(",") } });
   });
 }
 
 // Compliance payloads: https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance
+// Only the body is signed, the topic header is not: each payload refuses the fields that mark
+// another compliance topic, so a signed body of one topic can never pass for another (a customer's
+// data request replayed as shop/redact or customers/redact).
 const id = z.union([z.number(), z.string()]).transform(String);
+const absent = z.never({ error: "belongs to another compliance topic" }).optional();
 export const CustomerDataRequestPayloadSchema = z.object({
   shop_domain: z.string(),
   customer: z.object({ id }),
   orders_requested: z.array(id).default([]),
   data_request: z.object({ id }).optional(),
+  orders_to_redact: absent,
 });
 export const CustomerRedactPayloadSchema = z.object({
   shop_domain: z.string(),
   customer: z.object({ id }),
   orders_to_redact: z.array(id).default([]),
+  orders_requested: absent,
+  data_request: absent,
 });
-export const ShopRedactPayloadSchema = z.object({ shop_domain: z.string() });
+export const ShopRedactPayloadSchema = z.object({ shop_domain: z.string(), customer: absent });
 
 export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";
+/** A compliance delivery's topic with its parsed payload. */
+export type ComplianceDelivery =
+  | { topic: "customers/data_request"; payload: z.infer<typeof CustomerDataRequestPayloadSchema> }
+  | { topic: "customers/redact"; payload: z.infer<typeof CustomerRedactPayloadSchema> }
+  | { topic: "shop/redact"; payload: z.infer<typeof ShopRedactPayloadSchema> };
 
 /**
  * Records a compliance request and carries out its data work (app/services/compliance.server.ts)
@@ -54,10 +74,10 @@ export type ComplianceTopic = "customers/data_request" | "customers/redact" | "s
 export async function handleComplianceRequest(
   db: PrismaClient,
   delivery: WebhookDeliveryRef,
-  topic: ComplianceTopic,
-  payload: unknown,
+  compliance: ComplianceDelivery,
 ): Promise<boolean> {
-  const request = parseCompliancePayload(topic, payload);
+  const { topic } = compliance;
+  const request = complianceRequestData(compliance);
   return processWebhookOnce(db, delivery, async (tx) => {
     const now = new Date();
     const result = await carryOutCompliance(tx, delivery.shop, topic, request, now);
@@ -66,7 +86,8 @@ export async function handleComplianceRequest(
         shop: delivery.shop,
         topic,
         webhookId: delivery.webhookId,
-        customerId: request.customerId,
+        // An erased customer's own erasure request does not name them either.
+        customerId: topic === "customers/redact" ? null : request.customerId,
         ordersJson: JSON.stringify(request.orderIds),
         completedAt: now,
         resultSummary: result.summary,
@@ -81,18 +102,13 @@ interface ComplianceRequestData {
   orderIds: string[];
 }
 
-function parseCompliancePayload(topic: ComplianceTopic, payload: unknown): ComplianceRequestData {
+function complianceRequestData({ topic, payload }: ComplianceDelivery): ComplianceRequestData {
   switch (topic) {
-    case "customers/data_request": {
-      const p = CustomerDataRequestPayloadSchema.parse(payload);
-      return { customerId: p.customer.id, orderIds: p.orders_requested };
-    }
-    case "customers/redact": {
-      const p = CustomerRedactPayloadSchema.parse(payload);
-      return { customerId: p.customer.id, orderIds: p.orders_to_redact };
-    }
+    case "customers/data_request":
+      return { customerId: payload.customer.id, orderIds: payload.orders_requested };
+    case "customers/redact":
+      return { customerId: payload.customer.id, orderIds: payload.orders_to_redact };
     case "shop/redact":
-      ShopRedactPayloadSchema.parse(payload);
       return { customerId: null, orderIds: [] };
   }
 }
@@ -112,7 +128,10 @@ async function carryOutCompliance(
     case "customers/redact": {
       const erased = await redactCustomer(tx, shop, request.customerId ?? "", request.orderIds, now);
       return {
-        summary: `erased personal data from ${erased.claims} claims and ${erased.evidence} evidence files`,
+        summary:
+          `erased personal data from ${erased.claims} claims, ${erased.evidence} evidence files, ` +
+          `${erased.actions} Shopify actions, ${erased.deliveryRecords} delivery records and ` +
+          `${erased.privacyRequests} earlier privacy requests`,
         json: null,
       };
     }

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import {
   API_KEY,
   API_SECRET_KEY,
@@ -60,15 +60,20 @@ export interface WebhookOptions {
   webhookId?: string;
   /** Sign with another secret to forge a delivery. */
   apiSecretKey?: string;
+  /** The X-Shopify-Shop-Domain header (unsigned, as in Shopify's deliveries); the test shop by default. */
+  shop?: string;
+  /** Send (and sign) this text as the body instead of the payload's JSON, e.g. malformed JSON. */
+  rawBody?: string;
 }
 
 /** A webhook delivery with Shopify's headers and an HMAC over the body. */
 export async function webhookRequest(path: string, topic: string, payload: unknown, options: WebhookOptions = {}) {
-  return setUpValidRequest(
+  const apiSecretKey = options.apiSecretKey ?? API_SECRET_KEY;
+  const signed = await setUpValidRequest(
     {
       type: RequestType.Extension,
       store: TEST_SHOP_NAME,
-      apiSecretKey: options.apiSecretKey ?? API_SECRET_KEY,
+      apiSecretKey,
       body: payload,
       headers: {
         "X-Shopify-Topic": topic,
@@ -77,10 +82,15 @@ export async function webhookRequest(path: string, topic: string, payload: unkno
         "X-Shopify-Event-Id": randomUUID(),
         "X-Shopify-Triggered-At": new Date().toISOString(),
         "Content-Type": "application/json",
+        ...(options.shop ? { "X-Shopify-Shop-Domain": options.shop } : {}),
       },
     },
     new Request(`${APP}${path}`),
   );
+  if (options.rawBody === undefined) return signed;
+  const headers = new Headers(signed.headers);
+  headers.set("X-Shopify-Hmac-Sha256", createHmac("sha256", apiSecretKey).update(options.rawBody).digest("base64"));
+  return new Request(signed.url, { method: "POST", headers, body: options.rawBody });
 }
 
 export const routeArgs = (request: Request) => ({ request, params: {}, context: {} });
