@@ -33,7 +33,6 @@ const shopify = shopifyApp({
   },
 });
 
-export default shopify;
 export const apiVersion = ADMIN_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 // The library's admin authentication accepts any session token signed with the app's secret,
@@ -43,6 +42,8 @@ const authenticateAdmin: typeof shopify.authenticate.admin = async (request) => 
   return shopify.authenticate.admin(request);
 };
 export const authenticate: typeof shopify.authenticate = { ...shopify.authenticate, admin: authenticateAdmin };
+// The default export carries the checked authentication too, so no import path skips the check.
+export default { ...shopify, authenticate } satisfies typeof shopify;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;
