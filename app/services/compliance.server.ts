@@ -1,9 +1,22 @@
 import type { Prisma } from "@prisma/client";
 
-// The data work of Shopify's mandatory privacy webhooks, on everything the app stores.
-//   customers/data_request: the customer's claims and evidence list, kept for the merchant.
-//   customers/redact: the customer's personal data erased from claims (names, emails, messages,
-//     evidence), keeping anonymous statistics (type, status, dates, items, decisions).
+// The data work of Shopify's mandatory privacy webhooks, on everything the app stores. Each runs
+// in one transaction with the record of its webhook delivery (processWebhookOnce).
+//   customers/data_request: the customer's claims, messages and evidence list, kept for the
+//     merchant in ComplianceRequest.resultJson until a customers/redact of the customer erases it.
+//   customers/redact: the customer's claims are those with their id or on the orders named.
+//     Erased: on the claims, name, email, customer id, the return's tracking number and carrier,
+//     every event's note and the customer's actor id; in the decisions, inspections, outcomes and
+//     event data, every note, tracking number, carrier and customer field (set to null, which
+//     their schemas allow, so the claims still load); the evidence rows; the customer id in the
+//     stored Shopify actions (the replacement's customerId); the customer id on every delivery
+//     record of the shop, claims or not; on the customer's earlier privacy requests, their id and
+//     any export. The redact request's own record keeps no customer id either.
+//     Kept: the claims' type, status, dates, items, decisions, outcomes, return instructions (the
+//     merchant's warehouses) and event log; the merchant's staff ids on events; order ids and
+//     names (not personal data); the app's own notes in Shopify actions ("Warranty Desk claim
+//     #1001"); delivery records without the customer; what each privacy request asked, when, and
+//     a summary of what was done (counts, no names).
 //   shop/redact: everything of the shop deleted.
 // Evidence files live in the evidence store; their rows go here, so the store's cleanup finds
 // nothing that points at them any more.
@@ -76,24 +89,161 @@ export async function exportCustomerData(
   };
 }
 
-export async function redactCustomer(tx: Tx, shop: string, customerId: string, orderIds: string[], now: Date) {
+/** What identifies the shopper in the claim's JSON (decisions, inspections, outcomes, event data). */
+const CLAIM_PERSONAL_KEYS = new Set([
+  "note",
+  "trackingNumber",
+  "carrier",
+  "customerId",
+  "customerName",
+  "customerEmail",
+]);
+/**
+ * What identifies the shopper in a Shopify action's stored request and result (the replacement's
+ * customerId). Their notes are the app's own words ("Warranty Desk claim #1001"): kept, and the
+ * intents' schemas require them.
+ */
+const ACTION_PERSONAL_KEYS = new Set(["customerId", "customerName", "customerEmail", "email", "phone"]);
+
+function withKeysErased(value: unknown, keys: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((entry) => withKeysErased(entry, keys));
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, entry]) => [key, keys.has(key) ? null : withKeysErased(entry, keys)]),
+  );
+}
+
+/**
+ * The JSON text with those keys set to null wherever they occur (every schema that has them
+ * allows null), or undefined when nothing changed.
+ */
+function erasedJson(text: string | null, keys: ReadonlySet<string>): string | undefined {
+  if (text === null) return undefined;
+  const erased = JSON.stringify(withKeysErased(JSON.parse(text) as unknown, keys));
+  return erased === text ? undefined : erased;
+}
+
+export interface CustomerRedaction {
+  claims: number;
+  evidence: number;
+  /** Shopify actions whose stored request or result named the customer. */
+  actions: number;
+  deliveryRecords: number;
+  /** Earlier privacy requests of the customer: their export erased, their customer id removed. */
+  privacyRequests: number;
+}
+
+export async function redactCustomer(
+  tx: Tx,
+  shop: string,
+  customerId: string,
+  orderIds: string[],
+  now: Date,
+): Promise<CustomerRedaction> {
+  // Shopify's numeric id (privacy requests keep it as sent) and its gid (everything else).
+  const ids = [...new Set([customerId.replace(/^gid:\/\/shopify\/Customer\//, ""), customerGid(customerId)])];
+
+  // Most customers have no claim, but every shipped order of theirs has delivery records.
+  const deliveryRecords = await tx.deliveryFact.updateMany({
+    where: { shop, customerId: { in: ids } },
+    data: { customerId: null },
+  });
+  const privacyRequests = await redactPrivacyRequests(tx, shop, ids);
+
   const claims = await tx.claim.findMany({
     where: customerClaimsWhere(shop, customerId, orderIds),
     select: { id: true },
   });
   const claimIds = claims.map((c) => c.id);
-  if (claimIds.length === 0) return { claims: 0, evidence: 0 };
   await tx.claim.updateMany({
     where: { id: { in: claimIds } },
-    data: { customerName: null, customerEmail: null, customerId: null, redactedAt: now },
+    data: {
+      customerName: null,
+      customerEmail: null,
+      customerId: null,
+      // A tracking number leads to the parcel, hence the shopper's address; the carrier is their words.
+      returnTrackingNumber: null,
+      returnCarrier: null,
+      redactedAt: now,
+    },
   });
-  await tx.claimEvent.updateMany({ where: { claimId: { in: claimIds } }, data: { note: null, actorId: null } });
+  await tx.claimEvent.updateMany({ where: { claimId: { in: claimIds } }, data: { note: null } });
+  // The shopper's own id; the merchant's staff ids stay (the merchant's audit trail, not the shopper's data).
+  await tx.claimEvent.updateMany({
+    where: { claimId: { in: claimIds }, actorType: "customer" },
+    data: { actorId: null },
+  });
+  const events = await tx.claimEvent.findMany({
+    where: { claimId: { in: claimIds } },
+    select: { id: true, dataJson: true },
+  });
+  for (const event of events) {
+    const dataJson = erasedJson(event.dataJson, CLAIM_PERSONAL_KEYS);
+    if (dataJson !== undefined) await tx.claimEvent.update({ where: { id: event.id }, data: { dataJson } });
+  }
+  const items = await tx.claimItem.findMany({
+    where: { claimId: { in: claimIds } },
+    select: { id: true, decisionJson: true, inspectionJson: true, outcomeJson: true },
+  });
+  for (const item of items) {
+    const data = {
+      decisionJson: erasedJson(item.decisionJson, CLAIM_PERSONAL_KEYS),
+      inspectionJson: erasedJson(item.inspectionJson, CLAIM_PERSONAL_KEYS),
+      outcomeJson: erasedJson(item.outcomeJson, CLAIM_PERSONAL_KEYS),
+    };
+    if (Object.values(data).some((json) => json !== undefined)) {
+      await tx.claimItem.update({ where: { id: item.id }, data });
+    }
+  }
+  const actions = await tx.shopifyAction.findMany({
+    where: { claimId: { in: claimIds } },
+    select: { id: true, requestJson: true, resultJson: true },
+  });
+  let actionsErased = 0;
+  for (const action of actions) {
+    const data = {
+      requestJson: erasedJson(action.requestJson, ACTION_PERSONAL_KEYS),
+      resultJson: erasedJson(action.resultJson, ACTION_PERSONAL_KEYS),
+    };
+    if (data.requestJson === undefined && data.resultJson === undefined) continue;
+    await tx.shopifyAction.update({ where: { id: action.id }, data });
+    actionsErased += 1;
+  }
   const evidence = await tx.evidence.deleteMany({ where: { claimId: { in: claimIds } } });
-  await tx.deliveryFact.updateMany({
-    where: { shop, customerId: customerGid(customerId) },
-    data: { customerId: null },
+  return {
+    claims: claimIds.length,
+    evidence: evidence.count,
+    actions: actionsErased,
+    deliveryRecords: deliveryRecords.count,
+    privacyRequests,
+  };
+}
+
+/**
+ * Earlier privacy requests of the customer keep what was asked and when, not whom: a data
+ * request's export (names, email, messages, file names) is erased and its summary says so.
+ */
+async function redactPrivacyRequests(tx: Tx, shop: string, ids: string[]): Promise<number> {
+  const earlier = await tx.complianceRequest.findMany({
+    where: { shop, customerId: { in: ids } },
+    select: { id: true, resultJson: true, resultSummary: true },
   });
-  return { claims: claimIds.length, evidence: evidence.count };
+  for (const request of earlier) {
+    await tx.complianceRequest.update({
+      where: { id: request.id },
+      data: {
+        customerId: null,
+        resultJson: null,
+        ...(request.resultJson === null
+          ? {}
+          : {
+              resultSummary:
+                `${request.resultSummary ?? ""} (the export was erased by a later customers/redact)`.trim(),
+            }),
+      },
+    });
+  }
+  return earlier.length;
 }
 
 export async function deleteShopData(tx: Tx, shop: string) {
