@@ -73,8 +73,7 @@ async function applyFulfillment(tx: Tx, shop: string, f: FulfillmentPayload, cus
 }
 
 /** fulfillments/create and fulfillments/update */
-export async function handleFulfillmentWebhook(db: PrismaClient, delivery: WebhookDeliveryRef, payload: unknown) {
-  const f = FulfillmentPayloadSchema.parse(payload);
+export async function handleFulfillmentWebhook(db: PrismaClient, delivery: WebhookDeliveryRef, f: FulfillmentPayload) {
   return processWebhookOnce(db, delivery, (tx) => applyFulfillment(tx, delivery.shop, f, null));
 }
 
@@ -89,8 +88,11 @@ export const OrderFulfilledPayloadSchema = z.object({
  * this one does, so the facts learn their customer (the shopper's claims on orders Shopify no
  * longer shows are checked against it).
  */
-export async function handleOrderFulfilledWebhook(db: PrismaClient, delivery: WebhookDeliveryRef, payload: unknown) {
-  const order = OrderFulfilledPayloadSchema.parse(payload);
+export async function handleOrderFulfilledWebhook(
+  db: PrismaClient,
+  delivery: WebhookDeliveryRef,
+  order: z.infer<typeof OrderFulfilledPayloadSchema>,
+) {
   const customerId = order.customer ? gid("Customer", order.customer.id) : null;
   // Sorted as the records lock fulfillments (by id, code unit order), so that writers never deadlock.
   const lockKey = (f: { id: number | string }) => gid("Fulfillment", f.id);
@@ -111,8 +113,11 @@ export async function handleOrderFulfilledWebhook(db: PrismaClient, delivery: We
 }
 
 /** fulfillment_events/create: the carrier's tracking events, among them "delivered". */
-export async function handleFulfillmentEventWebhook(db: PrismaClient, delivery: WebhookDeliveryRef, payload: unknown) {
-  const e = FulfillmentEventPayloadSchema.parse(payload);
+export async function handleFulfillmentEventWebhook(
+  db: PrismaClient,
+  delivery: WebhookDeliveryRef,
+  e: z.infer<typeof FulfillmentEventPayloadSchema>,
+) {
   return processWebhookOnce(db, delivery, async (tx) => {
     await recordFulfillmentEvent(tx, {
       shop: delivery.shop,
