@@ -246,7 +246,11 @@ async function redactPrivacyRequests(tx: Tx, shop: string, ids: string[]): Promi
   return earlier.length;
 }
 
-export async function deleteShopData(tx: Tx, shop: string) {
+/**
+ * Everything of the shop, except the record of this shop/redact delivery itself
+ * (`currentWebhookId`): it is written before the work, so that a repeated delivery is recognised.
+ */
+export async function deleteShopData(tx: Tx, shop: string, currentWebhookId: string) {
   const counts = {
     claims: (await tx.claim.deleteMany({ where: { shop } })).count,
     deliveryFacts: (await tx.deliveryFact.deleteMany({ where: { shop } })).count,
@@ -255,7 +259,8 @@ export async function deleteShopData(tx: Tx, shop: string) {
     policies: (await tx.shopPolicy.deleteMany({ where: { shop } })).count,
     claimCounters: (await tx.claimCounter.deleteMany({ where: { shop } })).count,
     sessions: (await tx.session.deleteMany({ where: { shop } })).count,
-    webhookRecords: (await tx.webhookDelivery.deleteMany({ where: { shop } })).count,
+    webhookRecords: (await tx.webhookDelivery.deleteMany({ where: { shop, webhookId: { not: currentWebhookId } } }))
+      .count,
     privacyRecords: (await tx.complianceRequest.deleteMany({ where: { shop } })).count,
   };
   return counts;

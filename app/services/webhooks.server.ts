@@ -80,7 +80,7 @@ export async function handleComplianceRequest(
   const request = complianceRequestData(compliance);
   return processWebhookOnce(db, delivery, async (tx) => {
     const now = new Date();
-    const result = await carryOutCompliance(tx, delivery.shop, topic, request, now);
+    const result = await carryOutCompliance(tx, delivery, topic, request, now);
     await tx.complianceRequest.create({
       data: {
         shop: delivery.shop,
@@ -115,7 +115,7 @@ function complianceRequestData({ topic, payload }: ComplianceDelivery): Complian
 
 async function carryOutCompliance(
   tx: Tx,
-  shop: string,
+  { shop, webhookId }: WebhookDeliveryRef,
   topic: ComplianceTopic,
   request: ComplianceRequestData,
   now: Date,
@@ -136,7 +136,7 @@ async function carryOutCompliance(
       };
     }
     case "shop/redact": {
-      const deleted = await deleteShopData(tx, shop);
+      const deleted = await deleteShopData(tx, shop, webhookId);
       const summary = Object.entries(deleted)
         .map(([what, count]) => `${count} ${what}`)
         .join(", ");
