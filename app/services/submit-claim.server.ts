@@ -92,19 +92,26 @@ async function shopTimezone(graphql: AdminGraphql): Promise<string> {
   return (await fetchShopProfile(graphql)).ianaTimezone;
 }
 
-async function evaluationInput(
-  db: PrismaClient,
-  loaded: LoadedOrder,
-  shop: string,
-  claim: Claim,
-  now: Date,
-): Promise<ClaimEvaluationInput> {
+/** What the policy engine needs besides the order: read once per request, whatever it evaluates. */
+interface PolicyInputs {
+  policy: ClaimEvaluationInput["policy"];
+  productOverrides: ClaimEvaluationInput["productOverrides"];
+}
+
+async function readPolicyInputs(db: PrismaClient, loaded: LoadedOrder, shop: string): Promise<PolicyInputs> {
   const productIds = [...new Set(loaded.order.lines.map((l) => l.productId))];
+  return {
+    policy: await readShopPolicyOverride(db, shop),
+    productOverrides: await productOverridesFor(db, shop, productIds),
+  };
+}
+
+function evaluationInput(loaded: LoadedOrder, inputs: PolicyInputs, claim: Claim, now: Date): ClaimEvaluationInput {
   return {
     now: now.toISOString(),
     shop: { timezone: loaded.timezone },
-    policy: await readShopPolicyOverride(db, shop),
-    productOverrides: await productOverridesFor(db, shop, productIds),
+    policy: inputs.policy,
+    productOverrides: inputs.productOverrides,
     order: loaded.order,
     claim,
   };
@@ -131,7 +138,8 @@ export async function previewClaim(
   now: Date,
 ): Promise<ClaimEvaluation> {
   const loaded = await loadOrder(db, graphql, context);
-  return evaluateClaim(await evaluationInput(db, loaded, context.shop, parseClaim(claim), now));
+  const inputs = await readPolicyInputs(db, loaded, context.shop);
+  return evaluateClaim(evaluationInput(loaded, inputs, parseClaim(claim), now));
 }
 
 export interface SubmittedClaim {
@@ -148,7 +156,8 @@ export async function submitClaim(
   now: Date,
 ): Promise<SubmittedClaim> {
   const loaded = await loadOrder(db, graphql, context);
-  const evaluationIn = await evaluationInput(db, loaded, context.shop, parseClaim(input.claim), now);
+  const inputs = await readPolicyInputs(db, loaded, context.shop);
+  const evaluationIn = evaluationInput(loaded, inputs, parseClaim(input.claim), now);
   const evaluation = evaluateClaim(evaluationIn);
   if (!evaluation.eligible) {
     const reasons = [...evaluation.reasons, ...evaluation.items.flatMap((i) => i.reasons)];
@@ -201,28 +210,23 @@ export async function claimOptions(
   now: Date,
 ): Promise<ClaimOptions> {
   const loaded = await loadOrder(db, graphql, context);
-  const items: ClaimOption[] = [];
-  for (const line of loaded.order.lines) {
+  // The policy and the overrides are read once for every line and claim type.
+  const inputs = await readPolicyInputs(db, loaded, context.shop);
+  const items = loaded.order.lines.map((line): ClaimOption => {
     const fulfilled = line.fulfillments.reduce((total, f) => total + f.quantity, 0);
     const claimableQuantity = Math.max(0, fulfilled - (line.previouslyClaimedQuantity ?? 0));
-    const windowFor = async (type: "arrival" | "warranty"): Promise<ClaimWindow> => {
-      const input = await evaluationInput(
-        db,
-        loaded,
-        context.shop,
-        { type, items: [{ lineItemId: line.lineItemId, quantity: 1 }], evidence: [] },
-        now,
-      );
-      const [item] = evaluateClaim(input).items;
+    const windowFor = (type: "arrival" | "warranty"): ClaimWindow => {
+      const claim = { type, items: [{ lineItemId: line.lineItemId, quantity: 1 }], evidence: [] };
+      const [item] = evaluateClaim(evaluationInput(loaded, inputs, claim, now)).items;
       return { open: item?.eligible ?? false, windowEndsAt: item?.windowEndsAt ?? null, reasons: item?.reasons ?? [] };
     };
-    items.push({
+    return {
       lineItemId: line.lineItemId,
       name: loaded.lineNames[line.lineItemId] ?? null,
       claimableQuantity,
-      arrival: await windowFor("arrival"),
-      warranty: await windowFor("warranty"),
-    });
-  }
+      arrival: windowFor("arrival"),
+      warranty: windowFor("warranty"),
+    };
+  });
   return { orderId: context.orderId, orderName: loaded.orderName, timezone: loaded.timezone, items };
 }
