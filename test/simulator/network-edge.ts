@@ -43,10 +43,19 @@ export function liftRateLimits(): void {
   simulator.options.floodLimit = null;
 }
 
-/** Forgets every store, token and log, and lifts the rate limits. */
+/**
+ * Makes Shopify answer these operations slowly for this test, e.g. `{ WarrantyDeskRefundCreate: 300 }`
+ * (milliseconds, by GraphQL operation name). resetStores() makes it prompt again.
+ */
+export function slowDown(latencyMs: Record<string, number>): void {
+  simulator.options.latencyMs = { ...simulator.options.latencyMs, ...latencyMs };
+}
+
+/** Forgets every store, token and log, lifts the rate limits and answers promptly again. */
 export function resetStores(): void {
   simulator.reset();
   liftRateLimits();
+  simulator.options.latencyMs = {};
 }
 
 /** Admin GraphQL requests seen at the edge: { shop, operationName, accessToken }. */

@@ -27,6 +27,11 @@ export interface SimulatorOptions {
   floodLimit?: { maxRequests: number; perMs: number } | null;
   /** Scopes granted by token exchange; the access_scopes of shopify.app.toml by default. */
   scopes?: string[];
+  /**
+   * Milliseconds Shopify takes to answer, per GraphQL operation name (e.g. WarrantyDeskRefundCreate):
+   * the request waits this long before it runs, so concurrent requests overlap as they do in production.
+   */
+  latencyMs?: Record<string, number>;
 }
 
 export interface AdminRequestLog {
@@ -208,7 +213,10 @@ export class ShopifySimulator {
     } catch {
       body = null;
     }
-    this.adminRequests.push({ shop, operationName: body ? operationNameOf(body) : undefined, accessToken });
+    const operationName = body ? operationNameOf(body) : undefined;
+    this.adminRequests.push({ shop, operationName, accessToken });
+    const latency = operationName ? this.options.latencyMs?.[operationName] : undefined;
+    if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
     const headers = { "X-Request-Id": `simulator-${this.requestCounter}` };
 
     if (this.options.floodLimit) {
