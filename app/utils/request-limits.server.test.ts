@@ -16,9 +16,8 @@ function chunkedRequest(chunks: number) {
   const request = new Request("https://app.test/webhooks/orders/fulfilled", {
     method: "POST",
     body,
-    // @ts-expect-error Node's fetch needs duplex for a streamed body
-    duplex: "half",
-  });
+    duplex: "half", // Node's fetch needs it for a streamed body
+  } as RequestInit);
   return { request, pulled: () => pulled };
 }
 
