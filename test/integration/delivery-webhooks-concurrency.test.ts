@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
-import { deliveryFactsForOrder } from "../../app/db/delivery-facts.server";
+import { deliveryFactsForOrder, recordFulfillmentEvent } from "../../app/db/delivery-facts.server";
+import { processWebhookOnce } from "../../app/db/webhook-deliveries.server";
 import { action as fulfillmentCreated } from "../../app/routes/webhooks.fulfillments.create";
 import { action as fulfillmentUpdated } from "../../app/routes/webhooks.fulfillments.update";
 import { action as fulfillmentEvent } from "../../app/routes/webhooks.fulfillment_events.create";
@@ -205,5 +206,38 @@ describe("concurrent deliveries about one fulfillment", () => {
     expect(facts.map((f) => [f.lineItemId, f.locationId, f.deliveredAt])).toEqual(
       LINES.map((line) => [line, `gid://shopify/Location/${24826000 + 10}`, new Date(at(45))]),
     );
+  });
+
+  it("lets a racing copy do the work when the first attempt fails, so the delivery is not lost", async () => {
+    // GIVEN a delivery whose first attempt fails after it started, while a copy arrives
+    const ref = { webhookId: "wh-retry", shop: TEST_SHOP, topic: "FULFILLMENT_EVENTS_CREATE" };
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const delivered = {
+      shop: TEST_SHOP,
+      orderId: ORDER,
+      fulfillmentId: FULFILLMENT,
+      status: "delivered",
+      happenedAt: new Date(at(45)),
+      estimatedDeliveryAt: null,
+    };
+    // WHEN both run at once
+    const [first, copy] = await Promise.allSettled([
+      processWebhookOnce(prisma, ref, async (tx) => {
+        await recordFulfillmentEvent(tx, delivered);
+        await sleep(100);
+        throw new Error("the first attempt failed");
+      }),
+      sleep(20).then(() => processWebhookOnce(prisma, ref, (tx) => recordFulfillmentEvent(tx, delivered))),
+    ]);
+    // THEN the failure is reported, the copy did the work, and the delivery is recorded once
+    expect(first).toMatchObject({ status: "rejected", reason: new Error("the first attempt failed") });
+    expect(copy).toEqual({ status: "fulfilled", value: true });
+    expect(await prisma.webhookDelivery.count()).toBe(1);
+    expect(
+      await prisma.fulfillmentDelivery.findUnique({
+        where: { fulfillmentId: FULFILLMENT },
+        select: { deliveredAt: true },
+      }),
+    ).toEqual({ deliveredAt: new Date(at(45)) });
   });
 });
