@@ -12,14 +12,7 @@ import {
   processReturn,
   type ShopifyReturn,
 } from "../shopify/returns.server";
-import {
-  failAction,
-  findAction,
-  leaseAction,
-  markActionSucceeded,
-  storeActionIntent,
-  type StoredAction,
-} from "./shopify-actions.server";
+import { carryOutAction, findAction, storeActionIntent, type StoredAction } from "./shopify-actions.server";
 
 // Asking the shopper to send the item back: the claim moves to awaiting_return with the domain's
 // return instructions (each unit goes back to the warehouse that shipped it), and a Shopify return
@@ -143,34 +136,28 @@ async function planReturn(graphql: AdminGraphql, next: ClaimState, claimNumber: 
 async function carryOutReturnOpen(
   db: PrismaClient,
   graphql: AdminGraphql,
-  { action, intent }: StoredAction<ReturnOpenIntent>,
+  stored: StoredAction<ReturnOpenIntent>,
   now: Date,
 ): Promise<ShopifyReturn | null> {
-  if (action.status === "succeeded") return ReturnOpenResultSchema.parse(JSON.parse(action.resultJson ?? "null"));
-  const leased = await leaseAction(db, action, now, "Shopify return");
-  if (leased.status === "succeeded") return ReturnOpenResultSchema.parse(JSON.parse(leased.resultJson ?? "null"));
-  if (intent.lines.length === 0) {
-    await markActionSucceeded(db, action.id, null, null);
-    return null;
-  }
-  try {
-    if (leased.attempts > 1) {
-      // An earlier attempt failed or died after Shopify may have opened the return.
-      const returns = await fetchOrderReturns(graphql, intent.orderId);
-      const opened = returns?.find(
-        (r) => !["CANCELED", "DECLINED"].includes(r.status) && r.lines.some((line) => line.note === intent.note),
-      );
-      if (opened) {
-        await markActionSucceeded(db, action.id, opened, opened.returnId);
-        return opened;
+  const { result } = await carryOutAction(db, stored, now, {
+    label: "Shopify return",
+    refusal: { code: "return.rejected_by_shopify", what: "to open the return" },
+    result: ReturnOpenResultSchema,
+    perform: async ({ action, intent }) => {
+      if (intent.lines.length === 0) return { result: null, shopifyId: null };
+      if (action.attempts > 1) {
+        // An earlier attempt failed or died after Shopify may have opened the return.
+        const returns = await fetchOrderReturns(graphql, intent.orderId);
+        const opened = returns?.find(
+          (r) => !["CANCELED", "DECLINED"].includes(r.status) && r.lines.some((line) => line.note === intent.note),
+        );
+        if (opened) return { result: opened, shopifyId: opened.returnId };
       }
-    }
-    const opened = await openReturn(graphql, { orderId: intent.orderId, lines: intent.lines, note: intent.note });
-    await markActionSucceeded(db, action.id, opened, opened.returnId);
-    return opened;
-  } catch (err) {
-    return failAction(db, action.id, err, { code: "return.rejected_by_shopify", what: "to open the return" });
-  }
+      const opened = await openReturn(graphql, { orderId: intent.orderId, lines: intent.lines, note: intent.note });
+      return { result: opened, shopifyId: opened.returnId };
+    },
+  });
+  return result;
 }
 
 export async function requestReturn(
@@ -248,27 +235,28 @@ export async function closeClaimReturn(
   const row = await db.claim.findUniqueOrThrow({ where: { id: claim.state.id }, select: { shopifyReturnId: true } });
   if (!row.shopifyReturnId) return null;
   const returnId = row.shopifyReturnId;
-  const { action } = await storeActionIntent(db, claim.state.id, "return_close", ReturnCloseIntentSchema, async () => ({
+  const note = `${returnNote(claim.meta.number)} resolved`;
+  const stored = await storeActionIntent(db, claim.state.id, "return_close", ReturnCloseIntentSchema, async () => ({
     returnId,
-    note: `${returnNote(claim.meta.number)} resolved`,
+    note,
   }));
-  if (action.status === "succeeded") return ReturnCloseResultSchema.parse(JSON.parse(action.resultJson ?? "null"));
-  const leased = await leaseAction(db, action, now, "closing of the Shopify return");
-  if (leased.status === "succeeded") return ReturnCloseResultSchema.parse(JSON.parse(leased.resultJson ?? "null"));
-  try {
-    const current = await fetchReturn(graphql, returnId);
-    const closed: ClosedReturn = !current
-      ? { returnId, status: "NOT_VISIBLE", name: null }
-      : current.status !== "OPEN"
-        ? { returnId, status: current.status, name: current.name }
-        : await processReturn(graphql, current, `${returnNote(claim.meta.number)} resolved`).then((r) => ({
-            returnId: r.returnId,
-            status: r.status,
-            name: r.name,
-          }));
-    await markActionSucceeded(db, action.id, closed, returnId);
-    return closed;
-  } catch (err) {
-    return failAction(db, action.id, err, { code: "return.close_rejected_by_shopify", what: "to close the return" });
-  }
+  const { result } = await carryOutAction(db, stored, now, {
+    label: "closing of the Shopify return",
+    refusal: { code: "return.close_rejected_by_shopify", what: "to close the return" },
+    result: ReturnCloseResultSchema,
+    perform: async () => {
+      const current = await fetchReturn(graphql, returnId);
+      const closed: ClosedReturn = !current
+        ? { returnId, status: "NOT_VISIBLE", name: null }
+        : current.status !== "OPEN"
+          ? { returnId, status: current.status, name: current.name }
+          : await processReturn(graphql, current, note).then((r) => ({
+              returnId: r.returnId,
+              status: r.status,
+              name: r.name,
+            }));
+      return { result: closed, shopifyId: returnId };
+    },
+  });
+  return result;
 }

@@ -8,28 +8,26 @@ import { DomainError } from "../domain/errors";
 import { formatAmount, money, parseMoney } from "../domain/money";
 import { planClaimRefund, type RefundPlan } from "../domain/refund-plan";
 import type { AdminGraphql } from "../shopify/admin-client.server";
-import { ShopifyUserError } from "../shopify/errors.server";
 import { fetchOrderFacts, type OrderFacts } from "../shopify/order-facts.server";
-import { createRefund, fetchSuggestedRefund, type CreatedRefund, type RefundRequest } from "../shopify/refunds.server";
+import {
+  createRefund,
+  CreatedRefundSchema,
+  fetchSuggestedRefund,
+  RefundRequestSchema,
+  type CreatedRefund,
+  type RefundLine,
+  type RefundRequest,
+} from "../shopify/refunds.server";
 import {
   completeDraftOrder,
   createReplacementDraftOrder,
   fetchDraftOrder,
   type DraftOrderRef,
 } from "../shopify/draft-orders.server";
-import { isUniqueViolation } from "../db/errors.server";
 import { fetchVariantAvailability } from "../shopify/inventory.server";
 import { fetchShopProfile } from "../shopify/shop.server";
 import { closeClaimReturn, closedClaimReturn, type ClosedReturn } from "./request-return.server";
-import {
-  failAction,
-  findAction,
-  leaseAction,
-  markActionSucceeded,
-  recordActionProgress,
-  storeActionIntent,
-  type StoredAction,
-} from "./shopify-actions.server";
+import { carryOutAction, findAction, storeActionIntent, type StoredAction } from "./shopify-actions.server";
 
 // Resolving a claim: the items approved for a refund (or falling back to one) are refunded to the
 // original payment methods, the items approved for a replacement get a $0 replacement order
@@ -40,7 +38,9 @@ import {
 //      after the replacement took the last unit must not now see it out of stock and refund too;
 //   3. the resolution is computed by the domain from those facts;
 //   4. the refund's intent and idempotency key are stored (one per claim), or the stored ones
-//      reused; refundCreate runs with that key: a retry returns the same refund;
+//      reused; refundCreate runs with that key under the action's lease: a retry returns the same
+//      refund. When Shopify refuses the stored plan (the merchant refunded by hand meanwhile), the
+//      next attempt plans afresh from what the order still allows, under a new key;
 //   5. the replacement draft order is created under the action's lease, its id stored at once,
 //      then completed; a retry reuses the stored draft and completes it only if it is not;
 //   6. the Shopify return, if the claim has one, is processed (closed);
@@ -85,12 +85,27 @@ export interface ResolveClaimResult {
   shopifyReturn: ClosedReturn | null;
 }
 
-const refundKey = (claimId: string) => `warranty-desk:claim:${claimId}:refund`;
-
-interface StoredRefundIntent {
-  plan: RefundPlan;
-  request: RefundRequest;
-}
+const RefundIntentSchema = z.object({
+  plan: z.object({
+    currencyCode: z.string(),
+    items: z
+      .array(
+        z.object({
+          lineItemId: z.string(),
+          quantity: z.number().int(),
+          paid: z.string(),
+          deductions: z.string(),
+          amount: z.string(),
+        }),
+      )
+      .readonly(),
+    total: z.string(),
+    shortfall: z.string(),
+    transactions: z.array(z.object({ parentId: z.string(), gateway: z.string(), amount: z.string() })).readonly(),
+  }) satisfies z.ZodType<RefundPlan>,
+  request: RefundRequestSchema,
+});
+type RefundIntent = z.infer<typeof RefundIntentSchema>;
 
 function linePayments(facts: OrderFacts) {
   return facts.lines.map((line) => {
@@ -134,16 +149,23 @@ async function planRefundIntent(
       "Shopify does not show this order to the app any more (orders older than 60 days need the read_all_orders permission), so it cannot be refunded from here. Refund it in the Shopify admin.",
     );
   }
+  // Units refunded meanwhile (by hand in the admin, say) cannot be refunded again.
+  const refundable = new Map(facts.lines.map((line) => [line.lineItemId, line.refundableQuantity]));
+  const stillRefundable = (lineItemId: string, quantity: number) => Math.min(quantity, refundable.get(lineItemId) ?? 0);
   const refundItems = resolved.items.flatMap((item) =>
     item.outcome?.outcome === "refunded" && item.decision?.kind === "approve"
-      ? [{ lineItemId: item.lineItemId, quantity: item.decision.quantity }]
+      ? [{ lineItemId: item.lineItemId, quantity: stillRefundable(item.lineItemId, item.decision.quantity) }]
       : [],
   );
-  const suggested = await fetchSuggestedRefund(
-    graphql,
-    resolved.orderId,
-    refundItems.map((i) => ({ ...i, restockType: "NO_RESTOCK" as const })),
-  );
+  const suggestFor = refundItems.filter((i) => i.quantity > 0);
+  const suggested =
+    suggestFor.length > 0
+      ? await fetchSuggestedRefund(
+          graphql,
+          resolved.orderId,
+          suggestFor.map((i) => ({ ...i, restockType: "NO_RESTOCK" as const })),
+        )
+      : null;
   const transactions = (suggested?.transactions ?? []).map((t) => ({
     id: t.parentTransactionId,
     gateway: t.gateway,
@@ -152,45 +174,22 @@ async function planRefundIntent(
   const plan = planClaimRefund(resolved, facts.presentmentCurrencyCode, linePayments(facts), transactions);
   const request: RefundRequest = {
     orderId: resolved.orderId,
-    idempotencyKey: refundKey(resolved.id),
     currencyCode: facts.presentmentCurrencyCode,
     note,
     notifyCustomer,
-    lines: plan.items.map((i) => {
+    lines: plan.items.flatMap((i): RefundLine[] => {
+      const quantity = stillRefundable(i.lineItemId, i.quantity);
       const locationId = restockAt.get(i.lineItemId);
+      if (quantity === 0) return [];
       return locationId
-        ? { lineItemId: i.lineItemId, quantity: i.quantity, restockType: "RETURN" as const, locationId }
-        : { lineItemId: i.lineItemId, quantity: i.quantity, restockType: "NO_RESTOCK" as const };
+        ? [{ lineItemId: i.lineItemId, quantity, restockType: "RETURN", locationId }]
+        : [{ lineItemId: i.lineItemId, quantity, restockType: "NO_RESTOCK" }];
     }),
     transactions: plan.transactions
       .filter((t) => parseMoney(t.amount, plan.currencyCode).minorUnits > 0)
       .map((t) => ({ parentTransactionId: t.parentId, gateway: t.gateway, amount: t.amount })),
   };
-  return { plan, request } satisfies StoredRefundIntent;
-}
-
-/** The stored intent of this claim's refund, created from a fresh plan the first time. */
-async function refundIntent(db: PrismaClient, claimId: string, plan: () => Promise<StoredRefundIntent>) {
-  const existing = await db.shopifyAction.findUnique({ where: { claimId_kind: { claimId, kind: "refund" } } });
-  if (existing) return { action: existing, intent: JSON.parse(existing.requestJson) as StoredRefundIntent };
-  const intent = await plan();
-  try {
-    const action = await db.shopifyAction.create({
-      data: {
-        claimId,
-        kind: "refund",
-        idempotencyKey: intent.request.idempotencyKey,
-        status: "pending",
-        requestJson: JSON.stringify(intent),
-      },
-    });
-    return { action, intent };
-  } catch (err) {
-    // Someone else stored the intent first: theirs is the one carried out.
-    if (!isUniqueViolation(err)) throw err;
-    const action = await db.shopifyAction.findUniqueOrThrow({ where: { claimId_kind: { claimId, kind: "refund" } } });
-    return { action, intent: JSON.parse(action.requestJson) as StoredRefundIntent };
-  }
+  return { plan, request } satisfies RefundIntent;
 }
 
 // ---- replacements ----------------------------------------------------------------------------------
@@ -319,49 +318,37 @@ const storedDraft = (resultJson: string | null) =>
 async function carryOutReplacement(
   db: PrismaClient,
   graphql: AdminGraphql,
-  { action, intent }: StoredAction<ReplacementIntent>,
+  stored: StoredAction<ReplacementIntent>,
   now: Date,
 ): Promise<ReplacementOrder | null> {
-  const lines = intent.items.flatMap((item) =>
-    item.inStock && item.variantId ? [{ variantId: item.variantId, quantity: item.quantity }] : [],
-  );
-  if (action.status === "succeeded") {
-    const done = storedDraft(action.resultJson);
-    return done ? toReplacementOrder(intent, done) : null;
-  }
-  const leased = await leaseAction(db, action, now, "replacement order");
-  if (leased.status === "succeeded") {
-    const done = storedDraft(leased.resultJson);
-    return done ? toReplacementOrder(intent, done) : null;
-  }
-  if (lines.length === 0) {
-    await markActionSucceeded(db, action.id, null, null);
-    return null;
-  }
-  try {
-    const earlier = storedDraft(leased.resultJson);
-    // A draft the merchant deleted meanwhile is created again.
-    let draft = earlier ? await fetchDraftOrder(graphql, earlier.draftOrderId) : null;
-    if (!draft) {
-      draft = await createReplacementDraftOrder(graphql, {
-        lines,
-        customerId: intent.customerId,
-        currencyCode: intent.currencyCode,
-        note: intent.note,
-        tags: intent.tags,
-      });
-      // Stored before completing: a retry after a crash completes this draft instead of another.
-      await recordActionProgress(db, action.id, draft, now);
-    }
-    if (!draft.completed) draft = await completeDraftOrder(graphql, draft.draftOrderId);
-    await markActionSucceeded(db, action.id, draft, draft.order?.id ?? draft.draftOrderId);
-    return toReplacementOrder(intent, draft);
-  } catch (err) {
-    return failAction(db, action.id, err, {
-      code: "replacement.rejected_by_shopify",
-      what: "the replacement order",
-    });
-  }
+  const { result: done, intent } = await carryOutAction(db, stored, now, {
+    label: "replacement order",
+    refusal: { code: "replacement.rejected_by_shopify", what: "the replacement order" },
+    result: DraftOrderRefSchema.nullable(),
+    perform: async ({ action, intent, recordProgress }) => {
+      const lines = intent.items.flatMap((item) =>
+        item.inStock && item.variantId ? [{ variantId: item.variantId, quantity: item.quantity }] : [],
+      );
+      if (lines.length === 0) return { result: null, shopifyId: null };
+      const earlier = storedDraft(action.resultJson);
+      // A draft the merchant deleted meanwhile is created again.
+      let draft = earlier ? await fetchDraftOrder(graphql, earlier.draftOrderId) : null;
+      if (!draft) {
+        draft = await createReplacementDraftOrder(graphql, {
+          lines,
+          customerId: intent.customerId,
+          currencyCode: intent.currencyCode,
+          note: intent.note,
+          tags: intent.tags,
+        });
+        // Stored before completing: a retry after a crash completes this draft instead of another.
+        await recordProgress(draft);
+      }
+      if (!draft.completed) draft = await completeDraftOrder(graphql, draft.draftOrderId);
+      return { result: draft, shopifyId: draft.order?.id ?? draft.draftOrderId };
+    },
+  });
+  return done ? toReplacementOrder(intent, done) : null;
 }
 
 // ---- refunds ---------------------------------------------------------------------------------------
@@ -375,54 +362,35 @@ async function carryOutRefund(
   now: Date,
 ): Promise<NonNullable<ResolveClaimResult["refund"]>> {
   const note = `Warranty Desk claim #${stored.meta.number}`;
-  const { action, intent } = await refundIntent(db, stored.state.id, () =>
+  const step = await storeActionIntent(db, stored.state.id, "refund", RefundIntentSchema, () =>
     planRefundIntent(graphql, resolved, input.notifyCustomer, note, input.restock ?? false),
   );
-  let created: CreatedRefund;
-  if (action.status === "succeeded" && action.resultJson) {
-    created = JSON.parse(action.resultJson) as CreatedRefund;
-  } else if (intent.request.transactions.length === 0) {
-    // Nothing to pay back (missing components cost as much as the item): no Shopify refund.
-    created = {
-      refundId: "",
-      createdAt: now.toISOString(),
-      totalRefunded: { amount: intent.plan.total, currencyCode: intent.plan.currencyCode },
-      transactions: [],
-    };
-  } else {
-    try {
-      created = await createRefund(graphql, intent.request);
-    } catch (err) {
-      await db.shopifyAction.update({
-        where: { id: action.id },
-        data: {
-          status: "failed",
-          attempts: { increment: 1 },
-          errorMessage: err instanceof ShopifyUserError ? err.readableMessage : "Shopify could not be reached.",
-        },
-      });
-      if (err instanceof ShopifyUserError) {
-        throw new DomainError(
-          "conflict",
-          "refund.rejected_by_shopify",
-          `Shopify refused the refund: ${err.readableMessage}`,
-        );
+  const { result, intent } = await carryOutAction(db, step, now, {
+    label: "refund",
+    refusal: {
+      code: "refund.rejected_by_shopify",
+      what: "the refund",
+      next: "Resolve the claim again to refund what the order still allows.",
+    },
+    result: CreatedRefundSchema,
+    perform: async ({ action, intent }) => {
+      if (intent.request.transactions.length === 0) {
+        // Nothing to pay back (missing components cost as much as the item, or the order shows it
+        // refunded already): no Shopify refund.
+        const nothing: CreatedRefund = {
+          refundId: "",
+          createdAt: now.toISOString(),
+          totalRefunded: { amount: intent.plan.total, currencyCode: intent.plan.currencyCode },
+          transactions: [],
+        };
+        return { result: nothing, shopifyId: null };
       }
-      throw err;
-    }
-  }
-  if (action.status !== "succeeded") {
-    await db.shopifyAction.update({
-      where: { id: action.id },
-      data: {
-        status: "succeeded",
-        shopifyId: created.refundId || null,
-        resultJson: JSON.stringify(created),
-        attempts: { increment: 1 },
-      },
-    });
-  }
-  return { ...created, plan: intent.plan };
+      // The key is the action's: a new plan after a refusal has a new one.
+      const created = await createRefund(graphql, action.idempotencyKey, intent.request);
+      return { result: created, shopifyId: created.refundId };
+    },
+  });
+  return { ...result, plan: intent.plan };
 }
 
 // ---- resolving -------------------------------------------------------------------------------------
@@ -443,14 +411,14 @@ function fallbacksOf(state: ClaimState, replacement: ReplacementIntent | null): 
 /** What an already resolved claim's resolution did (a double click, or another merchant's). */
 async function resolvedResult(db: PrismaClient, claim: StoredClaim): Promise<ResolveClaimResult> {
   const [refundAction, replacement] = await Promise.all([
-    db.shopifyAction.findUnique({ where: { claimId_kind: { claimId: claim.state.id, kind: "refund" } } }),
+    findAction(db, claim.state.id, "refund", RefundIntentSchema),
     findAction(db, claim.state.id, "replacement", ReplacementIntentSchema),
   ]);
   const refund =
-    refundAction?.status === "succeeded" && refundAction.resultJson
+    refundAction?.action.status === "succeeded" && refundAction.action.resultJson
       ? {
-          ...(JSON.parse(refundAction.resultJson) as CreatedRefund),
-          plan: (JSON.parse(refundAction.requestJson) as StoredRefundIntent).plan,
+          ...CreatedRefundSchema.parse(JSON.parse(refundAction.action.resultJson)),
+          plan: refundAction.intent.plan,
         }
       : null;
   const draft = replacement?.action.status === "succeeded" ? storedDraft(replacement.action.resultJson) : null;

@@ -113,12 +113,13 @@ const SuggestedRefundResponseSchema = z.object({
     .nullable(),
 });
 
-export interface RefundLine {
-  lineItemId: string;
-  quantity: number;
-  restockType: "RETURN" | "CANCEL" | "NO_RESTOCK";
-  locationId?: string;
-}
+export const RefundLineSchema = z.object({
+  lineItemId: z.string(),
+  quantity: z.number().int().positive(),
+  restockType: z.enum(["RETURN", "CANCEL", "NO_RESTOCK"]),
+  locationId: z.string().optional(),
+});
+export type RefundLine = z.infer<typeof RefundLineSchema>;
 
 export interface SuggestedRefundTransaction {
   parentTransactionId: string;
@@ -197,29 +198,40 @@ const RefundCreateResponseSchema = z.object({
   }),
 });
 
-export interface RefundRequest {
-  orderId: string;
-  idempotencyKey: string;
-  lines: readonly RefundLine[];
+/** A refund as the app asks for it (stored as a step's intent before Shopify is called). */
+export const RefundRequestSchema = z.object({
+  orderId: z.string(),
+  lines: z.array(RefundLineSchema),
   /** Money to each original transaction, in the presentment currency. */
-  transactions: readonly { parentTransactionId: string; gateway: string; amount: string }[];
-  currencyCode: string;
-  note: string;
-  notifyCustomer: boolean;
-}
+  transactions: z.array(z.object({ parentTransactionId: z.string(), gateway: z.string(), amount: z.string() })),
+  currencyCode: z.string(),
+  note: z.string(),
+  notifyCustomer: z.boolean(),
+});
+export type RefundRequest = z.infer<typeof RefundRequestSchema>;
 
-export interface CreatedRefund {
-  refundId: string;
-  createdAt: string;
-  totalRefunded: { amount: string; currencyCode: string };
-  transactions: { id: string; gateway: string | null; amount: string; status: string }[];
-}
+export const CreatedRefundSchema = z.object({
+  refundId: z.string(),
+  createdAt: z.string(),
+  totalRefunded: Money,
+  transactions: z.array(
+    z.object({ id: z.string(), gateway: z.string().nullable(), amount: z.string(), status: z.string() }),
+  ),
+});
+export type CreatedRefund = z.infer<typeof CreatedRefundSchema>;
 
-/** Creates the refund, or returns the one an earlier call with the same key created. */
-export async function createRefund(graphql: AdminGraphql, request: RefundRequest): Promise<CreatedRefund> {
+/**
+ * Creates the refund, or returns the one an earlier call with the same key created. A key belongs
+ * to one request: a different refund needs a new key.
+ */
+export async function createRefund(
+  graphql: AdminGraphql,
+  idempotencyKey: string,
+  request: RefundRequest,
+): Promise<CreatedRefund> {
   const response = await withShopifyRetries(graphql)(REFUND_CREATE_MUTATION, {
     variables: {
-      idempotencyKey: request.idempotencyKey,
+      idempotencyKey,
       input: {
         orderId: request.orderId,
         // The order's presentment currency, as Shopify itself reported it (order facts).
