@@ -68,29 +68,32 @@ async function approvedReplacement() {
   return { claimId: claim.state.id, number: claim.meta.number, context, line, facts: facts!, variant };
 }
 
-const resolve = (claimId: string) =>
-  resolveClaim(
-    prisma,
-    graphql,
-    { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true },
-    new Date(),
-  );
+const resolve = (claimId: string, now = new Date()) =>
+  resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true }, now);
 
 const replacementOrders = () => store().state.orders.filter((o) => o.sourceDraftOrderId !== null);
 
-/** Answers the next Admin request whose document contains `operation` with a network failure. */
-function failNext(operation: string, options: { afterShopifyRanIt?: boolean } = {}) {
+/**
+ * Answers the next Admin request whose document contains `operation` with a network failure;
+ * `holdUntil` keeps it in flight until the promise settles. Resolves `arrival` when it comes.
+ */
+function failNext(operation: string, options: { afterShopifyRanIt?: boolean; holdUntil?: Promise<unknown> } = {}) {
   let failed = false;
+  let arrived!: () => void;
+  const arrival = new Promise<void>((resolve) => (arrived = resolve));
   shopifyEdge.use(
     http.post(/^https:\/\/[a-z0-9-]+\.myshopify\.com\/admin\/api\/[^/]+\/graphql\.json$/, async ({ request }) => {
       const body = (await request.clone().json()) as { query?: string };
       if (failed || !body.query?.includes(operation)) return undefined;
       failed = true;
+      arrived();
+      await options.holdUntil;
       // The response is lost on the way back: Shopify did it, the app never hears so.
       if (options.afterShopifyRanIt) await simulator.handle(request);
       return HttpResponse.error();
     }),
   );
+  return { arrival };
 }
 
 describe("resolving with a replacement", () => {
@@ -241,6 +244,29 @@ describe("resolving with a replacement", () => {
     expect(store().order(context.orderId)!.refunds).toHaveLength(0);
     expect(replacementOrders()).toHaveLength(1);
     expect(result.replacement?.orderId).toBe(replacementOrders()[0]!.id);
+  });
+
+  it("keeps the replacement another request completed after this one's lease expired, when this one fails late", async () => {
+    const { claimId } = await approvedReplacement();
+    const started = new Date();
+    // GIVEN a first resolution created the draft, and its draftOrderComplete hangs, then fails
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { arrival } = failNext("WarrantyDeskReplacementDraftOrderComplete", { holdUntil: released });
+    const first = resolve(claimId, started);
+    await arrival;
+    // AND three minutes later another resolution takes over the expired lease and completes that draft
+    const second = await resolve(claimId, new Date(started.getTime() + 3 * 60 * 1000));
+    expect(second.replacement?.orderId).toBe(replacementOrders()[0]!.id);
+    // WHEN the first request's failure finally comes back
+    release();
+    const late = await first;
+    // THEN the success stands, one draft and one order exist, and the late request answers them too
+    const action = await prisma.shopifyAction.findFirstOrThrow({ where: { claimId, kind: "replacement" } });
+    expect(action).toMatchObject({ status: "succeeded", shopifyId: replacementOrders()[0]!.id, errorMessage: null });
+    expect(store().state.draftOrders.map((d) => d.status)).toEqual(["COMPLETED"]);
+    expect(replacementOrders()).toHaveLength(1);
+    expect(late.replacement).toEqual(second.replacement);
   });
 
   it("tells a second request that the replacement is being created while another holds it", async () => {
