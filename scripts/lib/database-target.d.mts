@@ -9,6 +9,7 @@ export interface DatabaseTarget {
 }
 export declare const DEFAULT_DATABASE_URL: string;
 export declare const LOCAL_POSTGRES_URL: string;
+export declare const POSTGRES_POOL_SIZE: number;
 export declare function databaseTarget(url: string | undefined): DatabaseTarget;
 export declare function createAdapterFactory(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory;
 export declare function createMigrationAdapterFactory(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory;
