@@ -48,6 +48,9 @@ async function fileClaim(shop: string, claimId: string, customer: number, order:
     await tx.evidence.create({
       data: {
         claimId,
+        shop,
+        orderId: state.orderId,
+        customerId: `gid://shopify/Customer/${customer}`,
         kind: "issue_video",
         fileName: "jane-drone.mp4",
         contentType: "video/mp4",

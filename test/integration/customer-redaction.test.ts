@@ -160,6 +160,9 @@ async function fileClaim(
   await prisma.evidence.create({
     data: {
       claimId: claim.state.id,
+      shop: TEST_SHOP,
+      orderId: claim.state.orderId,
+      customerId: claim.meta.customerId,
       kind: "issue_photo",
       fileName: `${customer.firstName}-${customer.lastName}-broken.jpg`.toLowerCase(),
       contentType: "image/jpeg",
@@ -423,6 +426,7 @@ describe("customers/redact erases a shopper everywhere", () => {
         "ComplianceRequest.customerId",
         "ComplianceRequest.resultJson",
         "DeliveryFact.customerId",
+        "Evidence.customerId",
         "Evidence.fileName",
         "ShopifyAction.requestJson",
       ]),
