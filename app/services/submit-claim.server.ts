@@ -88,6 +88,11 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
   };
 }
 
+/** Throws order.not_found (404) unless the order is the shopper's in the token's shop. */
+export async function assertOrderOwned(db: PrismaClient, graphql: AdminGraphql, context: ClaimContext): Promise<void> {
+  await loadOrder(db, graphql, context);
+}
+
 async function shopTimezone(graphql: AdminGraphql): Promise<string> {
   return (await fetchShopProfile(graphql)).ianaTimezone;
 }
