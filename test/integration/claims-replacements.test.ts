@@ -1,4 +1,3 @@
-import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { requireClaim } from "../../app/db/claims.server";
@@ -9,7 +8,7 @@ import { resolveClaim } from "../../app/services/resolve-claim.server";
 import { submitClaim } from "../../app/services/submit-claim.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { seedDemoStore, type DemoManifest, type ScenarioKey } from "../simulator/seed";
-import { shopifyEdge, simulator } from "../simulator/network-edge";
+import { failNextOperation, simulator } from "../simulator/network-edge";
 import { installTestShop, TEST_SHOP } from "../support/shopify-requests";
 import { orderTotal } from "../simulator/store";
 
@@ -72,29 +71,6 @@ const resolve = (claimId: string, now = new Date()) =>
   resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true }, now);
 
 const replacementOrders = () => store().state.orders.filter((o) => o.sourceDraftOrderId !== null);
-
-/**
- * Answers the next Admin request whose document contains `operation` with a network failure;
- * `holdUntil` keeps it in flight until the promise settles. Resolves `arrival` when it comes.
- */
-function failNext(operation: string, options: { afterShopifyRanIt?: boolean; holdUntil?: Promise<unknown> } = {}) {
-  let failed = false;
-  let arrived!: () => void;
-  const arrival = new Promise<void>((resolve) => (arrived = resolve));
-  shopifyEdge.use(
-    http.post(/^https:\/\/[a-z0-9-]+\.myshopify\.com\/admin\/api\/[^/]+\/graphql\.json$/, async ({ request }) => {
-      const body = (await request.clone().json()) as { query?: string };
-      if (failed || !body.query?.includes(operation)) return undefined;
-      failed = true;
-      arrived();
-      await options.holdUntil;
-      // The response is lost on the way back: Shopify did it, the app never hears so.
-      if (options.afterShopifyRanIt) await simulator.handle(request);
-      return HttpResponse.error();
-    }),
-  );
-  return { arrival };
-}
 
 describe("resolving with a replacement", () => {
   it("creates and completes a $0 order for the claimed variant, for the shopper, linked to the claim", async () => {
@@ -212,7 +188,7 @@ describe("resolving with a replacement", () => {
   it("completes the stored draft after a failure between draftOrderCreate and draftOrderComplete", async () => {
     const { claimId } = await approvedReplacement();
     // GIVEN the draft order was created but completing it failed (network)
-    failNext("WarrantyDeskReplacementDraftOrderComplete");
+    failNextOperation("WarrantyDeskReplacementDraftOrderComplete");
     await expect(resolve(claimId)).rejects.toThrow();
     expect(store().state.draftOrders.map((d) => d.status)).toEqual(["OPEN"]);
     expect((await requireClaim(prisma, TEST_SHOP, claimId)).state.status).toBe("approved");
@@ -232,7 +208,7 @@ describe("resolving with a replacement", () => {
     // GIVEN the last unit in stock, and draftOrderComplete ran in Shopify but its answer never arrived
     for (const location of Object.keys(variant.inventory)) variant.inventory[location] = 0;
     variant.inventory[Object.keys(variant.inventory)[0]!] = 1;
-    failNext("WarrantyDeskReplacementDraftOrderComplete", { afterShopifyRanIt: true });
+    failNextOperation("WarrantyDeskReplacementDraftOrderComplete", { afterShopifyRanIt: true });
     await expect(resolve(claimId)).rejects.toThrow();
     expect(replacementOrders()).toHaveLength(1);
     expect(Object.values(variant.inventory).reduce((s, n) => s + n, 0)).toBe(0);
@@ -252,7 +228,7 @@ describe("resolving with a replacement", () => {
     // GIVEN a first resolution created the draft, and its draftOrderComplete hangs, then fails
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const { arrival } = failNext("WarrantyDeskReplacementDraftOrderComplete", { holdUntil: released });
+    const { arrival } = failNextOperation("WarrantyDeskReplacementDraftOrderComplete", { holdUntil: released });
     const first = resolve(claimId, started);
     await arrival;
     // AND three minutes later another resolution takes over the expired lease and completes that draft

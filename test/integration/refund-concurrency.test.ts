@@ -1,4 +1,4 @@
-import { http, HttpResponse } from "msw";
+import { http } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { requireClaim } from "../../app/db/claims.server";
@@ -11,7 +11,7 @@ import { submitClaim } from "../../app/services/submit-claim.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { errorResponse } from "../../app/utils/http.server";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
-import { adminRequests, shopifyEdge, simulator, slowDown } from "../simulator/network-edge";
+import { adminRequests, failNextOperation, shopifyEdge, simulator, slowDown } from "../simulator/network-edge";
 import { installTestShop, TEST_SHOP } from "../support/shopify-requests";
 
 // A claim's refund is carried out exactly once, and never stalls: under many concurrent
@@ -75,7 +75,7 @@ const resolve = (claimId: string, now = new Date()) =>
 
 const refundAction = () => prisma.shopifyAction.findFirstOrThrow({ where: { kind: "refund" } });
 
-/** The idempotency key of every refundCreate the app sent, in order (use after failNextRefundCreate). */
+/** The idempotency key of every refundCreate the app sent, in order (use after failNextOperation). */
 function recordRefundKeys(): string[] {
   const keys: string[] = [];
   shopifyEdge.use(
@@ -86,28 +86,6 @@ function recordRefundKeys(): string[] {
     }),
   );
   return keys;
-}
-
-/**
- * The next refundCreate fails on the network: before Shopify runs it, or after (the answer is
- * lost). `holdUntil` keeps the request in flight until the promise settles.
- */
-function failNextRefundCreate(options: { afterShopifyRanIt?: boolean; holdUntil?: Promise<unknown> } = {}) {
-  let failed = false;
-  let arrived!: () => void;
-  const arrival = new Promise<void>((resolve) => (arrived = resolve));
-  shopifyEdge.use(
-    http.post(/^https:\/\/[a-z0-9-]+\.myshopify\.com\/admin\/api\/[^/]+\/graphql\.json$/, async ({ request }) => {
-      const body = (await request.clone().json()) as { query?: string };
-      if (failed || !body.query?.includes(REFUND_CREATE)) return undefined;
-      failed = true;
-      arrived();
-      await options.holdUntil;
-      if (options.afterShopifyRanIt) await simulator.handle(request);
-      return HttpResponse.error();
-    }),
-  );
-  return { arrival };
 }
 
 describe("50 merchants resolving one claim at once, with Shopify answering slowly", () => {
@@ -157,7 +135,7 @@ describe("a refund whose answer was lost", () => {
   it("is asked again with the same key and plan, and Shopify answers the same refund", async () => {
     const { claimId, orderId } = await approvedLampClaim();
     // GIVEN Shopify created the refund but the answer never reached the app
-    failNextRefundCreate({ afterShopifyRanIt: true });
+    failNextOperation(REFUND_CREATE, { afterShopifyRanIt: true });
     const keys = recordRefundKeys();
     await expect(resolve(claimId)).rejects.toThrow();
     expect(store().order(orderId)!.refunds).toHaveLength(1);
@@ -178,7 +156,7 @@ describe("a stored refund plan Shopify refuses", () => {
   it("is marked refused with Shopify's reason, and the next resolution plans afresh under a new key", async () => {
     const { claimId, orderId, earbuds, lamp, card, giftCard } = await approvedLampClaim();
     // GIVEN the planned refund (€79.50 back to the card) never reached Shopify
-    failNextRefundCreate();
+    failNextOperation(REFUND_CREATE);
     const keys = recordRefundKeys();
     await expect(resolve(claimId)).rejects.toThrow();
     const stored = await refundAction();
@@ -232,7 +210,7 @@ describe("a stored refund plan Shopify refuses", () => {
 
   it("resolves without paying twice when the merchant refunded the claimed item itself by hand", async () => {
     const { claimId, orderId, lamp, card } = await approvedLampClaim();
-    failNextRefundCreate();
+    failNextOperation(REFUND_CREATE);
     await expect(resolve(claimId)).rejects.toThrow();
     // GIVEN the merchant refunded the lamp itself by hand meanwhile
     await createRefund(graphql, "shopify-admin:refund:1", {
@@ -263,7 +241,7 @@ describe("a late answer from a request whose lease expired", () => {
     // GIVEN a first resolution whose refundCreate hangs, then fails on the network
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const { arrival } = failNextRefundCreate({ holdUntil: released });
+    const { arrival } = failNextOperation(REFUND_CREATE, { holdUntil: released });
     const first = resolve(claimId, started);
     await arrival;
     // AND three minutes later another resolution takes over the expired lease and refunds

@@ -1,4 +1,4 @@
-import { http } from "msw";
+import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { API_KEY, API_SECRET_KEY } from "@shopify/shopify-api/test-helpers";
 import { ShopifySimulator } from "./simulator";
@@ -60,3 +60,30 @@ export function resetStores(): void {
 
 /** Admin GraphQL requests seen at the edge: { shop, operationName, accessToken }. */
 export const adminRequests = simulator.adminRequests;
+
+/**
+ * Answers the next Admin request whose document contains `operation` with a network failure:
+ * before Shopify runs it, or after (`afterShopifyRanIt`: Shopify did it, the answer is lost on the
+ * way back). `holdUntil` keeps it in flight until the promise settles; `arrival` resolves when it
+ * comes.
+ */
+export function failNextOperation(
+  operation: string,
+  options: { afterShopifyRanIt?: boolean; holdUntil?: Promise<unknown> } = {},
+) {
+  let failed = false;
+  let arrived!: () => void;
+  const arrival = new Promise<void>((resolve) => (arrived = resolve));
+  shopifyEdge.use(
+    http.post(/^https:\/\/[a-z0-9-]+\.myshopify\.com\/admin\/api\/[^/]+\/graphql\.json$/, async ({ request }) => {
+      const body = (await request.clone().json()) as { query?: string };
+      if (failed || !body.query?.includes(operation)) return undefined;
+      failed = true;
+      arrived();
+      await options.holdUntil;
+      if (options.afterShopifyRanIt) await simulator.handle(request);
+      return HttpResponse.error();
+    }),
+  );
+  return { arrival };
+}
