@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { DomainError } from "../domain/errors";
+import { RateLimitedError } from "../services/rate-limits.server";
 import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
 import { errorResponse } from "./http.server";
 
@@ -33,6 +34,19 @@ describe("errorResponse", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("Retry-After")).toBe("5");
     expect((await response.json()).error.code).toBe("shopify_unavailable");
+  });
+
+  it("answers a shopper over a rate limit with 429, Retry-After in seconds and a readable message", async () => {
+    const limit = { name: "submissions.customer", max: 10, windowSeconds: 3600 };
+    const response = errorResponse(new RateLimitedError(limit, 125));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("Retry-After")).toBe("125");
+    expect(await response.json()).toEqual({
+      error: {
+        code: "rate_limited",
+        message: "You have done this too often in a short time. Please wait 3 minutes and try again.",
+      },
+    });
   });
 
   it("shows Shopify's own words when it refuses an input (422)", async () => {

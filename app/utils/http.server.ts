@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { isDomainError, type DomainErrorKind } from "../domain/errors";
+import { RateLimitedError } from "../services/rate-limits.server";
 import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
 
 // One mapping from errors to HTTP, used by every route: a DomainError's kind picks the status and
@@ -22,6 +23,12 @@ export function errorResponse(error: unknown): Response {
   if (isDomainError(error)) {
     return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, {
       status: STATUS_BY_KIND[error.kind],
+    });
+  }
+  if (error instanceof RateLimitedError) {
+    return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, {
+      status: 429,
+      headers: { "Retry-After": String(error.retryAfterSeconds) },
     });
   }
   if (error instanceof ZodError) {
