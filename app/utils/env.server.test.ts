@@ -25,7 +25,53 @@ describe("parseEnv", () => {
       DATABASE_URL: "file:./prisma/dev.sqlite",
       PORT: 3000,
       LOG_LEVEL: "info",
+      EVIDENCE_STORE: "disk",
+      EVIDENCE_DIR: "./.data/evidence",
+      S3_REGION: "us-east-1",
+      S3_FORCE_PATH_STYLE: false,
+      UPLOAD_MAX_PHOTO_BYTES: 15 * 1024 * 1024,
+      UPLOAD_MAX_VIDEO_BYTES: 200 * 1024 * 1024,
+      UPLOAD_MAX_FILES: 12,
+      UPLOAD_MAX_PHOTO_PIXELS: 50_000_000,
     });
+  });
+
+  it("reads the S3 evidence store's settings", () => {
+    const s3 = {
+      EVIDENCE_STORE: "s3",
+      S3_BUCKET: "evidence",
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_REGION: "eu-central-1",
+      S3_ACCESS_KEY_ID: "id",
+      S3_SECRET_ACCESS_KEY: "secret",
+      S3_FORCE_PATH_STYLE: "true",
+    };
+    expect(parseEnv({ ...valid, ...s3 })).toMatchObject({ ...s3, S3_FORCE_PATH_STYLE: true });
+  });
+
+  it.each([
+    [
+      { EVIDENCE_STORE: "s3" },
+      ["S3_BUCKET is required when EVIDENCE_STORE=s3: the name of the bucket that keeps the evidence files"],
+    ],
+    [
+      { EVIDENCE_STORE: "s3", S3_BUCKET: "b", S3_ACCESS_KEY_ID: "id" },
+      [
+        "S3_SECRET_ACCESS_KEY must be set together with the other S3 key (or leave both unset to use the default AWS credentials)",
+      ],
+    ],
+    [
+      { EVIDENCE_STORE: "ftp" },
+      ["EVIDENCE_STORE must be disk (a local folder, the default) or s3 (S3-compatible storage)"],
+    ],
+    [{ S3_FORCE_PATH_STYLE: "yes" }, ["S3_FORCE_PATH_STYLE must be true or false"]],
+    [
+      { UPLOAD_MAX_VIDEO_BYTES: String(300 * 1024 * 1024) },
+      ["UPLOAD_MAX_VIDEO_BYTES must be at most 262144000 (250 MB), the largest upload body the server reads"],
+    ],
+    [{ UPLOAD_MAX_FILES: "0" }, ["UPLOAD_MAX_FILES must be at least 1 file"]],
+  ])("refuses evidence settings %o", (override, problems) => {
+    expect(problemsOf({ ...valid, ...override })).toEqual(problems);
   });
 
   it("names every missing variable and says where to get it", () => {

@@ -12,35 +12,113 @@ const scopeList = z
     "must be a comma-separated list of scopes without spaces, e.g. read_orders,write_returns",
   );
 
-export const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  SHOPIFY_API_KEY: z
-    .string({ error: "is required: copy the Client ID from your app in the Shopify Partner Dashboard" })
-    .trim()
-    .min(1, "must not be empty: copy the Client ID from your app in the Shopify Partner Dashboard"),
-  SHOPIFY_API_SECRET: z
-    .string({ error: "is required: copy the Client secret from your app in the Shopify Partner Dashboard" })
-    .trim()
-    .min(1, "must not be empty: copy the Client secret from your app in the Shopify Partner Dashboard"),
-  SHOPIFY_APP_URL: z.url({
-    protocol: /^https?$/,
-    error: "must be the public https URL the app is served at, e.g. https://warranty-desk.example.com",
-  }),
-  SCOPES: scopeList.optional(),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .regex(
-      /^(file:|postgres(ql)?:\/\/)/,
-      "must start with file: (SQLite, e.g. file:./prisma/dev.sqlite) or postgresql:// (PostgreSQL)",
-    )
-    .default("file:./prisma/dev.sqlite"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  LOG_LEVEL: z.enum(["error", "warning", "info", "debug"]).default("info"),
-  // Where the admin loads Shopify App Bridge from. Shopify's CDN unless set; the library's own
-  // pages (bounce, exit iframe) honour the same variable.
-  APP_BRIDGE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of the App Bridge script" }).optional(),
-});
+const MiB = 1024 * 1024;
+/** The largest upload body the server reads at all (BODY_LIMITS.upload in request-limits.server.ts). */
+const UPLOAD_BODY_LIMIT = 250 * MiB;
+
+const byteCount = (fallback: number, what: string) =>
+  z.coerce
+    .number({ error: `must be a number of bytes (${what})` })
+    .int(`must be a whole number of bytes (${what})`)
+    .min(1, `must be at least 1 byte (${what})`)
+    .max(UPLOAD_BODY_LIMIT, "must be at most 262144000 (250 MB), the largest upload body the server reads")
+    .default(fallback);
+
+// Where evidence files (shoppers' photos and videos) are kept: docs/decisions/010-evidence-store.md.
+const EvidenceEnv = {
+  EVIDENCE_STORE: z
+    .enum(["disk", "s3"], { error: "must be disk (a local folder, the default) or s3 (S3-compatible storage)" })
+    .default("disk"),
+  EVIDENCE_DIR: z.string().trim().min(1).default("./.data/evidence"),
+  S3_BUCKET: z.string().trim().min(1).optional(),
+  S3_ENDPOINT: z
+    .url({
+      protocol: /^https?$/,
+      error: "must be the http(s) URL of the S3-compatible service, e.g. https://s3.eu-central-1.amazonaws.com",
+    })
+    .optional(),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
+  UPLOAD_MAX_PHOTO_BYTES: byteCount(15 * MiB, "the largest photo a shopper may upload"),
+  UPLOAD_MAX_VIDEO_BYTES: byteCount(200 * MiB, "the largest video a shopper may upload"),
+  UPLOAD_MAX_FILES: z.coerce
+    .number({ error: "must be a number of files" })
+    .int("must be a whole number of files")
+    .min(1, "must be at least 1 file")
+    .default(12),
+  UPLOAD_MAX_PHOTO_PIXELS: z.coerce
+    .number({ error: "must be a number of pixels" })
+    .int("must be a whole number of pixels")
+    .min(1, "must be at least 1 pixel")
+    .default(50_000_000),
+};
+
+function requireS3Settings(
+  value: {
+    EVIDENCE_STORE: "disk" | "s3";
+    S3_BUCKET?: string;
+    S3_ACCESS_KEY_ID?: string;
+    S3_SECRET_ACCESS_KEY?: string;
+  },
+  context: z.RefinementCtx,
+) {
+  if (value.EVIDENCE_STORE !== "s3") return;
+  if (!value.S3_BUCKET) {
+    context.addIssue({
+      code: "custom",
+      path: ["S3_BUCKET"],
+      message: "is required when EVIDENCE_STORE=s3: the name of the bucket that keeps the evidence files",
+    });
+  }
+  // Both or neither: without them the SDK's default credentials (instance role, AWS_* variables) apply.
+  if (Boolean(value.S3_ACCESS_KEY_ID) !== Boolean(value.S3_SECRET_ACCESS_KEY)) {
+    context.addIssue({
+      code: "custom",
+      path: [value.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"],
+      message: "must be set together with the other S3 key (or leave both unset to use the default AWS credentials)",
+    });
+  }
+}
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    SHOPIFY_API_KEY: z
+      .string({ error: "is required: copy the Client ID from your app in the Shopify Partner Dashboard" })
+      .trim()
+      .min(1, "must not be empty: copy the Client ID from your app in the Shopify Partner Dashboard"),
+    SHOPIFY_API_SECRET: z
+      .string({ error: "is required: copy the Client secret from your app in the Shopify Partner Dashboard" })
+      .trim()
+      .min(1, "must not be empty: copy the Client secret from your app in the Shopify Partner Dashboard"),
+    SHOPIFY_APP_URL: z.url({
+      protocol: /^https?$/,
+      error: "must be the public https URL the app is served at, e.g. https://warranty-desk.example.com",
+    }),
+    SCOPES: scopeList.optional(),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(
+        /^(file:|postgres(ql)?:\/\/)/,
+        "must start with file: (SQLite, e.g. file:./prisma/dev.sqlite) or postgresql:// (PostgreSQL)",
+      )
+      .default("file:./prisma/dev.sqlite"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LOG_LEVEL: z.enum(["error", "warning", "info", "debug"]).default("info"),
+    // Where the admin loads Shopify App Bridge from. Shopify's CDN unless set; the library's own
+    // pages (bounce, exit iframe) honour the same variable.
+    APP_BRIDGE_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL of the App Bridge script" })
+      .optional(),
+    ...EvidenceEnv,
+  })
+  .superRefine(requireS3Settings);
 
 export type Env = z.infer<typeof EnvSchema>;
 
