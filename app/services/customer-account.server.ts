@@ -5,6 +5,11 @@ import type { ClaimContext } from "./submit-claim.server";
 // Who is asking, from a customer-account session token (customer-account-auth.server.ts): the shop
 // and the shopper, who must be logged in to see or file claims.
 export function customerAccountContext(identity: CustomerAccountIdentity, query: { orderId: string }): ClaimContext {
+  return { ...loggedInShopper(identity), orderId: query.orderId };
+}
+
+/** The token's shop and customer; an anonymous shopper is asked to log in. */
+export function loggedInShopper(identity: CustomerAccountIdentity): { shop: string; customerId: string } {
   if (!identity.customerId) {
     throw new DomainError(
       "not_allowed",
@@ -12,5 +17,5 @@ export function customerAccountContext(identity: CustomerAccountIdentity, query:
       "Log in to your account to see or report problems with an order.",
     );
   }
-  return { shop: identity.shop, customerId: identity.customerId, orderId: query.orderId };
+  return { shop: identity.shop, customerId: identity.customerId };
 }

@@ -22,10 +22,12 @@ const APP = config.appUrl;
  * Stores a valid expiring offline session for the test shop, as the token exchange would, and
  * registers its access token with the store simulator (which answers 401 to unknown tokens).
  */
-export async function installTestShop(shop = TEST_SHOP, options: { scopes?: string[] } = {}) {
+export async function installTestShop(shop = TEST_SHOP, options: { scopes?: string[]; accessToken?: string } = {}) {
   const { sessionStorage } = await import("../../app/shopify.server");
   const session = setUpValidSession({
     shop,
+    // A second installed shop needs a token of its own (the simulator knows a token's shop).
+    ...(options.accessToken ? { accessToken: options.accessToken } : {}),
     expires: new Date(Date.now() + 60 * 60 * 1000),
     refreshToken: "test-refresh-token",
     refreshTokenExpires: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),

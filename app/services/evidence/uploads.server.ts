@@ -6,6 +6,7 @@ import { DomainError } from "../../domain/errors";
 import { EvidenceKindSchema, type EvidenceKind } from "../../domain/policy/policy-schema";
 import type { AdminGraphql } from "../../shopify/admin-client.server";
 import { env, type Env } from "../../utils/env.server";
+import { consumeShopperRateLimits } from "../rate-limits.server";
 import { assertOrderOwned, type ClaimContext } from "../submit-claim.server";
 import { discardEvidence, purgeDiscardedEvidence } from "./discarded-evidence.server";
 import { newEvidenceKeys } from "./evidence-keys.server";
@@ -59,7 +60,9 @@ const SNIFF_BYTES = 4100;
 const STORED_PHOTO_TYPE = "image/jpeg";
 const THUMBNAIL_TYPE = "image/webp";
 
-const megabytes = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
+const MiB = 1024 * 1024;
+const describeBytes = (bytes: number) =>
+  bytes >= MiB ? `${Math.round(bytes / MiB)} MB` : `${Math.round(bytes / 1024)} KB`;
 
 // The shopper's errors: stable codes (translated for the shopper by code) and plain English.
 export const uploadErrors = {
@@ -84,8 +87,8 @@ export const uploadErrors = {
       "invalid",
       "upload.too_large",
       what === "video"
-        ? `This video is larger than ${megabytes(limit)}. Record a shorter video or trim it, and upload it again.`
-        : `This photo is larger than ${megabytes(limit)}. Choose a smaller photo and upload it again.`,
+        ? `This video is larger than ${describeBytes(limit)}. Record a shorter video or trim it, and upload it again.`
+        : `This photo is larger than ${describeBytes(limit)}. Choose a smaller photo and upload it again.`,
     ),
   tooManyFiles: (limit: number) =>
     new DomainError(
@@ -103,7 +106,7 @@ export const uploadErrors = {
     new DomainError(
       "invalid",
       "upload.photo_too_many_pixels",
-      `This photo has more than ${Math.floor(limit / 1_000_000)} megapixels. Save a smaller copy as JPEG or PNG and upload it again.`,
+      `This photo has more than ${Number((limit / 1_000_000).toFixed(1))} megapixels. Save a smaller copy as JPEG or PNG and upload it again.`,
     ),
   notFound: () =>
     new DomainError(
@@ -239,7 +242,10 @@ export async function receiveUpload(
   owner: ClaimContext,
   input: ReceiveUploadInput,
   limits: UploadLimits,
+  now: Date,
 ): Promise<Upload> {
+  // Every try counts, before anything else is read: probing for other people's orders too.
+  await consumeShopperRateLimits(db, "uploads", owner, now);
   await assertOrderOwned(db, graphql, owner);
   await assertRoomForAnotherFile(db, owner, limits);
   if (input.body === null || input.declaredLength === 0) throw uploadErrors.empty();
@@ -272,6 +278,7 @@ export async function receiveUpload(
           customerId: owner.customerId,
           kind: input.kind,
           fileName: displayFileName(input.fileName),
+          uploadedAt: now,
           ...stored,
         },
       });
