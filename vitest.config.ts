@@ -17,6 +17,9 @@ export default defineConfig({
             "app/**/*.test.ts",
             "app/**/*.test.tsx",
             "extensions/**/*.test.ts",
+            // Component tests of the extensions' screens; each file opts into happy-dom itself
+            // (`// @vitest-environment happy-dom`), so the rest of the unit tests stay on node.
+            "extensions/**/*.test.tsx",
             "scripts/**/*.test.ts",
             "test/unit/**/*.test.ts",
           ],

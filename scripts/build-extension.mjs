@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Bundles the customer-account extension's targets with esbuild, the way the Shopify CLI does
-// (ESM, Preact's automatic JSX runtime, minified), for the offline demo and for the bundle-size
-// check. `shopify app deploy` builds the deployed version itself.
+// Bundles the customer-account extensions' targets with esbuild, the way the Shopify CLI does
+// (one bundle per target, ESM, Preact's automatic JSX runtime, minified), for the offline demo and
+// for the bundle-size check. `shopify app deploy` builds the deployed version itself.
 // Usage: node scripts/build-extension.mjs --outdir DIR [--app-url URL]
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -14,7 +14,18 @@ export const EXTENSION_DIR = join(root, "extensions", "warranty-claims");
 export const TARGET_MODULES = {
   "customer-account.order.action.menu-item.render": "MenuItem",
   "customer-account.order.action.render": "ClaimAction",
+  "customer-account.order-status.block.render": "OrderStatusBlock",
 };
+/** The full-page claim pages: a full-page target must be an extension of its own. */
+export const CLAIM_PAGE_DIR = join(root, "extensions", "claim-page");
+export const CLAIM_PAGE_TARGET_MODULES = {
+  "customer-account.order.page.render": "ClaimPage",
+};
+/** Every extension: its folder and its targets' modules (module names are unique across them). */
+export const EXTENSIONS = [
+  { dir: EXTENSION_DIR, targets: TARGET_MODULES },
+  { dir: CLAIM_PAGE_DIR, targets: CLAIM_PAGE_TARGET_MODULES },
+];
 /** Shopify's limit for a compiled UI extension bundle. */
 export const MAX_BUNDLE_BYTES = 64 * 1024;
 
@@ -38,8 +49,13 @@ export async function buildExtension({ outdir, appUrl }) {
       ]
     : [];
   const result = await build({
-    entryPoints: Object.values(TARGET_MODULES).map((name) => join(EXTENSION_DIR, "src", `${name}.tsx`)),
+    // Without code splitting each entry is bundled whole, as each target is deployed.
+    entryPoints: EXTENSIONS.flatMap(({ dir, targets }) =>
+      Object.values(targets).map((name) => join(dir, "src", `${name}.tsx`)),
+    ),
     outdir,
+    // Flat: one <Module>.js per target, whichever extension folder it comes from.
+    entryNames: "[name]",
     bundle: true,
     format: "esm",
     target: "es2020",

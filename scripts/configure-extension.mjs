@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run extension:configure`: points the customer-account extension at the app's public URL
-// (SHOPIFY_APP_URL, from the environment or .env) by rewriting extensions/warranty-claims/src/app-url.ts.
+// `npm run extension:configure`: points the customer-account extensions at the app's public URL
+// (SHOPIFY_APP_URL, from the environment or .env) by rewriting extensions/shared/src/app-url.ts.
 // Run it before `shopify app deploy` whenever the app's URL changes.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,11 +11,11 @@ if (!url || !/^https:\/\/[^/\s]+/.test(url)) {
   console.error("error: set SHOPIFY_APP_URL to the app's public https URL (e.g. in .env), then run this again.");
   process.exit(1);
 }
-const file = join(EXTENSION_DIR, "src", "app-url.ts");
+const file = join(EXTENSION_DIR, "..", "shared", "src", "app-url.ts");
 writeFileSync(
   file,
   `// Where the Warranty Desk app is served (its SHOPIFY_APP_URL). Written by\n` +
     `// \`npm run extension:configure\` before \`shopify app deploy\`; the demo build substitutes its own.\n` +
     `export const APP_URL = ${JSON.stringify(url.replace(/\/+$/, ""))};\n`,
 );
-console.error(`The extension now calls ${url}.`);
+console.error(`The extensions now call ${url}.`);

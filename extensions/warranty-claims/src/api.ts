@@ -1,4 +1,4 @@
-import { APP_URL } from "./app-url";
+import { APP_URL } from "../../shared/src/app-url";
 
 // The app's backend for this extension. The session token proves who the shopper is; the app
 // checks that the order is theirs.
