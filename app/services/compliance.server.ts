@@ -1,4 +1,7 @@
-import type { Prisma } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { discardEvidence, purgeDiscardedEvidence } from "./evidence/discarded-evidence.server";
+import { shopEvidencePrefix } from "./evidence/evidence-keys.server";
+import type { EvidenceStore } from "./evidence/evidence-store.server";
 
 // The data work of Shopify's mandatory privacy webhooks, on everything the app stores. Each runs
 // in one transaction with the record of its webhook delivery (processWebhookOnce).
@@ -18,8 +21,9 @@ import type { Prisma } from "@prisma/client";
 //     #1001"); delivery records without the customer; what each privacy request asked, when, and
 //     a summary of what was done (counts, no names).
 //   shop/redact: everything of the shop deleted.
-// Evidence files live in the evidence store; their rows go here, so the store's cleanup finds
-// nothing that points at them any more.
+// Evidence files live in the evidence store, outside the transaction: the rows are discarded (or,
+// for a shop, deleted) in it, and purgeEvidenceFiles deletes the files once it has committed, on
+// every delivery of the webhook, repeated ones included (docs/decisions/010-evidence-store.md).
 
 type Tx = Prisma.TransactionClient;
 
@@ -209,10 +213,16 @@ export async function redactCustomer(
     await tx.shopifyAction.update({ where: { id: action.id }, data });
     actionsErased += 1;
   }
-  const evidence = await tx.evidence.deleteMany({ where: { claimId: { in: claimIds } } });
+  // The evidence of the claims, and the customer's uploads no claim holds yet: marked discarded
+  // here, their files and rows deleted once this transaction committed (purgeEvidenceFiles).
+  const evidence = await discardEvidence(
+    tx,
+    { shop, OR: [{ claimId: { in: claimIds } }, { customerId: { in: ids } }] },
+    now,
+  );
   return {
     claims: claimIds.length,
-    evidence: evidence.count,
+    evidence,
     actions: actionsErased,
     deliveryRecords: deliveryRecords.count,
     privacyRequests,
@@ -252,6 +262,8 @@ async function redactPrivacyRequests(tx: Tx, shop: string, ids: string[]): Promi
  */
 export async function deleteShopData(tx: Tx, shop: string, currentWebhookId: string) {
   const counts = {
+    // Uploads no claim holds too; the files go after the commit (purgeEvidenceFiles).
+    evidence: (await tx.evidence.deleteMany({ where: { shop } })).count,
     claims: (await tx.claim.deleteMany({ where: { shop } })).count,
     deliveryFacts: (await tx.deliveryFact.deleteMany({ where: { shop } })).count,
     fulfillmentDeliveries: (await tx.fulfillmentDelivery.deleteMany({ where: { shop } })).count,
@@ -264,4 +276,28 @@ export async function deleteShopData(tx: Tx, shop: string, currentWebhookId: str
     privacyRecords: (await tx.complianceRequest.deleteMany({ where: { shop } })).count,
   };
   return counts;
+}
+
+/**
+ * After a customers/redact or shop/redact committed: deletes the evidence files it let go. Runs
+ * on every delivery, so Shopify's retry of a delivery whose file deletion failed finishes it (the
+ * delivery itself is then a duplicate, its data work already done).
+ */
+export async function purgeEvidenceFiles(
+  db: PrismaClient,
+  store: EvidenceStore,
+  shop: string,
+  topic: "customers/data_request" | "customers/redact" | "shop/redact",
+): Promise<void> {
+  switch (topic) {
+    case "customers/data_request":
+      return;
+    case "customers/redact":
+      await purgeDiscardedEvidence(db, store, shop);
+      return;
+    case "shop/redact":
+      // Every file of the shop, with or without a row (an upload cut off between its file and its row).
+      await store.deletePrefix(shopEvidencePrefix(shop));
+      return;
+  }
 }

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { processWebhookOnce, type Tx, type WebhookDeliveryRef } from "../db/webhook-deliveries.server";
-import { deleteShopData, exportCustomerData, redactCustomer } from "./compliance.server";
+import { deleteShopData, exportCustomerData, purgeEvidenceFiles, redactCustomer } from "./compliance.server";
+import { evidenceStore, type EvidenceStore } from "./evidence/evidence-store.server";
 
 // What the app does for each app-level and compliance webhook. Routes authenticate and validate
 // the delivery (app/services/webhook-authentication.server.ts) and hand over the parsed payload;
@@ -75,10 +76,11 @@ export async function handleComplianceRequest(
   db: PrismaClient,
   delivery: WebhookDeliveryRef,
   compliance: ComplianceDelivery,
+  store: EvidenceStore = evidenceStore(),
 ): Promise<boolean> {
   const { topic } = compliance;
   const request = complianceRequestData(compliance);
-  return processWebhookOnce(db, delivery, async (tx) => {
+  const processed = await processWebhookOnce(db, delivery, async (tx) => {
     const now = new Date();
     const result = await carryOutCompliance(tx, delivery, topic, request, now);
     await tx.complianceRequest.create({
@@ -95,6 +97,9 @@ export async function handleComplianceRequest(
       },
     });
   });
+  // Files only after the commit: a failed transaction must not lose files its rows still name.
+  await purgeEvidenceFiles(db, store, delivery.shop, topic);
+  return processed;
 }
 
 interface ComplianceRequestData {
