@@ -265,8 +265,7 @@ function ReplyBox({ claim, onSent }: { claim: ClaimDetail; onSent: (claim: Claim
   const [state, setState] = useState<{ kind: "idle" | "sending" } | { kind: "failed"; message: string }>({
     kind: "idle",
   });
-  const [storedUploadIds, setStoredUploadIds] = useState<string[]>([]);
-  const uploads = useUploads([], (stored) => setStoredUploadIds(stored.map((upload) => upload.id)));
+  const uploads = useUploads([], () => {});
   const sending = useRef(false);
 
   // The reply being written is kept like the claim form's draft.
@@ -286,7 +285,8 @@ function ReplyBox({ claim, onSent }: { claim: ClaimDetail; onSent: (claim: Claim
     sending.current = true;
     setState({ kind: "sending" });
     try {
-      const next = await api.reply(claim.id, message.trim(), storedUploadIds);
+      const uploadIds = uploads.entries.flatMap((entry) => (entry.stored ? [entry.stored.id] : []));
+      const next = await api.reply(claim.id, message.trim(), uploadIds);
       await storage.delete(key).catch(() => {});
       uploads.clear();
       setMessage("");

@@ -7,16 +7,17 @@ import type { ClaimDetail, ClaimOptions, ClaimPreview, ClaimSummary } from "../.
 // translations are the extension's real English file), the `navigation` global, a storage kept in a
 // Map, a fetch answered per route, and an XMLHttpRequest the test drives (upload progress).
 
-const english = JSON.parse(
-  readFileSync(join(process.cwd(), "extensions/claim-page/locales/en.default.json"), "utf8"),
-) as Record<string, unknown>;
-const lookup = (key: string): unknown =>
-  key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], english);
+const englishOf = (extension: string) =>
+  JSON.parse(readFileSync(join(process.cwd(), "extensions", extension, "locales/en.default.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
 
 export const ORDER_ID = "gid://shopify/Order/1001";
 export const APP = "https://warranty-desk.example.com";
 
 export interface FakeHost {
+  requireLogin: ReturnType<typeof vi.fn>;
   storage: Map<string, unknown>;
   requests: { method: string; path: string; body: unknown; headers: Record<string, string> }[];
   navigateTo(url: string): void;
@@ -29,7 +30,14 @@ export type Route = (request: { body: unknown }) => {
 };
 
 /** Installs the fake globals; `routes` maps "METHOD /path?query" to an answer. */
-export function installHost(routes: Record<string, Route | "network-error">, options: { url?: string } = {}) {
+export function installHost(
+  routes: Record<string, Route | "network-error">,
+  options: { url?: string; extension?: string; authenticationState?: string } = {},
+) {
+  const english = englishOf(options.extension ?? "claim-page");
+  const lookup = (key: string): unknown =>
+    key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], english);
+  const requireLogin = vi.fn(async () => {});
   const storage = new Map<string, unknown>();
   const requests: FakeHost["requests"] = [];
   const listeners = new Set<() => void>();
@@ -45,6 +53,8 @@ export function installHost(routes: Record<string, Route | "network-error">, opt
   vi.stubGlobal("navigation", navigation);
   vi.stubGlobal("shopify", {
     order: { value: { id: ORDER_ID } },
+    authenticationState: { value: options.authenticationState ?? "fully_authenticated" },
+    requireLogin,
     localization: { language: { value: { isoCode: "en" } } },
     sessionToken: { get: async () => "session-token" },
     storage: {
@@ -82,6 +92,7 @@ export function installHost(routes: Record<string, Route | "network-error">, opt
     }),
   );
   const host: FakeHost = {
+    requireLogin,
     storage,
     requests,
     navigateTo(url) {
@@ -251,3 +262,6 @@ export const pageText = () => (document.body.textContent ?? "").replace(/\s+/g, 
 /** Whether an element is headed so (banners and sections carry their heading as an attribute). */
 export const heading = (text: string) =>
   [...document.querySelectorAll("[heading]")].some((el) => el.getAttribute("heading") === text);
+
+/** Lets the page render what the last event changed, as a browser does between two taps. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 10));

@@ -40,7 +40,7 @@ export function lastOpenDeadline(options: ClaimOptions, type: "arrival" | "warra
   return open[0] ?? null;
 }
 
-function OrderStatusBlock() {
+export function OrderStatusBlock() {
   const t = shopify.i18n.translate;
   const orderId = shopify.order.value?.id ?? "";
   const loggedIn = shopify.authenticationState.value === "fully_authenticated";
