@@ -5,15 +5,18 @@ import { Readable } from "node:stream";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "../../app/db.server";
+import { insertClaim } from "../../app/db/claims.server";
+import { submitClaim } from "../../app/domain/claim-lifecycle/apply-claim-command";
 import { action as uploadAction } from "../../app/routes/api.uploads";
 import { action as removeAction } from "../../app/routes/api.uploads.$uploadId";
 import { loader as thumbnailLoader } from "../../app/routes/api.uploads.$uploadId.thumbnail";
 import { shopEvidencePrefix } from "../../app/services/evidence/evidence-keys.server";
 import type { EvidenceStore } from "../../app/services/evidence/evidence-store.server";
-import { receiveUpload, uploadLimits } from "../../app/services/evidence/uploads.server";
+import { attachUploads, receiveUpload, uploadLimits } from "../../app/services/evidence/uploads.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
 import { simulator } from "../simulator/network-edge";
+import { anArrivalSubmission } from "../support/claim-factories";
 import { shopperRequest } from "../support/customer-account-requests";
 import { diskTestStore, filesUnder, s3TestStore, type TestEvidenceStore } from "../support/evidence-stores";
 import { exifGpsTags } from "../support/exif";
@@ -549,5 +552,70 @@ describe.each([
     expect(video.byteSize).toBe(size);
     expect(lag.length).toBeGreaterThan(20);
     expect(Math.max(...lag)).toBeLessThan(512 * 1024);
+  });
+});
+
+describe("attachUploads, when a claim is submitted", () => {
+  async function aClaim(): Promise<string> {
+    const { customer, order } = ordersOf(manifest);
+    const claimId = crypto.randomUUID();
+    const { state } = submitClaim(anArrivalSubmission(claimId, { orderId: order.id }), new Date(), {
+      type: "customer",
+      id: customer.id,
+    });
+    await prisma.$transaction((tx) => insertClaim(tx, { shop: TEST_SHOP, state, customerId: customer.id }));
+    return claimId;
+  }
+
+  const attach = (claimId: string, uploadIds: string[], customerId = ordersOf(manifest).customer.id) =>
+    prisma.$transaction((tx) =>
+      attachUploads(tx, { shop: TEST_SHOP, orderId: ordersOf(manifest).order.id, customerId, claimId, uploadIds }),
+    );
+
+  it("GIVEN the shopper's own uploads of the order WHEN attached THEN their kinds are the claim's evidence and they can no longer be removed", async () => {
+    const { customer } = ordersOf(manifest);
+    const label = await uploaded(await upload(packaging, { kind: "shipping_label_photo" }));
+    const video = await uploaded(await upload(mp4(4000), { kind: "issue_video" }));
+    const claimId = await aClaim();
+
+    expect(await attach(claimId, [video.id, label.id, label.id])).toEqual(["shipping_label_photo", "issue_video"]);
+
+    expect(
+      await prisma.evidence.findMany({ select: { claimId: true, attachedAt: true }, orderBy: { uploadedAt: "asc" } }),
+    ).toEqual([
+      { claimId, attachedAt: expect.any(Date) },
+      { claimId, attachedAt: expect.any(Date) },
+    ]);
+    const removal = await removeUpload(label.id, customer.id);
+    expect(removal.status).toBe(409);
+    expect((await removal.json()).error.code).toBe("upload.attached");
+    expect((await thumbnail(label.id, customer.id)).status).toBe(200);
+    expect(filesUnder(evidenceDir())).toHaveLength(3);
+  });
+
+  it("GIVEN an upload of someone else, or one already attached WHEN attached with the shopper's own THEN nothing is attached", async () => {
+    const { stranger } = ordersOf(manifest);
+    const mine = await uploaded(await upload(packaging));
+    const first = await aClaim();
+    const second = await aClaim();
+    await expect(attach(first, [mine.id], stranger.id)).rejects.toMatchObject({ code: "upload.not_found" });
+    await expect(attach(first, [mine.id, "someone-elses"])).rejects.toMatchObject({ code: "upload.not_found" });
+    expect(await prisma.evidence.count({ where: { claimId: { not: null } } })).toBe(0);
+    await attach(first, [mine.id]);
+    await expect(attach(second, [mine.id])).rejects.toMatchObject({ code: "upload.not_found" });
+    expect((await prisma.evidence.findUniqueOrThrow({ where: { id: mine.id } })).claimId).toBe(first);
+  });
+
+  it("GIVEN a claim holding files WHEN more are attached than the limit allows THEN it is refused", async () => {
+    const claimId = await aClaim();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) ids.push((await uploaded(await upload(packaging))).id);
+    await attach(claimId, ids);
+    const more = [(await uploaded(await upload(packaging))).id, (await uploaded(await upload(packaging))).id];
+    await expect(attach(claimId, more)).rejects.toMatchObject({
+      code: "upload.too_many_files",
+      message: "A claim can have at most 4 files. Remove a file before adding another.",
+    });
+    expect(await attach(claimId, more.slice(0, 1))).toEqual(["issue_photo"]);
   });
 });
