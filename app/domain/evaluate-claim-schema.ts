@@ -102,6 +102,15 @@ export type ClaimAnswers = z.infer<typeof ClaimAnswersSchema>;
 export const CLAIM_TYPES = ["arrival", "warranty"] as const;
 export const ClaimTypeSchema = z.enum(CLAIM_TYPES);
 
+/** What happened, as the shopper says it: arrival claims take the first four, warranty claims a fault. */
+export const CLAIM_PROBLEMS = ["damaged", "wrong_item", "missing_parts", "not_working", "fault"] as const;
+export const ClaimProblemSchema = z.enum(CLAIM_PROBLEMS);
+export type ClaimProblem = z.infer<typeof ClaimProblemSchema>;
+export const PROBLEMS_BY_CLAIM_TYPE: Readonly<Record<(typeof CLAIM_TYPES)[number], readonly ClaimProblem[]>> = {
+  arrival: ["damaged", "wrong_item", "missing_parts", "not_working"],
+  warranty: ["fault"],
+};
+
 export const PREFERRED_RESOLUTIONS = ["refund", "replacement", "repair"] as const;
 export const PreferredResolutionSchema = z.enum(PREFERRED_RESOLUTIONS);
 export type PreferredResolution = z.infer<typeof PreferredResolutionSchema>;

@@ -68,6 +68,10 @@ export function submitClaim(input: SubmitClaim, now: Date, actor: Actor): ClaimT
     data: {
       items: submission.items.map(({ lineItemId, quantity }) => ({ lineItemId, quantity })),
       evidence: submission.evidence,
+      // What the shopper told us, kept in the log with the submission (none of it is state).
+      ...(submission.problem === undefined ? {} : { problem: submission.problem }),
+      ...(submission.answers === undefined ? {} : { answers: submission.answers }),
+      ...(submission.preferredResolution === undefined ? {} : { preferredResolution: submission.preferredResolution }),
     },
   };
   const state: ClaimState = {

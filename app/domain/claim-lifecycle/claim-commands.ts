@@ -1,32 +1,52 @@
 import { z } from "zod";
-import { CLAIM_TYPES } from "../evaluate-claim-schema";
+import {
+  CLAIM_TYPES,
+  ClaimAnswersSchema,
+  ClaimProblemSchema,
+  PreferredResolutionSchema,
+  PROBLEMS_BY_CLAIM_TYPE,
+} from "../evaluate-claim-schema";
 import { ComponentSchema, EvidenceKindSchema, ShippingPayerSchema } from "../policy/policy-schema";
 import { positiveInteger, shopifyGid } from "../validation";
 import { DenialReasonSchema, MissingComponentSchema, ResolutionSchema } from "./claim-state";
 
 const note = z.string().trim().min(1).max(5000);
 
-export const SubmitClaimSchema = z.strictObject({
-  claimId: z.string().min(1),
-  orderId: shopifyGid("Order"),
-  type: z.enum(CLAIM_TYPES),
-  responseHours: positiveInteger(),
-  returnRequired: z.boolean(),
-  returnShippingPaidBy: ShippingPayerSchema,
-  evidence: z.array(EvidenceKindSchema),
-  items: z
-    .array(
-      z.strictObject({
-        lineItemId: shopifyGid("LineItem"),
-        productId: shopifyGid("Product"),
-        quantity: positiveInteger(),
-        components: z.array(ComponentSchema),
-        returnLocations: z.array(z.strictObject({ locationId: shopifyGid("Location"), quantity: positiveInteger() })),
-      }),
-    )
-    .min(1),
-  note: note.optional(),
-});
+export const SubmitClaimSchema = z
+  .strictObject({
+    claimId: z.string().min(1),
+    orderId: shopifyGid("Order"),
+    type: z.enum(CLAIM_TYPES),
+    responseHours: positiveInteger(),
+    returnRequired: z.boolean(),
+    returnShippingPaidBy: ShippingPayerSchema,
+    evidence: z.array(EvidenceKindSchema),
+    items: z
+      .array(
+        z.strictObject({
+          lineItemId: shopifyGid("LineItem"),
+          productId: shopifyGid("Product"),
+          quantity: positiveInteger(),
+          components: z.array(ComponentSchema),
+          returnLocations: z.array(z.strictObject({ locationId: shopifyGid("Location"), quantity: positiveInteger() })),
+        }),
+      )
+      .min(1),
+    note: note.optional(),
+    /** What the shopper says happened, their answers to the exclusion questions and their preference. */
+    problem: ClaimProblemSchema.optional(),
+    answers: ClaimAnswersSchema.optional(),
+    preferredResolution: PreferredResolutionSchema.nullable().optional(),
+  })
+  .superRefine((submission, ctx) => {
+    if (submission.problem && !PROBLEMS_BY_CLAIM_TYPE[submission.type].includes(submission.problem)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["problem"],
+        message: `${submission.type} claims take ${PROBLEMS_BY_CLAIM_TYPE[submission.type].map((p) => `"${p}"`).join(", ")}`,
+      });
+    }
+  });
 export type SubmitClaim = z.infer<typeof SubmitClaimSchema>;
 
 export const ClaimCommandSchema = z.discriminatedUnion("type", [

@@ -261,6 +261,8 @@ describe("a claim from submission to closing", () => {
         },
       ],
       note: "Both broken",
+      // the shopper's preference goes with the submission into its event
+      preferredResolution: "replacement",
     });
     expect(submitClaim(submission, hours(0), customer).state.responseHours).toBe(24);
   });
@@ -930,5 +932,38 @@ describe("properties", () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("what the shopper said at submission", () => {
+  it("GIVEN a problem, answers and a preference THEN the submitted event keeps them", () => {
+    const answers = { bodyOpened: false, problemFirstNoticedAt: "2026-03-03T09:00:00.000Z" };
+    const { event } = submitClaim(
+      aSubmission({ problem: "damaged", answers, preferredResolution: "replacement", note: "Cracked arm" }),
+      hours(0),
+      customer,
+    );
+    expect(event.note).toBe("Cracked arm");
+    expect(event.data).toEqual({
+      items: [
+        { lineItemId: LINE_1, quantity: 2 },
+        { lineItemId: LINE_2, quantity: 1 },
+      ],
+      evidence: ["issue_photo", "shipping_label_photo", "packaging_photo"],
+      problem: "damaged",
+      answers,
+      preferredResolution: "replacement",
+    });
+  });
+
+  it.each([
+    ["arrival", "fault", 'problem: arrival claims take "damaged", "wrong_item", "missing_parts", "not_working"'],
+    ["warranty", "damaged", 'problem: warranty claims take "fault"'],
+  ] as const)("GIVEN a %s claim with the problem %s THEN it is refused", (type, problem, message) => {
+    expectDomainError(() => submitClaim(aSubmission({ type, problem }), hours(0), customer), {
+      kind: "invalid",
+      code: "claim.invalid_submission",
+      message,
+    });
   });
 });

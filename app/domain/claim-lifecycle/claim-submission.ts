@@ -1,6 +1,6 @@
 import { drawClaimUnits, unitsOfLine } from "../claim-units";
 import { DomainError } from "../errors";
-import type { ClaimEvaluation, ClaimEvaluationInput } from "../evaluate-claim-schema";
+import type { ClaimEvaluation, ClaimEvaluationInput, ClaimProblem } from "../evaluate-claim-schema";
 import { policyForProduct, resolveShopPolicy } from "../policy/resolve-policy";
 import type { SubmitClaim } from "./claim-commands";
 
@@ -14,6 +14,7 @@ export function claimSubmissionFromEvaluation(
   input: ClaimEvaluationInput,
   evaluation: ClaimEvaluation,
   note?: string,
+  problem?: ClaimProblem,
 ): SubmitClaim {
   const shopPolicy = resolveShopPolicy(input.policy);
   const items = input.claim.items.map((claimed) => {
@@ -54,6 +55,9 @@ export function claimSubmissionFromEvaluation(
     returnShippingPaidBy: evaluation.returnShippingPaidBy,
     evidence: [...new Set(input.claim.evidence)],
     items,
+    ...(problem === undefined ? {} : { problem }),
+    ...(input.claim.answers === undefined ? {} : { answers: input.claim.answers }),
+    ...(input.claim.preferredResolution === undefined ? {} : { preferredResolution: input.claim.preferredResolution }),
   };
   return note === undefined ? submission : { ...submission, note };
 }
