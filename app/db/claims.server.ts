@@ -24,6 +24,8 @@ export interface ClaimMeta {
   customerEmail: string | null;
   version: number;
   respondBy: Date | null;
+  /** What the shopper calls each claimed line (Shopify's line name at submission), when known. */
+  itemTitles: Record<string, string | null>;
 }
 
 export interface StoredClaim {
@@ -38,6 +40,10 @@ export interface NewClaim {
   customerId?: string | null;
   customerName?: string | null;
   customerEmail?: string | null;
+  /** The shopper's idempotency key for the submission (unique per shop). */
+  submissionKey?: string | null;
+  /** Line names by line item id, kept so the shopper's claim pages need not ask Shopify. */
+  itemTitles?: Readonly<Record<string, string>>;
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -114,7 +120,13 @@ export async function insertClaim(tx: Prisma.TransactionClient, input: NewClaim)
       submittedAt: new Date(first.at),
       respondBy: respondByOf(state, new Date(first.at)),
       lastEventAt: new Date(first.at),
-      items: { create: state.items.map(itemRow) },
+      submissionKey: input.submissionKey ?? null,
+      items: {
+        create: state.items.map((item, position) => ({
+          ...itemRow(item, position),
+          title: input.itemTitles?.[item.lineItemId] ?? null,
+        })),
+      },
       events: { create: state.events.map(eventRow) },
     },
   });
@@ -179,12 +191,23 @@ function toStoredClaim(row: ClaimRow): StoredClaim {
       customerEmail: row.customerEmail,
       version: row.version,
       respondBy: row.respondBy,
+      itemTitles: Object.fromEntries(row.items.map((item) => [item.lineItemId, item.title])),
     },
   };
 }
 
 export async function findClaim(db: Db, shop: string, claimId: string): Promise<StoredClaim | null> {
   const row = await db.claim.findFirst({ where: { id: claimId, shop }, include: claimInclude });
+  return row ? toStoredClaim(row) : null;
+}
+
+/** The claim a shopper's submission key made in this shop, if any. */
+export async function findClaimBySubmissionKey(
+  db: Db,
+  shop: string,
+  submissionKey: string,
+): Promise<StoredClaim | null> {
+  const row = await db.claim.findFirst({ where: { shop, submissionKey }, include: claimInclude });
   return row ? toStoredClaim(row) : null;
 }
 

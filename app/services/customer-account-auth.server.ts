@@ -1,6 +1,8 @@
 import { SessionNotFoundError } from "@shopify/shopify-app-remix/server";
 import { authenticate, unauthenticated } from "../shopify.server";
-import { errorResponse, type ErrorBody } from "../utils/http.server";
+import { shopperErrorResponse } from "../i18n/shopper-errors.server";
+import { shopperLanguageOf } from "../i18n/shopper-messages";
+import { type ErrorBody } from "../utils/http.server";
 import { limitedBody, withinBodyLimit } from "../utils/request-limits.server";
 import { customerAccountIdentity, type CustomerAccountIdentity } from "../utils/session-tokens.server";
 
@@ -93,7 +95,8 @@ async function boundedRequest(request: Request, body: CustomerAccountRouteOption
 
 /**
  * Runs an /api/* loader or action for a logged-in or anonymous shopper: authenticated, for an
- * installed shop, with a bounded body; the handler's errors go through the one error mapping.
+ * installed shop, with a bounded body; the handler's errors go through the one error mapping, their
+ * messages in the shopper's language.
  */
 export async function handleCustomerAccountRequest(
   request: Request,
@@ -105,6 +108,7 @@ export async function handleCustomerAccountRequest(
     const admin = await shopAdmin(identity.shop);
     return withCors(await handle({ request: await boundedRequest(request, options.body), identity, admin }));
   } catch (error) {
-    return withCors(errorResponse(error));
+    // In the shopper's language (Accept-Language), whichever step failed.
+    return withCors(await shopperErrorResponse(error, shopperLanguageOf(request)));
   }
 }

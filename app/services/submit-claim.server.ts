@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
-import { insertClaim, type StoredClaim } from "../db/claims.server";
+import { findClaimBySubmissionKey, insertClaim, type StoredClaim } from "../db/claims.server";
 import { deliveryFactsForOrder } from "../db/delivery-facts.server";
 import { productOverridesFor, readShopPolicyOverride } from "../db/policies.server";
 import { submitClaim as openClaim } from "../domain/claim-lifecycle/apply-claim-command";
@@ -10,12 +10,15 @@ import { evaluateClaim } from "../domain/evaluate-claim";
 import {
   ClaimSchema,
   type Claim,
+  type ClaimProblem,
   type ClaimEvaluation,
   type ClaimEvaluationInput,
 } from "../domain/evaluate-claim-schema";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { fetchOrderFacts } from "../shopify/order-facts.server";
 import { fetchShopProfile } from "../shopify/shop.server";
+import { EvidenceKindSchema } from "../domain/policy/policy-schema";
+import { attachUploads, uploadErrors } from "./evidence/uploads.server";
 import {
   evaluationOrderFromDeliveryFacts,
   evaluationOrderFromShopify,
@@ -134,35 +137,120 @@ function parseClaim(input: unknown): Claim {
   return parsed.data;
 }
 
-/** What the shopper sees before submitting: eligibility, deadlines, missing evidence. */
+/** What the shopper sees before submitting: eligibility, deadlines, missing evidence, the shop's time zone. */
 export async function previewClaim(
   db: PrismaClient,
   graphql: AdminGraphql,
   context: ClaimContext,
   claim: unknown,
   now: Date,
-): Promise<ClaimEvaluation> {
+  /** The shopper's own unattached uploads of the order: their kinds are the claim's evidence. */
+  uploadIds?: readonly string[],
+): Promise<ClaimEvaluation & { timezone: string }> {
   const loaded = await loadOrder(db, graphql, context);
   const inputs = await readPolicyInputs(db, loaded, context.shop);
-  return evaluateClaim(evaluationInput(loaded, inputs, parseClaim(claim), now));
+  const parsed = await withUploadedEvidence(db, context, parseClaim(claim), uploadIds);
+  return { ...evaluateClaim(evaluationInput(loaded, inputs, parsed, now)), timezone: loaded.timezone };
+}
+
+/**
+ * The claim with the kinds of the shopper's own unattached uploads of the order as its evidence.
+ * Read after the order was found to be theirs, so nothing is said about uploads of anyone else's.
+ */
+async function withUploadedEvidence(
+  db: PrismaClient,
+  context: ClaimContext,
+  claim: Claim,
+  uploadIds: readonly string[] | undefined,
+): Promise<Claim> {
+  if (uploadIds === undefined) return claim;
+  const ids = [...new Set(uploadIds)];
+  if (ids.length === 0) return { ...claim, evidence: [] };
+  const rows = await db.evidence.findMany({
+    where: { id: { in: ids }, ...context, claimId: null, redactedAt: null },
+    select: { kind: true },
+  });
+  if (rows.length !== ids.length) throw uploadErrors.notFound();
+  return { ...claim, evidence: [...new Set(rows.map((row) => EvidenceKindSchema.parse(row.kind)))] };
 }
 
 export interface SubmittedClaim {
   claim: StoredClaim;
-  evaluation: ClaimEvaluation;
+  /** The engine's evaluation; null when the submission key found the claim an earlier request made. */
+  evaluation: ClaimEvaluation | null;
+  /** False when the submission key found the claim an earlier request made (a retry, a double tap). */
+  created: boolean;
 }
 
-/** Submits an eligible claim; an ineligible one is refused with the reasons the engine gave. */
+export interface SubmitClaimInput {
+  claim: unknown;
+  /** The shopper's description, the submitted event's note. */
+  note?: string;
+  problem?: ClaimProblem;
+  /** The client's idempotency key: the same key again finds the same claim. */
+  submissionKey?: string;
+  /** The shopper's own unattached uploads of the order: their kinds are the claim's evidence, and they are attached in the claim's transaction. */
+  uploadIds?: string[];
+}
+
+/** The claim an earlier request submitted with this key, if it is this shopper's for this order. */
+async function claimOfSubmissionKey(
+  db: PrismaClient,
+  context: ClaimContext,
+  submissionKey: string,
+): Promise<StoredClaim | null> {
+  const earlier = await findClaimBySubmissionKey(db, context.shop, submissionKey);
+  if (!earlier) return null;
+  if (earlier.meta.customerId !== context.customerId || earlier.state.orderId !== context.orderId) {
+    // Never someone else's claim, nor a word about it.
+    throw new DomainError(
+      "conflict",
+      "claim.submission_key_taken",
+      "This form was already used for another submission. Reload the page and fill in the form again.",
+    );
+  }
+  return earlier;
+}
+
+/**
+ * Submits an eligible claim; an ineligible one is refused with the reasons the engine gave. With a
+ * submission key, a repeat (a retry after a timeout, a double tap, a racing copy) answers with the
+ * claim the first request made instead of a second claim.
+ */
 export async function submitClaim(
   db: PrismaClient,
   graphql: AdminGraphql,
   context: ClaimContext,
-  input: { claim: unknown; note?: string },
+  input: SubmitClaimInput,
+  now: Date,
+): Promise<SubmittedClaim> {
+  const { submissionKey } = input;
+  if (submissionKey !== undefined) {
+    const earlier = await claimOfSubmissionKey(db, context, submissionKey);
+    if (earlier) return { claim: earlier, evaluation: null, created: false };
+  }
+  try {
+    return await submitNewClaim(db, graphql, context, input, now);
+  } catch (error) {
+    // A copy with the same key committed first: on PostgreSQL its unique violation aborted our
+    // transaction (hence caught here, outside it), or it took our uploads. Answer with its claim.
+    const earlier = submissionKey === undefined ? null : await claimOfSubmissionKey(db, context, submissionKey);
+    if (earlier) return { claim: earlier, evaluation: null, created: false };
+    throw error;
+  }
+}
+
+async function submitNewClaim(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  context: ClaimContext,
+  input: SubmitClaimInput,
   now: Date,
 ): Promise<SubmittedClaim> {
   const loaded = await loadOrder(db, graphql, context);
   const inputs = await readPolicyInputs(db, loaded, context.shop);
-  const evaluationIn = evaluationInput(loaded, inputs, parseClaim(input.claim), now);
+  const claim = await withUploadedEvidence(db, context, parseClaim(input.claim), input.uploadIds);
+  const evaluationIn = evaluationInput(loaded, inputs, claim, now);
   const evaluation = evaluateClaim(evaluationIn);
   if (!evaluation.eligible) {
     const reasons = [...evaluation.reasons, ...evaluation.items.flatMap((i) => i.reasons)];
@@ -172,12 +260,23 @@ export async function submitClaim(
       `This claim cannot be submitted: ${[...new Set(reasons)].join(", ")}.`,
     );
   }
-  const submission = claimSubmissionFromEvaluation(randomUUID(), evaluationIn, evaluation, input.note);
+  const submission = claimSubmissionFromEvaluation(randomUUID(), evaluationIn, evaluation, input.note, input.problem);
   const { state } = openClaim(submission, now, { type: "customer", id: context.customerId });
-  const claim = await db.$transaction((tx) =>
-    insertClaim(tx, { shop: context.shop, state, orderName: loaded.orderName, customerId: context.customerId }),
-  );
-  return { claim, evaluation };
+  const stored = await db.$transaction(async (tx) => {
+    const inserted = await insertClaim(tx, {
+      shop: context.shop,
+      state,
+      orderName: loaded.orderName,
+      customerId: context.customerId,
+      submissionKey: input.submissionKey ?? null,
+      itemTitles: loaded.lineNames,
+    });
+    const uploadIds = input.uploadIds ?? [];
+    if (uploadIds.length === 0) return inserted;
+    await attachUploads(tx, { ...context, claimId: state.id, uploadIds, now });
+    return inserted;
+  });
+  return { claim: stored, evaluation, created: true };
 }
 
 export interface ClaimWindow {

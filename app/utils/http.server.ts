@@ -15,7 +15,16 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  /** `field`: the path of the input a validation error is about, e.g. "items[0].quantity". */
+  error: { code: string; message: string; field?: string };
+}
+
+/** The 405 for a method the address does not answer; `allow` lists the ones it does. */
+export function methodNotAllowed(allow: string): Response {
+  return Response.json(
+    { error: { code: "method_not_allowed", message: "This address does not answer this kind of request." } },
+    { status: 405, headers: { Allow: allow } },
+  );
 }
 
 export function errorResponse(error: unknown): Response {

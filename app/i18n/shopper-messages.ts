@@ -1,0 +1,531 @@
+// What the server says to shoppers (the customer-account extension), in English, French, German
+// and Spanish: the policy engine's reasons, missing evidence, denial clauses of the written
+// guarantee in plain words, the shopper API's errors and the names of the fields it validates.
+// Keys are stable codes; every language has every key (test/unit/shopper-messages.test.ts).
+// Placeholders are {name}; a message keeps the same placeholders in every language.
+
+export const SHOPPER_LANGUAGES = ["en", "fr", "de", "es"] as const;
+export type ShopperLanguage = (typeof SHOPPER_LANGUAGES)[number];
+
+const en = {
+  // The policy engine's reasons (app/domain/policy/codes.ts), item and claim level.
+  "reason.unknown_line_item": "This item is not part of this order.",
+  "reason.not_fulfilled": "This item has not been shipped yet, so it cannot be reported.",
+  "reason.quantity_exceeds_claimable":
+    "You chose more units than can still be reported: some are not shipped or already in another claim.",
+  "reason.not_covered": "This item is not covered by the store's guarantee.",
+  "reason.window_expired": "The time to report this has ended.",
+  "reason.missing_evidence": "Some photos or a video are still missing.",
+  "reason.missing_preference": "Tell us whether you would like a refund or a replacement.",
+  "reason.excluded": "Your answers describe a case the guarantee does not cover; the store will review it.",
+  "reason.suggest_warranty":
+    "The time to report damage on arrival has ended, but the warranty still covers this item: you can report it as a warranty claim.",
+  // What a policy asks for (app/domain/policy/policy-schema.ts EVIDENCE_REQUIREMENTS).
+  "evidence.issue_media": "Add a photo or a video that shows the problem.",
+  "evidence.issue_photo": "Add a photo that shows the problem.",
+  "evidence.issue_video": "Add a video that shows the problem.",
+  "evidence.shipping_label_photo": "Add a photo of the shipping label.",
+  "evidence.packaging_photo": "Add a photo of the packaging.",
+  // Denials, citing the written guarantee (app/domain/claim-lifecycle/claim-state.ts DENIAL_REASONS).
+  "denial.firmware_flashed": "The guarantee does not cover a device whose firmware was flashed.",
+  "denial.body_opened": "The guarantee does not cover a product whose body was opened in an attempt to fix it.",
+  "denial.parts_modified": "The guarantee does not cover a product whose parts were modified, removed or swapped.",
+  "denial.unintended_use": "The guarantee does not cover a device used in a way it is not intended for.",
+  "denial.continued_use_after_fault":
+    "The guarantee does not cover more damage caused by using the product after the fault occurred.",
+  "denial.accidental_damage":
+    "The guarantee does not cover damage from accidental breakage, misuse or general wear and tear.",
+  "denial.late_report": "The guarantee asks you to contact the store when the problem first occurs.",
+  "denial.unknown_line_item": "This item is not part of the order.",
+  "denial.not_fulfilled": "This item had not been shipped.",
+  "denial.quantity_exceeds_claimable": "More units were reported than were shipped and not already claimed.",
+  "denial.not_covered": "This item is not covered by the store's guarantee.",
+  "denial.window_expired": "The problem was reported after the guarantee's period had ended.",
+  "denial.missing_evidence": "The photos or video the guarantee asks for were not provided.",
+  "denial.missing_preference": "No choice between a refund and a replacement was given.",
+  "denial.other": "The store explains its decision in its message.",
+  // Errors of the shopper API, by code.
+  "error.session_token_invalid":
+    "We could not confirm who you are: your session may have expired. Reload the page and try again.",
+  "error.wrong_session_token":
+    "This address accepts only a customer account's session token. Open your order in your customer account and try again.",
+  "error.request_refused": "This request was refused.",
+  "error.shop_not_installed":
+    "This store's claim service is not available right now. Please contact the store for help with your order.",
+  "error.payload_too_large": "You sent more data than this address accepts at once. Send less and try again.",
+  "error.method_not_allowed": "This address does not answer this kind of request.",
+  "error.customer.not_logged_in": "Log in to your account to see or report problems with an order.",
+  "error.order.not_found": "We could not find this order in your account.",
+  "error.claim.not_found": "We could not find this claim in your account.",
+  "error.claim.not_eligible":
+    "This claim cannot be submitted as it is. Check the form: the preview says what is missing or why it is not possible.",
+  "error.claim.submission_key_taken":
+    "This form was already used for another submission. Reload the page and fill in the form again.",
+  "error.claim.not_awaiting_reply": "The store is not waiting for an answer on this claim right now.",
+  "error.claim.not_awaiting_return": "The store is not waiting for a return on this claim right now.",
+  "error.claim.changed_meanwhile": "This claim changed a moment ago. Reload it to see what changed, then try again.",
+  "error.rate_limited": "You have done this too often in a short time. Please try again in {minutes} min.",
+  "error.invalid_request": "Please check {field}: {problem}",
+  "error.internal_error":
+    "Something went wrong on our side. Please try again; if it keeps happening, contact the store.",
+  "error.shopify_unavailable": "The store's systems are busy right now. Please try again in a minute.",
+  "error.shopify_rejected": "The store's systems could not accept this. Please try again later or contact the store.",
+  "error.upload.empty": "This file is empty. Choose a photo or a video and try again.",
+  "error.upload.unsupported_type":
+    "This type of file cannot be uploaded. Choose a photo (JPEG, PNG, WebP or HEIC) or a video (MP4, MOV or WebM).",
+  "error.upload.wrong_kind": "This place takes another kind of file. Check whether it asks for a photo or a video.",
+  "error.upload.too_large": "This file is too large. Choose a smaller photo, or a shorter video, and upload it again.",
+  "error.upload.too_many_files":
+    "This claim already has as many files as it can take. Remove one before adding another.",
+  "error.upload.unreadable_photo": "We could not read this photo. Save it as JPEG or PNG and upload it again.",
+  "error.upload.photo_too_many_pixels":
+    "This photo is too large. Save a smaller copy as JPEG or PNG and upload it again.",
+  "error.upload.not_found":
+    "We could not find this file. It may have been removed: upload it again if you still need it.",
+  "error.upload.attached": "This file is part of a submitted claim and can no longer be removed.",
+  // Any other error, by its kind.
+  "error.generic.invalid": "This could not be done as sent. Check what you entered and try again.",
+  "error.generic.not_allowed": "You cannot do this.",
+  "error.generic.not_found": "We could not find what you asked for.",
+  "error.generic.conflict": "This cannot be done right now. Reload the page and try again.",
+  // Fields of the shopper API's requests, for validation errors.
+  "field.request": "the request",
+  "field.orderId": "the order",
+  "field.claimId": "the claim",
+  "field.submissionKey": "the submission key",
+  "field.type": "the kind of claim",
+  "field.problem": "what happened",
+  "field.description": "the description",
+  "field.problemFirstNoticedAt": "when you first noticed the problem",
+  "field.items": "the items",
+  "field.lineItemId": "the item",
+  "field.quantity": "the quantity",
+  "field.answers": "the answers",
+  "field.firmwareFlashed": "the answer about the firmware",
+  "field.bodyOpened": "the answer about opening the product",
+  "field.partsModified": "the answer about changed parts",
+  "field.unintendedUse": "the answer about how it was used",
+  "field.continuedUseAfterFault": "the answer about using it after the fault",
+  "field.accidentalDamage": "the answer about accidental damage",
+  "field.preferredResolution": "your preferred solution",
+  "field.uploadIds": "the files",
+  "field.message": "your message",
+  "field.carrier": "the carrier",
+  "field.trackingNumber": "the tracking number",
+  // What is wrong with a field.
+  "validation.required": "this is required.",
+  "validation.invalid": "this is not valid.",
+  "validation.invalid_option": "choose one of the offered options.",
+  "validation.too_short": "this is too short or empty.",
+  "validation.too_long": "this is too long (at most {maximum}).",
+  "validation.too_small": "this must be at least {minimum}.",
+  "validation.unknown_field": "this is not expected here.",
+  "validation.problem_for_type": "this does not fit the kind of claim you chose.",
+  "validation.duplicate": "the same item is listed twice.",
+} as const;
+
+export type ShopperMessageKey = keyof typeof en;
+type Catalogue = Readonly<Record<ShopperMessageKey, string>>;
+
+const fr: Catalogue = {
+  "reason.unknown_line_item": "Cet article ne fait pas partie de cette commande.",
+  "reason.not_fulfilled": "Cet article n'a pas encore été expédié : il ne peut pas encore être signalé.",
+  "reason.quantity_exceeds_claimable":
+    "Vous avez choisi plus d'unités que vous ne pouvez encore en signaler : certaines ne sont pas expédiées ou font déjà l'objet d'une autre réclamation.",
+  "reason.not_covered": "Cet article n'est pas couvert par la garantie de la boutique.",
+  "reason.window_expired": "Le délai pour signaler ce problème est dépassé.",
+  "reason.missing_evidence": "Il manque encore des photos ou une vidéo.",
+  "reason.missing_preference": "Indiquez si vous souhaitez un remboursement ou un remplacement.",
+  "reason.excluded":
+    "Vos réponses décrivent un cas que la garantie ne couvre pas ; la boutique examinera votre demande.",
+  "reason.suggest_warranty":
+    "Le délai pour signaler un dommage à la réception est dépassé, mais la garantie couvre encore cet article : vous pouvez le signaler au titre de la garantie.",
+  "evidence.issue_media": "Ajoutez une photo ou une vidéo qui montre le problème.",
+  "evidence.issue_photo": "Ajoutez une photo qui montre le problème.",
+  "evidence.issue_video": "Ajoutez une vidéo qui montre le problème.",
+  "evidence.shipping_label_photo": "Ajoutez une photo de l'étiquette d'expédition.",
+  "evidence.packaging_photo": "Ajoutez une photo de l'emballage.",
+  "denial.firmware_flashed": "La garantie ne couvre pas un appareil dont le firmware a été flashé.",
+  "denial.body_opened": "La garantie ne couvre pas un produit dont le boîtier a été ouvert pour tenter de le réparer.",
+  "denial.parts_modified":
+    "La garantie ne couvre pas un produit dont des pièces ont été modifiées, retirées ou échangées.",
+  "denial.unintended_use": "La garantie ne couvre pas un appareil utilisé d'une manière non prévue.",
+  "denial.continued_use_after_fault":
+    "La garantie ne couvre pas les dommages supplémentaires causés par l'utilisation du produit après la panne.",
+  "denial.accidental_damage":
+    "La garantie ne couvre pas les dommages dus à une casse accidentelle, à une mauvaise utilisation ou à l'usure normale.",
+  "denial.late_report": "La garantie demande de contacter la boutique dès l'apparition du problème.",
+  "denial.unknown_line_item": "Cet article ne fait pas partie de la commande.",
+  "denial.not_fulfilled": "Cet article n'avait pas été expédié.",
+  "denial.quantity_exceeds_claimable":
+    "Plus d'unités ont été signalées que d'unités expédiées et non encore réclamées.",
+  "denial.not_covered": "Cet article n'est pas couvert par la garantie de la boutique.",
+  "denial.window_expired": "Le problème a été signalé après la fin de la période de garantie.",
+  "denial.missing_evidence": "Les photos ou la vidéo demandées par la garantie n'ont pas été fournies.",
+  "denial.missing_preference": "Aucun choix entre remboursement et remplacement n'a été indiqué.",
+  "denial.other": "La boutique explique sa décision dans son message.",
+  "error.session_token_invalid":
+    "Nous n'avons pas pu confirmer votre identité : votre session a peut-être expiré. Rechargez la page et réessayez.",
+  "error.wrong_session_token":
+    "Cette adresse n'accepte que le jeton de session d'un compte client. Ouvrez votre commande dans votre compte client et réessayez.",
+  "error.request_refused": "Cette demande a été refusée.",
+  "error.shop_not_installed":
+    "Le service de réclamations de cette boutique n'est pas disponible pour le moment. Contactez la boutique pour obtenir de l'aide sur votre commande.",
+  "error.payload_too_large":
+    "Vous avez envoyé plus de données que cette adresse n'en accepte en une fois. Envoyez-en moins et réessayez.",
+  "error.method_not_allowed": "Cette adresse ne répond pas à ce type de demande.",
+  "error.customer.not_logged_in": "Connectez-vous à votre compte pour voir ou signaler les problèmes d'une commande.",
+  "error.order.not_found": "Nous n'avons pas trouvé cette commande dans votre compte.",
+  "error.claim.not_found": "Nous n'avons pas trouvé cette réclamation dans votre compte.",
+  "error.claim.not_eligible":
+    "Cette réclamation ne peut pas être envoyée en l'état. Vérifiez le formulaire : l'aperçu indique ce qui manque ou pourquoi ce n'est pas possible.",
+  "error.claim.submission_key_taken":
+    "Ce formulaire a déjà servi pour un autre envoi. Rechargez la page et remplissez de nouveau le formulaire.",
+  "error.claim.not_awaiting_reply": "La boutique n'attend pas de réponse sur cette réclamation pour le moment.",
+  "error.claim.not_awaiting_return": "La boutique n'attend pas de retour pour cette réclamation pour le moment.",
+  "error.claim.changed_meanwhile":
+    "Cette réclamation vient de changer. Rechargez-la pour voir ce qui a changé, puis réessayez.",
+  "error.rate_limited": "Vous avez fait cela trop souvent en peu de temps. Réessayez dans {minutes} min.",
+  "error.invalid_request": "Vérifiez {field} : {problem}",
+  "error.internal_error":
+    "Une erreur s'est produite de notre côté. Réessayez ; si cela se reproduit, contactez la boutique.",
+  "error.shopify_unavailable": "Les systèmes de la boutique sont occupés. Réessayez dans une minute.",
+  "error.shopify_rejected":
+    "Les systèmes de la boutique n'ont pas pu accepter cette demande. Réessayez plus tard ou contactez la boutique.",
+  "error.upload.empty": "Ce fichier est vide. Choisissez une photo ou une vidéo et réessayez.",
+  "error.upload.unsupported_type":
+    "Ce type de fichier ne peut pas être envoyé. Choisissez une photo (JPEG, PNG, WebP ou HEIC) ou une vidéo (MP4, MOV ou WebM).",
+  "error.upload.wrong_kind":
+    "Cet emplacement attend un autre type de fichier. Vérifiez s'il demande une photo ou une vidéo.",
+  "error.upload.too_large":
+    "Ce fichier est trop volumineux. Choisissez une photo plus petite ou une vidéo plus courte, puis réessayez.",
+  "error.upload.too_many_files":
+    "Cette réclamation a déjà le nombre maximal de fichiers. Retirez-en un avant d'en ajouter un autre.",
+  "error.upload.unreadable_photo":
+    "Nous n'avons pas pu lire cette photo. Enregistrez-la en JPEG ou PNG et envoyez-la de nouveau.",
+  "error.upload.photo_too_many_pixels":
+    "Cette photo est trop grande. Enregistrez une copie plus petite en JPEG ou PNG et envoyez-la de nouveau.",
+  "error.upload.not_found":
+    "Nous n'avons pas trouvé ce fichier. Il a peut-être été retiré : envoyez-le de nouveau si vous en avez encore besoin.",
+  "error.upload.attached": "Ce fichier fait partie d'une réclamation envoyée et ne peut plus être retiré.",
+  "error.generic.invalid": "Cela n'a pas pu être fait tel quel. Vérifiez ce que vous avez saisi et réessayez.",
+  "error.generic.not_allowed": "Vous ne pouvez pas faire cela.",
+  "error.generic.not_found": "Nous n'avons pas trouvé ce que vous avez demandé.",
+  "error.generic.conflict": "Cela n'est pas possible pour le moment. Rechargez la page et réessayez.",
+  "field.request": "la demande",
+  "field.orderId": "la commande",
+  "field.claimId": "la réclamation",
+  "field.submissionKey": "la clé d'envoi",
+  "field.type": "le type de réclamation",
+  "field.problem": "ce qui s'est passé",
+  "field.description": "la description",
+  "field.problemFirstNoticedAt": "la date à laquelle vous avez remarqué le problème",
+  "field.items": "les articles",
+  "field.lineItemId": "l'article",
+  "field.quantity": "la quantité",
+  "field.answers": "les réponses",
+  "field.firmwareFlashed": "la réponse sur le firmware",
+  "field.bodyOpened": "la réponse sur l'ouverture du produit",
+  "field.partsModified": "la réponse sur les pièces modifiées",
+  "field.unintendedUse": "la réponse sur l'utilisation",
+  "field.continuedUseAfterFault": "la réponse sur l'utilisation après la panne",
+  "field.accidentalDamage": "la réponse sur les dommages accidentels",
+  "field.preferredResolution": "la solution souhaitée",
+  "field.uploadIds": "les fichiers",
+  "field.message": "votre message",
+  "field.carrier": "le transporteur",
+  "field.trackingNumber": "le numéro de suivi",
+  "validation.required": "ce champ est obligatoire.",
+  "validation.invalid": "cette valeur n'est pas valide.",
+  "validation.invalid_option": "choisissez l'une des options proposées.",
+  "validation.too_short": "c'est trop court ou vide.",
+  "validation.too_long": "c'est trop long ({maximum} au maximum).",
+  "validation.too_small": "la valeur doit être d'au moins {minimum}.",
+  "validation.unknown_field": "ce champ n'est pas attendu ici.",
+  "validation.problem_for_type": "cela ne correspond pas au type de réclamation choisi.",
+  "validation.duplicate": "le même article figure deux fois.",
+};
+
+const de: Catalogue = {
+  "reason.unknown_line_item": "Dieser Artikel gehört nicht zu dieser Bestellung.",
+  "reason.not_fulfilled": "Dieser Artikel wurde noch nicht versendet und kann daher noch nicht gemeldet werden.",
+  "reason.quantity_exceeds_claimable":
+    "Du hast mehr Stück gewählt, als noch gemeldet werden können: Einige sind nicht versendet oder schon in einer anderen Reklamation.",
+  "reason.not_covered": "Dieser Artikel ist nicht durch die Garantie des Shops abgedeckt.",
+  "reason.window_expired": "Die Frist, um dies zu melden, ist abgelaufen.",
+  "reason.missing_evidence": "Es fehlen noch Fotos oder ein Video.",
+  "reason.missing_preference": "Sag uns, ob du eine Erstattung oder einen Ersatz möchtest.",
+  "reason.excluded":
+    "Deine Antworten beschreiben einen Fall, den die Garantie nicht abdeckt; der Shop prüft deine Meldung.",
+  "reason.suggest_warranty":
+    "Die Frist für Schäden bei Lieferung ist abgelaufen, aber die Garantie deckt diesen Artikel noch ab: Du kannst ihn als Garantiefall melden.",
+  "evidence.issue_media": "Füge ein Foto oder ein Video hinzu, das das Problem zeigt.",
+  "evidence.issue_photo": "Füge ein Foto hinzu, das das Problem zeigt.",
+  "evidence.issue_video": "Füge ein Video hinzu, das das Problem zeigt.",
+  "evidence.shipping_label_photo": "Füge ein Foto des Versandetiketts hinzu.",
+  "evidence.packaging_photo": "Füge ein Foto der Verpackung hinzu.",
+  "denial.firmware_flashed": "Die Garantie gilt nicht für ein Gerät, dessen Firmware geflasht wurde.",
+  "denial.body_opened":
+    "Die Garantie gilt nicht für ein Produkt, dessen Gehäuse für einen Reparaturversuch geöffnet wurde.",
+  "denial.parts_modified":
+    "Die Garantie gilt nicht für ein Produkt, dessen Teile verändert, entfernt oder ausgetauscht wurden.",
+  "denial.unintended_use": "Die Garantie gilt nicht für ein Gerät, das nicht bestimmungsgemäß verwendet wurde.",
+  "denial.continued_use_after_fault":
+    "Die Garantie deckt keine weiteren Schäden, die durch die Nutzung nach dem Auftreten des Fehlers entstanden sind.",
+  "denial.accidental_damage":
+    "Die Garantie deckt keine Schäden durch versehentlichen Bruch, unsachgemäßen Gebrauch oder normale Abnutzung.",
+  "denial.late_report": "Laut Garantie muss der Shop kontaktiert werden, sobald das Problem zum ersten Mal auftritt.",
+  "denial.unknown_line_item": "Dieser Artikel gehört nicht zur Bestellung.",
+  "denial.not_fulfilled": "Dieser Artikel war noch nicht versendet.",
+  "denial.quantity_exceeds_claimable": "Es wurden mehr Stück gemeldet, als versendet und noch nicht reklamiert waren.",
+  "denial.not_covered": "Dieser Artikel ist nicht durch die Garantie des Shops abgedeckt.",
+  "denial.window_expired": "Das Problem wurde nach dem Ende der Garantiefrist gemeldet.",
+  "denial.missing_evidence": "Die Fotos oder das Video, die die Garantie verlangt, fehlten.",
+  "denial.missing_preference": "Es wurde nicht angegeben, ob eine Erstattung oder ein Ersatz gewünscht ist.",
+  "denial.other": "Der Shop erklärt seine Entscheidung in seiner Nachricht.",
+  "error.session_token_invalid":
+    "Wir konnten nicht bestätigen, wer du bist: Deine Sitzung ist vielleicht abgelaufen. Lade die Seite neu und versuche es noch einmal.",
+  "error.wrong_session_token":
+    "Diese Adresse akzeptiert nur das Sitzungstoken eines Kundenkontos. Öffne deine Bestellung in deinem Kundenkonto und versuche es noch einmal.",
+  "error.request_refused": "Diese Anfrage wurde abgelehnt.",
+  "error.shop_not_installed":
+    "Der Reklamationsservice dieses Shops ist gerade nicht verfügbar. Bitte wende dich wegen deiner Bestellung direkt an den Shop.",
+  "error.payload_too_large":
+    "Du hast mehr Daten gesendet, als diese Adresse auf einmal annimmt. Sende weniger und versuche es noch einmal.",
+  "error.method_not_allowed": "Diese Adresse beantwortet diese Art von Anfrage nicht.",
+  "error.customer.not_logged_in":
+    "Melde dich in deinem Konto an, um Probleme mit einer Bestellung zu sehen oder zu melden.",
+  "error.order.not_found": "Wir konnten diese Bestellung in deinem Konto nicht finden.",
+  "error.claim.not_found": "Wir konnten diese Reklamation in deinem Konto nicht finden.",
+  "error.claim.not_eligible":
+    "Diese Reklamation kann so nicht gesendet werden. Prüfe das Formular: Die Vorschau zeigt, was fehlt oder warum es nicht möglich ist.",
+  "error.claim.submission_key_taken":
+    "Dieses Formular wurde schon für eine andere Meldung verwendet. Lade die Seite neu und fülle das Formular erneut aus.",
+  "error.claim.not_awaiting_reply": "Der Shop wartet gerade auf keine Antwort zu dieser Reklamation.",
+  "error.claim.not_awaiting_return": "Der Shop wartet gerade auf keine Rücksendung zu dieser Reklamation.",
+  "error.claim.changed_meanwhile":
+    "Diese Reklamation hat sich gerade geändert. Lade sie neu, um die Änderung zu sehen, und versuche es dann noch einmal.",
+  "error.rate_limited": "Du hast das in kurzer Zeit zu oft getan. Bitte versuche es in {minutes} Min. noch einmal.",
+  "error.invalid_request": "Bitte prüfe {field}: {problem}",
+  "error.internal_error":
+    "Bei uns ist etwas schiefgelaufen. Bitte versuche es noch einmal; wenn es wieder passiert, wende dich an den Shop.",
+  "error.shopify_unavailable":
+    "Die Systeme des Shops sind gerade ausgelastet. Bitte versuche es in einer Minute noch einmal.",
+  "error.shopify_rejected":
+    "Die Systeme des Shops konnten das nicht annehmen. Bitte versuche es später noch einmal oder wende dich an den Shop.",
+  "error.upload.empty": "Diese Datei ist leer. Wähle ein Foto oder ein Video und versuche es noch einmal.",
+  "error.upload.unsupported_type":
+    "Dieser Dateityp kann nicht hochgeladen werden. Wähle ein Foto (JPEG, PNG, WebP oder HEIC) oder ein Video (MP4, MOV oder WebM).",
+  "error.upload.wrong_kind":
+    "Hier wird eine andere Art von Datei erwartet. Prüfe, ob ein Foto oder ein Video verlangt ist.",
+  "error.upload.too_large":
+    "Diese Datei ist zu groß. Wähle ein kleineres Foto oder ein kürzeres Video und lade es noch einmal hoch.",
+  "error.upload.too_many_files":
+    "Diese Reklamation hat schon so viele Dateien wie möglich. Entferne eine, bevor du eine weitere hinzufügst.",
+  "error.upload.unreadable_photo":
+    "Wir konnten dieses Foto nicht lesen. Speichere es als JPEG oder PNG und lade es noch einmal hoch.",
+  "error.upload.photo_too_many_pixels":
+    "Dieses Foto ist zu groß. Speichere eine kleinere Kopie als JPEG oder PNG und lade sie noch einmal hoch.",
+  "error.upload.not_found":
+    "Wir konnten diese Datei nicht finden. Vielleicht wurde sie entfernt: Lade sie noch einmal hoch, wenn du sie noch brauchst.",
+  "error.upload.attached": "Diese Datei gehört zu einer gesendeten Reklamation und kann nicht mehr entfernt werden.",
+  "error.generic.invalid": "Das ging so nicht. Prüfe deine Eingaben und versuche es noch einmal.",
+  "error.generic.not_allowed": "Das kannst du nicht tun.",
+  "error.generic.not_found": "Wir konnten nicht finden, wonach du gefragt hast.",
+  "error.generic.conflict": "Das ist gerade nicht möglich. Lade die Seite neu und versuche es noch einmal.",
+  "field.request": "die Anfrage",
+  "field.orderId": "die Bestellung",
+  "field.claimId": "die Reklamation",
+  "field.submissionKey": "den Sendeschlüssel",
+  "field.type": "die Art der Reklamation",
+  "field.problem": "was passiert ist",
+  "field.description": "die Beschreibung",
+  "field.problemFirstNoticedAt": "wann du das Problem zuerst bemerkt hast",
+  "field.items": "die Artikel",
+  "field.lineItemId": "den Artikel",
+  "field.quantity": "die Menge",
+  "field.answers": "die Antworten",
+  "field.firmwareFlashed": "die Antwort zur Firmware",
+  "field.bodyOpened": "die Antwort zum Öffnen des Produkts",
+  "field.partsModified": "die Antwort zu veränderten Teilen",
+  "field.unintendedUse": "die Antwort zur Verwendung",
+  "field.continuedUseAfterFault": "die Antwort zur Nutzung nach dem Fehler",
+  "field.accidentalDamage": "die Antwort zu versehentlichen Schäden",
+  "field.preferredResolution": "die gewünschte Lösung",
+  "field.uploadIds": "die Dateien",
+  "field.message": "deine Nachricht",
+  "field.carrier": "den Versanddienst",
+  "field.trackingNumber": "die Sendungsnummer",
+  "validation.required": "das ist ein Pflichtfeld.",
+  "validation.invalid": "das ist nicht gültig.",
+  "validation.invalid_option": "wähle eine der angebotenen Möglichkeiten.",
+  "validation.too_short": "das ist zu kurz oder leer.",
+  "validation.too_long": "das ist zu lang (höchstens {maximum}).",
+  "validation.too_small": "der Wert muss mindestens {minimum} sein.",
+  "validation.unknown_field": "das wird hier nicht erwartet.",
+  "validation.problem_for_type": "das passt nicht zur gewählten Art der Reklamation.",
+  "validation.duplicate": "derselbe Artikel ist zweimal aufgeführt.",
+};
+
+const es: Catalogue = {
+  "reason.unknown_line_item": "Este artículo no forma parte de este pedido.",
+  "reason.not_fulfilled": "Este artículo todavía no se ha enviado, así que aún no se puede notificar.",
+  "reason.quantity_exceeds_claimable":
+    "Has elegido más unidades de las que aún se pueden notificar: algunas no se han enviado o ya están en otra reclamación.",
+  "reason.not_covered": "Este artículo no está cubierto por la garantía de la tienda.",
+  "reason.window_expired": "El plazo para notificar esto ha terminado.",
+  "reason.missing_evidence": "Todavía faltan fotos o un vídeo.",
+  "reason.missing_preference": "Indícanos si prefieres un reembolso o una sustitución.",
+  "reason.excluded": "Tus respuestas describen un caso que la garantía no cubre; la tienda lo revisará.",
+  "reason.suggest_warranty":
+    "El plazo para notificar daños en la entrega ha terminado, pero la garantía aún cubre este artículo: puedes notificarlo como reclamación de garantía.",
+  "evidence.issue_media": "Añade una foto o un vídeo que muestre el problema.",
+  "evidence.issue_photo": "Añade una foto que muestre el problema.",
+  "evidence.issue_video": "Añade un vídeo que muestre el problema.",
+  "evidence.shipping_label_photo": "Añade una foto de la etiqueta de envío.",
+  "evidence.packaging_photo": "Añade una foto del embalaje.",
+  "denial.firmware_flashed": "La garantía no cubre un dispositivo cuyo firmware se ha flasheado.",
+  "denial.body_opened": "La garantía no cubre un producto cuya carcasa se abrió para intentar repararlo.",
+  "denial.parts_modified": "La garantía no cubre un producto cuyas piezas se modificaron, retiraron o cambiaron.",
+  "denial.unintended_use": "La garantía no cubre un dispositivo usado de una forma para la que no está pensado.",
+  "denial.continued_use_after_fault":
+    "La garantía no cubre los daños adicionales causados por seguir usando el producto después de la avería.",
+  "denial.accidental_damage": "La garantía no cubre daños por rotura accidental, mal uso o desgaste normal.",
+  "denial.late_report": "La garantía pide contactar con la tienda en cuanto aparece el problema.",
+  "denial.unknown_line_item": "Este artículo no forma parte del pedido.",
+  "denial.not_fulfilled": "Este artículo no se había enviado.",
+  "denial.quantity_exceeds_claimable": "Se notificaron más unidades de las enviadas y no reclamadas ya.",
+  "denial.not_covered": "Este artículo no está cubierto por la garantía de la tienda.",
+  "denial.window_expired": "El problema se notificó después de que terminara el periodo de garantía.",
+  "denial.missing_evidence": "No se aportaron las fotos o el vídeo que pide la garantía.",
+  "denial.missing_preference": "No se indicó si se prefería un reembolso o una sustitución.",
+  "denial.other": "La tienda explica su decisión en su mensaje.",
+  "error.session_token_invalid":
+    "No hemos podido confirmar quién eres: puede que tu sesión haya caducado. Vuelve a cargar la página e inténtalo de nuevo.",
+  "error.wrong_session_token":
+    "Esta dirección solo acepta el token de sesión de una cuenta de cliente. Abre tu pedido en tu cuenta de cliente e inténtalo de nuevo.",
+  "error.request_refused": "Esta solicitud se ha rechazado.",
+  "error.shop_not_installed":
+    "El servicio de reclamaciones de esta tienda no está disponible ahora mismo. Contacta con la tienda para obtener ayuda con tu pedido.",
+  "error.payload_too_large":
+    "Has enviado más datos de los que esta dirección acepta de una vez. Envía menos e inténtalo de nuevo.",
+  "error.method_not_allowed": "Esta dirección no responde a este tipo de solicitud.",
+  "error.customer.not_logged_in": "Inicia sesión en tu cuenta para ver o notificar problemas con un pedido.",
+  "error.order.not_found": "No hemos encontrado este pedido en tu cuenta.",
+  "error.claim.not_found": "No hemos encontrado esta reclamación en tu cuenta.",
+  "error.claim.not_eligible":
+    "Esta reclamación no se puede enviar así. Revisa el formulario: la vista previa indica qué falta o por qué no es posible.",
+  "error.claim.submission_key_taken":
+    "Este formulario ya se usó para otro envío. Vuelve a cargar la página y rellena el formulario de nuevo.",
+  "error.claim.not_awaiting_reply": "La tienda no está esperando una respuesta sobre esta reclamación ahora mismo.",
+  "error.claim.not_awaiting_return": "La tienda no está esperando una devolución de esta reclamación ahora mismo.",
+  "error.claim.changed_meanwhile":
+    "Esta reclamación acaba de cambiar. Vuelve a cargarla para ver qué ha cambiado e inténtalo de nuevo.",
+  "error.rate_limited": "Has hecho esto demasiadas veces en poco tiempo. Inténtalo de nuevo dentro de {minutes} min.",
+  "error.invalid_request": "Revisa {field}: {problem}",
+  "error.internal_error":
+    "Algo ha fallado por nuestra parte. Inténtalo de nuevo; si vuelve a ocurrir, contacta con la tienda.",
+  "error.shopify_unavailable": "Los sistemas de la tienda están ocupados ahora mismo. Inténtalo de nuevo en un minuto.",
+  "error.shopify_rejected":
+    "Los sistemas de la tienda no han podido aceptar esto. Inténtalo más tarde o contacta con la tienda.",
+  "error.upload.empty": "Este archivo está vacío. Elige una foto o un vídeo e inténtalo de nuevo.",
+  "error.upload.unsupported_type":
+    "Este tipo de archivo no se puede subir. Elige una foto (JPEG, PNG, WebP o HEIC) o un vídeo (MP4, MOV o WebM).",
+  "error.upload.wrong_kind": "Aquí se espera otro tipo de archivo. Comprueba si pide una foto o un vídeo.",
+  "error.upload.too_large":
+    "Este archivo es demasiado grande. Elige una foto más pequeña o un vídeo más corto y vuelve a subirlo.",
+  "error.upload.too_many_files":
+    "Esta reclamación ya tiene todos los archivos que admite. Quita uno antes de añadir otro.",
+  "error.upload.unreadable_photo": "No hemos podido leer esta foto. Guárdala como JPEG o PNG y vuelve a subirla.",
+  "error.upload.photo_too_many_pixels":
+    "Esta foto es demasiado grande. Guarda una copia más pequeña como JPEG o PNG y vuelve a subirla.",
+  "error.upload.not_found":
+    "No hemos encontrado este archivo. Puede que se haya quitado: vuelve a subirlo si aún lo necesitas.",
+  "error.upload.attached": "Este archivo forma parte de una reclamación enviada y ya no se puede quitar.",
+  "error.generic.invalid": "No se ha podido hacer tal como se envió. Revisa lo que has escrito e inténtalo de nuevo.",
+  "error.generic.not_allowed": "No puedes hacer esto.",
+  "error.generic.not_found": "No hemos encontrado lo que buscabas.",
+  "error.generic.conflict": "Ahora mismo no es posible. Vuelve a cargar la página e inténtalo de nuevo.",
+  "field.request": "la solicitud",
+  "field.orderId": "el pedido",
+  "field.claimId": "la reclamación",
+  "field.submissionKey": "la clave de envío",
+  "field.type": "el tipo de reclamación",
+  "field.problem": "qué ha pasado",
+  "field.description": "la descripción",
+  "field.problemFirstNoticedAt": "cuándo notaste el problema por primera vez",
+  "field.items": "los artículos",
+  "field.lineItemId": "el artículo",
+  "field.quantity": "la cantidad",
+  "field.answers": "las respuestas",
+  "field.firmwareFlashed": "la respuesta sobre el firmware",
+  "field.bodyOpened": "la respuesta sobre abrir el producto",
+  "field.partsModified": "la respuesta sobre piezas cambiadas",
+  "field.unintendedUse": "la respuesta sobre el uso",
+  "field.continuedUseAfterFault": "la respuesta sobre el uso después de la avería",
+  "field.accidentalDamage": "la respuesta sobre daños accidentales",
+  "field.preferredResolution": "la solución que prefieres",
+  "field.uploadIds": "los archivos",
+  "field.message": "tu mensaje",
+  "field.carrier": "la empresa de transporte",
+  "field.trackingNumber": "el número de seguimiento",
+  "validation.required": "este campo es obligatorio.",
+  "validation.invalid": "este valor no es válido.",
+  "validation.invalid_option": "elige una de las opciones ofrecidas.",
+  "validation.too_short": "es demasiado corto o está vacío.",
+  "validation.too_long": "es demasiado largo (como máximo {maximum}).",
+  "validation.too_small": "el valor debe ser al menos {minimum}.",
+  "validation.unknown_field": "este campo no se espera aquí.",
+  "validation.problem_for_type": "no corresponde al tipo de reclamación elegido.",
+  "validation.duplicate": "el mismo artículo aparece dos veces.",
+};
+
+export const SHOPPER_MESSAGES: Readonly<Record<ShopperLanguage, Catalogue>> = { en, fr, de, es };
+
+export function isShopperMessageKey(key: string): key is ShopperMessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** The message in the shopper's language, its {placeholders} filled from `params`. */
+export function shopperMessage(
+  language: ShopperLanguage,
+  key: ShopperMessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return SHOPPER_MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in params ? String(params[name]) : placeholder,
+  );
+}
+
+/**
+ * The shopper's language from Accept-Language (the extension sends the customer account's
+ * language): the first of en, fr, de, es by preference (q), regional variants included; else en.
+ */
+export function shopperLanguage(acceptLanguage: string | null): ShopperLanguage {
+  if (!acceptLanguage) return "en";
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...parameters] = part.trim().split(";");
+      const q = parameters.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const quality = q ? Number(q.slice(2)) : 1;
+      return {
+        base: tag.trim().toLowerCase().split("-")[0] ?? "",
+        quality: Number.isNaN(quality) ? 0 : quality,
+        index,
+      };
+    })
+    .filter((entry) => entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  for (const { base } of ranked) if (isShopperLanguage(base)) return base;
+  return "en";
+}
+
+function isShopperLanguage(value: string): value is ShopperLanguage {
+  return (SHOPPER_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language of a shopper's request, from its Accept-Language header. */
+export function shopperLanguageOf(request: Request): ShopperLanguage {
+  return shopperLanguage(request.headers.get("Accept-Language"));
+}

@@ -1,0 +1,573 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { findClaim, requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
+import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
+import type { ClaimEvent } from "../domain/claim-lifecycle/claim-state";
+import type { ClaimStatus } from "../domain/claim-lifecycle/claim-status";
+import { DomainError } from "../domain/errors";
+import {
+  ClaimAnswersSchema,
+  ClaimProblemSchema,
+  ClaimTypeSchema,
+  PreferredResolutionSchema,
+  PROBLEMS_BY_CLAIM_TYPE,
+  type ClaimProblem,
+} from "../domain/evaluate-claim-schema";
+import type { ClaimType } from "../domain/policy/resolve-policy";
+import type { ClaimReason, ItemReason } from "../domain/policy/codes";
+import { EvidenceKindSchema } from "../domain/policy/policy-schema";
+import { IsoInstantSchema, shopifyGid } from "../domain/validation";
+import { shopperMessage, type ShopperLanguage } from "../i18n/shopper-messages";
+import type { AdminGraphql } from "../shopify/admin-client.server";
+import { fetchLocations } from "../shopify/locations.server";
+import { CreatedRefundSchema } from "../shopify/refunds.server";
+import type { CustomerAccountIdentity } from "../utils/session-tokens.server";
+import { customerAccountContext } from "./customer-account.server";
+import { attachUploads, type Upload } from "./evidence/uploads.server";
+import { consumeShopperRateLimits, DEFAULT_SHOPPER_RATE_LIMITS, type ShopperRateLimits } from "./rate-limits.server";
+import { assertOrderOwned, previewClaim, submitClaim, type ClaimContext } from "./submit-claim.server";
+
+// The shopper's side of claims (docs/shopper-api.md): their claims on an order, one claim's page,
+// the preview and the submission of the claim form, replies and return tracking. Every function
+// starts from the token's identity; an order or a claim that is not the shopper's in the token's
+// shop is not found (404), whatever exists.
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const ClaimDraftShape = {
+  orderId: shopifyGid("Order"),
+  submissionKey: z.string().trim().min(8).max(100).optional(),
+  type: ClaimTypeSchema,
+  problem: ClaimProblemSchema,
+  description: text(5000),
+  problemFirstNoticedAt: IsoInstantSchema.optional(),
+  items: z
+    .array(z.strictObject({ lineItemId: shopifyGid("LineItem"), quantity: z.number().int().min(1).max(10_000) }))
+    .min(1)
+    .max(250),
+  answers: ClaimAnswersSchema.omit({ problemFirstNoticedAt: true }).default({}),
+  preferredResolution: PreferredResolutionSchema.nullable().default(null),
+  uploadIds: z.array(z.string().min(1).max(100)).max(100).default([]),
+};
+
+function draftRules(
+  draft: { type: ClaimType; problem: ClaimProblem; items: { lineItemId: string }[] },
+  ctx: z.RefinementCtx,
+) {
+  if (!PROBLEMS_BY_CLAIM_TYPE[draft.type].includes(draft.problem)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["problem"],
+      params: { code: "problem_for_type" },
+      message: `${draft.type} claims take ${PROBLEMS_BY_CLAIM_TYPE[draft.type].join(", ")}`,
+    });
+  }
+  draft.items.forEach((item, index) => {
+    if (draft.items.findIndex((other) => other.lineItemId === item.lineItemId) !== index) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["items", index, "lineItemId"],
+        params: { code: "duplicate" },
+        message: `duplicate line item ${item.lineItemId}`,
+      });
+    }
+  });
+}
+
+/**
+ * The claim form for the preview (ClaimDraft): the problem must fit the claim type, each line at
+ * most once. The live preview runs while the shopper types, so the description may still be empty.
+ */
+export const ClaimDraftSchema = z
+  .strictObject({ ...ClaimDraftShape, description: z.string().trim().max(5000).default("") })
+  .superRefine(draftRules);
+export type ClaimDraft = z.infer<typeof ClaimDraftSchema>;
+
+/** The claim form as submitted: with the client's idempotency key. */
+export const ClaimSubmissionSchema = z
+  .strictObject({ ...ClaimDraftShape, submissionKey: z.string().trim().min(8).max(100) })
+  .superRefine(draftRules);
+export type ClaimSubmission = z.infer<typeof ClaimSubmissionSchema>;
+
+export const ClaimReplySchema = z.strictObject({
+  message: text(5000),
+  uploadIds: z.array(z.string().min(1).max(100)).max(100).default([]),
+});
+export const ReturnShipmentSchema = z.strictObject({
+  // An empty carrier field means the shopper did not say.
+  carrier: z
+    .string()
+    .trim()
+    .max(100)
+    .nullable()
+    .default(null)
+    .transform((carrier) => (carrier === "" ? null : carrier)),
+  trackingNumber: text(100),
+});
+
+/** Parses a request's JSON body; malformed JSON is the caller's 400. */
+export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new DomainError("invalid", "invalid_request", "The request body must be JSON.");
+  }
+  return schema.parse(body, { reportInput: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+type Reason = { code: string; message: string };
+
+export interface ClaimPreview {
+  eligible: boolean;
+  reasons: Reason[];
+  items: { lineItemId: string; eligible: boolean; windowEndsAt: string | null; reasons: Reason[] }[];
+  missingEvidence: { kind: string; message: string }[];
+  suggestedType: "warranty" | null;
+  responseDueAt: string;
+  timezone: string;
+}
+
+export const NEXT_STEPS = [
+  "wait_for_reply",
+  "reply_to_merchant",
+  "send_return",
+  "wait_for_inspection",
+  "none",
+] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
+export interface ClaimSummary {
+  id: string;
+  number: number;
+  type: ClaimType;
+  status: ClaimStatus;
+  submittedAt: string;
+  respondBy: string | null;
+  items: { lineItemId: string; title: string | null; quantity: number }[];
+  nextStep: NextStep;
+}
+
+export interface ClaimDetail extends ClaimSummary {
+  problem: ClaimProblem | null;
+  description: string | null;
+  timeline: { at: string; type: string; actor: "customer" | "merchant" | "system"; message: string | null }[];
+  evidence: Upload[];
+  returnInstructions: null | {
+    destinations: {
+      locationName: string | null;
+      address: string[];
+      items: { lineItemId: string; quantity: number }[];
+    }[];
+    components: string[];
+    trackedShippingAdvised: true;
+    shippingPaidBy: "merchant" | "customer";
+  };
+  returnShipment: { carrier: string | null; trackingNumber: string } | null;
+  outcome: null | {
+    items: {
+      lineItemId: string;
+      outcome: "refunded" | "replaced" | "repaired";
+      amount: string | null;
+      currencyCode: string | null;
+    }[];
+    refundTotal: { amount: string; currencyCode: string } | null;
+    replacementOrderName: string | null;
+  };
+  denial: null | { items: { lineItemId: string; reason: string; clause: string; note: string | null }[] };
+  canReply: boolean;
+  canSendTracking: boolean;
+}
+
+const NEXT_STEP_BY_STATUS: Readonly<Record<ClaimStatus, NextStep>> = {
+  submitted: "wait_for_reply",
+  needs_information: "reply_to_merchant",
+  approved: "wait_for_reply",
+  partially_approved: "wait_for_reply",
+  denied: "none",
+  awaiting_return: "send_return",
+  return_in_transit: "wait_for_inspection",
+  return_received: "wait_for_inspection",
+  inspected: "wait_for_reply",
+  resolved: "none",
+  return_lost: "none",
+  cancelled: "none",
+  closed: "none",
+};
+
+// Events the shopper sees, with the note when it is meant for them: their own words, the
+// merchant's question and the decision's message. Draft item decisions stay the merchant's.
+const SHOPPER_VISIBLE_NOTES: ReadonlySet<ClaimEvent["type"]> = new Set([
+  "submitted",
+  "information_requested",
+  "information_provided",
+  "claim_decided",
+  "cancelled",
+]);
+
+function summaryOf(stored: StoredClaim): ClaimSummary {
+  const { state, meta } = stored;
+  const [first] = state.events;
+  return {
+    id: state.id,
+    number: meta.number,
+    type: state.type,
+    status: state.status,
+    submittedAt: first?.at ?? "",
+    respondBy: meta.respondBy?.toISOString() ?? null,
+    items: state.items.map((item) => ({
+      lineItemId: item.lineItemId,
+      title: meta.itemTitles[item.lineItemId] ?? null,
+      quantity: item.quantity,
+    })),
+    nextStep: NEXT_STEP_BY_STATUS[state.status],
+  };
+}
+
+const SubmittedDataSchema = z.object({ problem: ClaimProblemSchema.optional() });
+
+const ReplacementResultSchema = z.object({ order: z.object({ name: z.string() }).nullable() });
+
+async function outcomeOf(db: Db, stored: StoredClaim): Promise<ClaimDetail["outcome"]> {
+  const resolved = stored.state.items.filter((item) => item.outcome !== null);
+  if (resolved.length === 0) return null;
+  const actions = await db.shopifyAction.findMany({
+    where: { claimId: stored.state.id, status: "succeeded", kind: { in: ["refund", "replacement"] } },
+    select: { kind: true, resultJson: true },
+  });
+  const refundJson = actions.find((a) => a.kind === "refund")?.resultJson;
+  const replacementJson = actions.find((a) => a.kind === "replacement")?.resultJson;
+  const refund = refundJson ? CreatedRefundSchema.parse(JSON.parse(refundJson)).totalRefunded : null;
+  const refunded = resolved.filter((item) => item.outcome?.outcome === "refunded");
+  return {
+    items: resolved.map((item) => {
+      // One refund covers every refunded item; its amount belongs to an item only when it is alone.
+      const own = refund && refunded.length === 1 && item.outcome?.outcome === "refunded" ? refund : null;
+      return {
+        lineItemId: item.lineItemId,
+        outcome: item.outcome?.outcome ?? "refunded",
+        amount: own?.amount ?? null,
+        currencyCode: own?.currencyCode ?? null,
+      };
+    }),
+    refundTotal: refund ? { amount: refund.amount, currencyCode: refund.currencyCode } : null,
+    replacementOrderName: replacementJson
+      ? (ReplacementResultSchema.parse(JSON.parse(replacementJson)).order?.name ?? null)
+      : null,
+  };
+}
+
+async function returnInstructionsOf(
+  graphql: AdminGraphql,
+  stored: StoredClaim,
+): Promise<ClaimDetail["returnInstructions"]> {
+  const instructions = stored.state.returnInstructions;
+  if (!instructions) return null;
+  const locations = await fetchLocations(
+    graphql,
+    instructions.destinations.map((d) => d.locationId),
+  );
+  const components = [
+    ...new Set(instructions.destinations.flatMap((d) => d.items.flatMap((item) => item.includeComponents))),
+  ];
+  return {
+    destinations: instructions.destinations.map((destination) => {
+      const location = locations.get(destination.locationId) ?? null;
+      return {
+        locationName: location?.name ?? null,
+        address: location?.address ?? [],
+        items: destination.items.map(({ lineItemId, quantity }) => ({ lineItemId, quantity })),
+      };
+    }),
+    components,
+    trackedShippingAdvised: true,
+    shippingPaidBy: instructions.shippingPaidBy,
+  };
+}
+
+function denialOf(stored: StoredClaim, language: ShopperLanguage): ClaimDetail["denial"] {
+  // Item decisions are drafts until the merchant finalizes the claim.
+  if (!stored.state.events.some((event) => event.type === "claim_decided")) return null;
+  const items = stored.state.items.flatMap((item) =>
+    item.decision?.kind === "deny"
+      ? [
+          {
+            lineItemId: item.lineItemId,
+            reason: item.decision.reason,
+            clause: shopperMessage(language, `denial.${item.decision.reason}`),
+            note: item.decision.note,
+          },
+        ]
+      : [],
+  );
+  return items.length > 0 ? { items } : null;
+}
+
+async function evidenceOf(db: Db, stored: StoredClaim): Promise<Upload[]> {
+  const rows = await db.evidence.findMany({
+    where: { claimId: stored.state.id, shop: stored.meta.shop, redactedAt: null },
+    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    kind: EvidenceKindSchema.parse(row.kind),
+    contentType: row.contentType,
+    byteSize: row.byteSize,
+    fileName: row.fileName,
+    thumbnailUrl: row.thumbnailKey === null ? null : `/api/uploads/${row.id}/thumbnail`,
+  }));
+}
+
+/** The claim's page for its shopper. */
+export async function claimDetailOf(
+  db: Db,
+  graphql: AdminGraphql,
+  stored: StoredClaim,
+  language: ShopperLanguage,
+): Promise<ClaimDetail> {
+  const { state } = stored;
+  const [first] = state.events;
+  return {
+    ...summaryOf(stored),
+    problem: SubmittedDataSchema.parse(first?.data ?? {}).problem ?? null,
+    description: first?.note ?? null,
+    timeline: state.events
+      .filter((event) => event.type !== "item_decided")
+      .map((event) => ({
+        at: event.at,
+        type: event.type,
+        actor: event.actor.type,
+        message: SHOPPER_VISIBLE_NOTES.has(event.type) ? event.note : null,
+      })),
+    evidence: await evidenceOf(db, stored),
+    returnInstructions: await returnInstructionsOf(graphql, stored),
+    returnShipment: state.returnShipment,
+    outcome: await outcomeOf(db, stored),
+    denial: denialOf(stored, language),
+    canReply: state.status === "needs_information",
+    canSendTracking: state.status === "awaiting_return",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Use cases
+
+const claimNotFound = () =>
+  new DomainError("not_found", "claim.not_found", "We could not find this claim in your account.");
+
+/** The shopper's own claim in the token's shop; anything else is not found. */
+async function requireShopperClaim(db: Db, shopper: Shopper, claimId: string): Promise<StoredClaim> {
+  const stored = await findClaim(db, shopper.shop, claimId);
+  if (!stored || stored.meta.customerId === null || stored.meta.customerId !== shopper.customerId) {
+    throw claimNotFound();
+  }
+  return stored;
+}
+
+type Shopper = Pick<ClaimContext, "shop" | "customerId">;
+
+/** The logged-in shopper of the token (an anonymous one is asked to log in). */
+function shopperOf(identity: CustomerAccountIdentity): Shopper {
+  const { shop, customerId } = customerAccountContext(identity, { orderId: "" });
+  return { shop, customerId };
+}
+
+/** The shopper's claims on one of their orders, newest first. */
+export async function listShopperClaims(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  identity: CustomerAccountIdentity,
+  orderId: string,
+): Promise<ClaimSummary[]> {
+  const context = customerAccountContext(identity, { orderId });
+  await assertOrderOwned(db, graphql, context);
+  const rows = await db.claim.findMany({
+    where: { shop: context.shop, orderId, customerId: context.customerId },
+    orderBy: [{ submittedAt: "desc" }, { number: "desc" }],
+    select: { id: true },
+  });
+  const claims = await Promise.all(rows.map((row) => requireClaim(db, context.shop, row.id)));
+  return claims.map(summaryOf);
+}
+
+export async function readShopperClaim(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  identity: CustomerAccountIdentity,
+  claimId: string,
+  language: ShopperLanguage,
+): Promise<ClaimDetail> {
+  const stored = await requireShopperClaim(db, shopperOf(identity), claimId);
+  return claimDetailOf(db, graphql, stored, language);
+}
+
+/** The policy engine's claim; its evidence is the kinds of the uploads, read where they are attached. */
+function engineClaim(draft: ClaimDraft) {
+  return {
+    type: draft.type,
+    items: draft.items,
+    evidence: [],
+    answers: {
+      ...draft.answers,
+      ...(draft.problemFirstNoticedAt === undefined ? {} : { problemFirstNoticedAt: draft.problemFirstNoticedAt }),
+    },
+    preferredResolution: draft.preferredResolution,
+  };
+}
+
+const reason = (language: ShopperLanguage, code: ItemReason | ClaimReason | "suggest_warranty"): Reason => ({
+  code,
+  message: shopperMessage(language, `reason.${code}`),
+});
+
+export async function previewShopperClaim(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  identity: CustomerAccountIdentity,
+  draft: z.infer<typeof ClaimDraftSchema>,
+  now: Date,
+  language: ShopperLanguage,
+): Promise<ClaimPreview> {
+  const context = customerAccountContext(identity, { orderId: draft.orderId });
+  const evaluation = await previewClaim(db, graphql, context, engineClaim(draft), now, draft.uploadIds);
+  const reasons = evaluation.reasons.map((code) => reason(language, code));
+  if (evaluation.suggestedType === "warranty") reasons.push(reason(language, "suggest_warranty"));
+  return {
+    eligible: evaluation.eligible,
+    reasons,
+    items: evaluation.items.map((item) => ({
+      lineItemId: item.lineItemId,
+      eligible: item.eligible,
+      windowEndsAt: item.windowEndsAt,
+      reasons: item.reasons.map((code) => reason(language, code)),
+    })),
+    missingEvidence: evaluation.missingEvidence.map((kind) => ({
+      kind,
+      message: shopperMessage(language, `evidence.${kind}`),
+    })),
+    suggestedType: evaluation.suggestedType,
+    responseDueAt: evaluation.responseDueAt,
+    timezone: evaluation.timezone,
+  };
+}
+
+export interface ShopperOptions {
+  limits?: ShopperRateLimits;
+}
+
+/** Files the claim form; `created` is false when the submission key found an earlier claim. */
+export async function submitShopperClaim(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  identity: CustomerAccountIdentity,
+  draft: ClaimSubmission,
+  now: Date,
+  language: ShopperLanguage,
+  options: ShopperOptions = {},
+): Promise<{ claim: ClaimDetail; created: boolean }> {
+  const context = customerAccountContext(identity, { orderId: draft.orderId });
+  // Counted before anything is read from Shopify: a flood is refused cheaply.
+  await consumeShopperRateLimits(db, "submissions", context, now, options.limits ?? DEFAULT_SHOPPER_RATE_LIMITS);
+  const { claim, created } = await submitClaim(
+    db,
+    graphql,
+    context,
+    {
+      claim: engineClaim(draft),
+      note: draft.description,
+      problem: draft.problem,
+      submissionKey: draft.submissionKey,
+      uploadIds: draft.uploadIds,
+    },
+    now,
+  );
+  return { claim: await claimDetailOf(db, graphql, claim, language), created };
+}
+
+/** The shopper answers the merchant's question, with more uploads if they like. */
+export async function replyToClaim(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  identity: CustomerAccountIdentity,
+  claimId: string,
+  reply: z.infer<typeof ClaimReplySchema>,
+  now: Date,
+  language: ShopperLanguage,
+  options: ShopperOptions = {},
+): Promise<ClaimDetail> {
+  const shopper = shopperOf(identity);
+  await requireShopperClaim(db, shopper, claimId);
+  await consumeShopperRateLimits(db, "replies", shopper, now, options.limits ?? DEFAULT_SHOPPER_RATE_LIMITS);
+  const saved = await db.$transaction(async (tx) => {
+    const stored = await requireShopperClaim(tx, shopper, claimId);
+    if (stored.state.status !== "needs_information") {
+      throw new DomainError(
+        "conflict",
+        "claim.not_awaiting_reply",
+        "The store is not waiting for an answer on this claim right now.",
+      );
+    }
+    const evidence = await attachUploads(tx, {
+      shop: shopper.shop,
+      orderId: stored.state.orderId,
+      customerId: shopper.customerId,
+      claimId,
+      uploadIds: reply.uploadIds,
+      now,
+    });
+    const { state } = applyClaimCommand(
+      stored.state,
+      { type: "provide_information", answer: reply.message, evidence: [...new Set(evidence)] },
+      now,
+      { type: "customer", id: shopper.customerId },
+    );
+    return saveClaimChange(tx, shopper.shop, stored.meta.version, stored.state, state);
+  });
+  return claimDetailOf(db, graphql, saved, language);
+}
+
+/** The shopper says how the return was sent (carrier and tracking number). */
+export async function sendReturnShipment(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  identity: CustomerAccountIdentity,
+  claimId: string,
+  shipment: z.infer<typeof ReturnShipmentSchema>,
+  now: Date,
+  language: ShopperLanguage,
+  options: ShopperOptions = {},
+): Promise<ClaimDetail> {
+  const shopper = shopperOf(identity);
+  await requireShopperClaim(db, shopper, claimId);
+  await consumeShopperRateLimits(db, "replies", shopper, now, options.limits ?? DEFAULT_SHOPPER_RATE_LIMITS);
+  const saved = await db.$transaction(async (tx) => {
+    const stored = await requireShopperClaim(tx, shopper, claimId);
+    if (stored.state.status !== "awaiting_return") {
+      throw new DomainError(
+        "conflict",
+        "claim.not_awaiting_return",
+        "The store is not waiting for a return on this claim right now.",
+      );
+    }
+    const { state } = applyClaimCommand(
+      stored.state,
+      {
+        type: "ship_return",
+        trackingNumber: shipment.trackingNumber,
+        ...(shipment.carrier === null ? {} : { carrier: shipment.carrier }),
+      },
+      now,
+      { type: "customer", id: shopper.customerId },
+    );
+    return saveClaimChange(tx, shopper.shop, stored.meta.version, stored.state, state);
+  });
+  return claimDetailOf(db, graphql, saved, language);
+}

@@ -1,0 +1,198 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DENIAL_REASONS } from "../../app/domain/claim-lifecycle/claim-state";
+import { CLAIM_REASONS, ITEM_REASONS } from "../../app/domain/policy/codes";
+import { EVIDENCE_REQUIREMENTS } from "../../app/domain/policy/policy-schema";
+import { shopperErrorResponse } from "../../app/i18n/shopper-errors.server";
+import {
+  isShopperMessageKey,
+  SHOPPER_LANGUAGES,
+  SHOPPER_MESSAGES,
+  shopperLanguage,
+  shopperMessage,
+} from "../../app/i18n/shopper-messages";
+import { DomainError } from "../../app/domain/errors";
+import { RateLimitedError } from "../../app/services/rate-limits.server";
+import { ClaimSubmissionSchema } from "../../app/services/shopper-claims.server";
+
+// The server's words for shoppers exist in every language, for every code the shopper API can answer.
+
+const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("the shopper message catalogue", () => {
+  const english = Object.keys(SHOPPER_MESSAGES.en).sort();
+
+  it.each(SHOPPER_LANGUAGES)(
+    "GIVEN %s THEN it has exactly the English keys, none empty, same placeholders",
+    (language) => {
+      const catalogue = SHOPPER_MESSAGES[language];
+      expect(Object.keys(catalogue).sort()).toEqual(english);
+      for (const key of english) {
+        const message = catalogue[key as keyof typeof catalogue];
+        expect(message.trim(), `${language} ${key}`).not.toBe("");
+        expect(placeholders(message), `${language} ${key}`).toEqual(
+          placeholders(SHOPPER_MESSAGES.en[key as keyof typeof catalogue]),
+        );
+      }
+    },
+  );
+
+  it("GIVEN the policy engine's reasons, the evidence requirements and the denial reasons THEN each has a message", () => {
+    const missing = [
+      ...[...ITEM_REASONS, ...CLAIM_REASONS, "suggest_warranty"].map((code) => `reason.${code}`),
+      ...EVIDENCE_REQUIREMENTS.map((kind) => `evidence.${kind}`),
+      ...DENIAL_REASONS.map((reason) => `denial.${reason}`),
+    ].filter((key) => !isShopperMessageKey(key));
+    expect(missing).toEqual([]);
+  });
+
+  // Every error code written in the code the shopper API runs: a new one without words fails here.
+  const SOURCES = [
+    "app/services/customer-account-auth.server.ts",
+    "app/services/customer-account.server.ts",
+    "app/services/shopper-claims.server.ts",
+    "app/services/submit-claim.server.ts",
+    "app/services/rate-limits.server.ts",
+    "app/services/evidence/uploads.server.ts",
+    "app/utils/session-tokens.server.ts",
+    "app/utils/request-limits.server.ts",
+    "app/utils/http.server.ts",
+    "app/routes/api.claim-options.tsx",
+  ];
+  const CODE =
+    /(?:DomainError\(\s*"[a-z_]+",\s*|apiError\(\s*\d+,\s*|code: |readonly code = )"([a-z_]+(?:\.[a-z_]+)?)"/g;
+
+  it("GIVEN the error codes of the shopper API's code THEN each has a message (and the scan finds them)", () => {
+    const codes = new Set(
+      SOURCES.flatMap((file) => [...readFileSync(join(process.cwd(), file), "utf8").matchAll(CODE)].map((m) => m[1]!)),
+    );
+    // not vacuous: the scan sees codes of each family
+    for (const code of [
+      "order.not_found",
+      "claim.not_found",
+      "session_token_invalid",
+      "payload_too_large",
+      "rate_limited",
+      "upload.not_found",
+    ]) {
+      expect(codes).toContain(code);
+    }
+    // claim.invalid (the engine's claim, built by the server from a draft already validated) gets generic words
+    // zod's own issue code and the validation codes of custom issues have their words elsewhere
+    const errorCodes = [...codes].filter((code) => code !== "custom" && !isShopperMessageKey(`validation.${code}`));
+    const untranslated = errorCodes.filter((code) => !isShopperMessageKey(`error.${code}`));
+    expect(untranslated.sort()).toEqual(["claim.invalid"]);
+  });
+
+  it("GIVEN a message with placeholders THEN they are filled", () => {
+    expect(shopperMessage("de", "error.rate_limited", { minutes: 3 })).toBe(
+      "Du hast das in kurzer Zeit zu oft getan. Bitte versuche es in 3 Min. noch einmal.",
+    );
+  });
+});
+
+describe("shopperLanguage (Accept-Language)", () => {
+  it.each([
+    [null, "en"],
+    ["", "en"],
+    ["de", "de"],
+    ["de-AT,de;q=0.9,en;q=0.8", "de"],
+    ["fr-CA", "fr"],
+    ["it, es;q=0.5", "es"],
+    ["en;q=0.3, es;q=0.9", "es"],
+    ["ja", "en"],
+    ["de;q=0, fr", "fr"],
+    ["ES-mx", "es"],
+  ])("GIVEN %j THEN %s", (header, language) => {
+    expect(shopperLanguage(header)).toBe(language);
+  });
+});
+
+describe("shopperErrorResponse", () => {
+  const body = async (response: Response) => (await response.json()) as { error: Record<string, string> };
+
+  it("GIVEN a not-found in German THEN the German words, the code and status unchanged", async () => {
+    const response = await shopperErrorResponse(
+      new DomainError("not_found", "claim.not_found", "We could not find this claim in your account."),
+      "de",
+    );
+    expect(response.status).toBe(404);
+    expect(await body(response)).toEqual({
+      error: { code: "claim.not_found", message: "Wir konnten diese Reklamation in deinem Konto nicht finden." },
+    });
+  });
+
+  it("GIVEN a missing description in Spanish THEN the field is named in Spanish and its path kept", async () => {
+    const parsed = ClaimSubmissionSchema.safeParse(
+      {
+        orderId: "gid://shopify/Order/1",
+        submissionKey: "0b7f4b8e-key",
+        type: "arrival",
+        problem: "damaged",
+        items: [{ lineItemId: "gid://shopify/LineItem/1", quantity: 1 }],
+      },
+      { reportInput: true },
+    );
+    const response = await shopperErrorResponse(parsed.error, "es");
+    expect(response.status).toBe(400);
+    expect(await body(response)).toEqual({
+      error: {
+        code: "invalid_request",
+        field: "description",
+        message: "Revisa la descripción: este campo es obligatorio.",
+      },
+    });
+  });
+
+  it("GIVEN a fault on an arrival claim in French THEN it says the problem does not fit the claim type", async () => {
+    const parsed = ClaimSubmissionSchema.safeParse(
+      {
+        orderId: "gid://shopify/Order/1",
+        submissionKey: "0b7f4b8e-key",
+        type: "arrival",
+        problem: "fault",
+        description: "Broken",
+        items: [{ lineItemId: "gid://shopify/LineItem/1", quantity: 0 }],
+      },
+      { reportInput: true },
+    );
+    const response = await shopperErrorResponse(parsed.error, "fr");
+    expect(await body(response)).toEqual({
+      error: {
+        code: "invalid_request",
+        field: "items[0].quantity",
+        message:
+          "Vérifiez la quantité : la valeur doit être d'au moins 1. Vérifiez ce qui s'est passé : cela ne correspond pas au type de réclamation choisi.",
+      },
+    });
+  });
+
+  it("GIVEN a rate limit THEN 429 with Retry-After and the wait in minutes", async () => {
+    const response = await shopperErrorResponse(
+      new RateLimitedError({ name: "submissions.customer", max: 10, windowSeconds: 3600 }, 125),
+      "fr",
+    );
+    expect(response.status).toBe(429);
+    expect(response.headers.get("Retry-After")).toBe("125");
+    expect((await body(response)).error.message).toBe(
+      "Vous avez fait cela trop souvent en peu de temps. Réessayez dans 3 min.",
+    );
+  });
+
+  it("GIVEN an unknown error code in German THEN generic German words for its status; English keeps the original", async () => {
+    const error = new DomainError("conflict", "claim.something_new", "Claim 1 cannot do that now.");
+    expect((await body(await shopperErrorResponse(error, "de"))).error.message).toBe(
+      "Das ist gerade nicht möglich. Lade die Seite neu und versuche es noch einmal.",
+    );
+    expect((await body(await shopperErrorResponse(error, "en"))).error.message).toBe("Claim 1 cannot do that now.");
+  });
+
+  it("GIVEN a ZodError from anywhere THEN a 400 naming the request when there is no path", async () => {
+    const parsed = z.object({ a: z.string() }).safeParse("x", { reportInput: true });
+    expect(await body(await shopperErrorResponse(parsed.error, "en"))).toEqual({
+      error: { code: "invalid_request", message: "Please check the request: this is not valid." },
+    });
+  });
+});
