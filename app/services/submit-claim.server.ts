@@ -285,6 +285,8 @@ export interface ClaimWindow {
   /** The last instant of the window (of the latest unit), or null when it does not apply. */
   windowEndsAt: string | null;
   reasons: string[];
+  /** The window counts from an estimated delivery date (Shopify knows no delivery yet). */
+  deliveryDateEstimated: boolean;
 }
 
 export interface ClaimOption {
@@ -321,8 +323,14 @@ export async function claimOptions(
     const claimableQuantity = Math.max(0, fulfilled - (line.previouslyClaimedQuantity ?? 0));
     const windowFor = (type: "arrival" | "warranty"): ClaimWindow => {
       const claim = { type, items: [{ lineItemId: line.lineItemId, quantity: 1 }], evidence: [] };
-      const [item] = evaluateClaim(evaluationInput(loaded, inputs, claim, now)).items;
-      return { open: item?.eligible ?? false, windowEndsAt: item?.windowEndsAt ?? null, reasons: item?.reasons ?? [] };
+      const evaluation = evaluateClaim(evaluationInput(loaded, inputs, claim, now));
+      const [item] = evaluation.items;
+      return {
+        open: item?.eligible ?? false,
+        windowEndsAt: item?.windowEndsAt ?? null,
+        reasons: item?.reasons ?? [],
+        deliveryDateEstimated: evaluation.flags.includes("delivery_date_estimated"),
+      };
     };
     return {
       lineItemId: line.lineItemId,

@@ -62,6 +62,25 @@ describe("GET /api/claim-options", () => {
     expect(item.warranty.open).toBe(true);
   });
 
+  it("marks windows that count from an estimated delivery date, and only those", async () => {
+    // GIVEN an order Shopify knows only an estimated delivery for, and one delivered
+    const estimated = orderOf("estimated-delivery-only");
+    const delivered = orderOf("delivered-2-days-ago");
+    const optionsOf = async ({ customer, order }: ReturnType<typeof orderOf>) =>
+      (
+        await (
+          await claimOptionsLoader(
+            routeArgs(await shopperRequest(`/api/claim-options?orderId=${encodeURIComponent(order.id)}`, customer.id)),
+          )
+        ).json()
+      ).items[0];
+    // WHEN the shopper asks what can be claimed
+    const [guessed, known] = [await optionsOf(estimated), await optionsOf(delivered)];
+    // THEN both windows of the first say so, none of the second
+    expect([guessed.arrival.deliveryDateEstimated, guessed.warranty.deliveryDateEstimated]).toEqual([true, true]);
+    expect([known.arrival.deliveryDateEstimated, known.warranty.deliveryDateEstimated]).toEqual([false, false]);
+  });
+
   it("does not show another customer's order", async () => {
     const { order } = orderOf("delivered-2-days-ago");
     const stranger = manifest.customers.find((c) => !c.orders.some((o) => o.id === order.id))!;
