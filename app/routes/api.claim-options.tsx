@@ -5,6 +5,7 @@ import { handleCustomerAccountRequest } from "../services/customer-account-auth.
 import { customerAccountContext } from "../services/customer-account.server";
 import { claimOptions } from "../services/submit-claim.server";
 import { withShopifyRetries } from "../shopify/retry.server";
+import { methodNotAllowed } from "../utils/http.server";
 
 const QuerySchema = z.object({ orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/) });
 
@@ -22,9 +23,6 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
 // The CORS preflight (OPTIONS reaches the action) is answered by the authentication; any other
 // method is refused, after its body was bounded like every /api/* body.
 export const action = ({ request }: ActionFunctionArgs) =>
-  handleCustomerAccountRequest(request, { body: "api" }, async () =>
-    Response.json(
-      { error: { code: "method_not_allowed", message: "This address answers GET requests only." } },
-      { status: 405, headers: { Allow: "GET, OPTIONS" } },
-    ),
-  );
+  handleCustomerAccountRequest(request, { body: "api" }, async () => {
+    throw methodNotAllowed("GET, OPTIONS");
+  });

@@ -237,17 +237,20 @@ describe("/api/* request bodies are bounded (BODY_LIMITS.api) before they are re
     expect(sent).toBeLessThan(4 * BODY_LIMITS.api);
   });
 
-  it("reads a body within the limit and answers the route's own 405", async () => {
+  it("reads a body within the limit and answers the route's own 405, in the shopper's language", async () => {
     const { customer } = orderOf("delivered-2-days-ago");
     const request = await shopperRequest(path, customer.id, {
       method: "POST",
       body: JSON.stringify({ hello: "world" }),
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", "Accept-Language": "fr-FR,fr;q=0.9" },
     });
     const response = await settle(claimOptionsAction(routeArgs(request)));
     expect(response.status).toBe(405);
     expect(response.headers.get("Allow")).toBe("GET, OPTIONS");
     expectCors(response);
+    expect(await response.json()).toEqual({
+      error: { code: "method_not_allowed", message: "Cette adresse ne répond pas à ce type de demande." },
+    });
   });
 
   it("streams an upload-family body to the handler and fails it with 413 past BODY_LIMITS.upload", async () => {
