@@ -15,7 +15,6 @@ import {
 } from "../domain/evaluate-claim-schema";
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { ClaimReason, ItemReason } from "../domain/policy/codes";
-import { EvidenceKindSchema } from "../domain/policy/policy-schema";
 import { IsoInstantSchema, shopifyGid } from "../domain/validation";
 import { shopperMessage, type ShopperLanguage } from "../i18n/shopper-messages";
 import type { AdminGraphql } from "../shopify/admin-client.server";
@@ -23,7 +22,7 @@ import { fetchLocations } from "../shopify/locations.server";
 import { CreatedRefundSchema } from "../shopify/refunds.server";
 import type { CustomerAccountIdentity } from "../utils/session-tokens.server";
 import { customerAccountContext } from "./customer-account.server";
-import { attachUploads, type Upload } from "./evidence/uploads.server";
+import { attachUploads, toUpload, type Upload } from "./evidence/uploads.server";
 import { consumeShopperRateLimits, DEFAULT_SHOPPER_RATE_LIMITS, type ShopperRateLimits } from "./rate-limits.server";
 import { assertOrderOwned, previewClaim, submitClaim, type ClaimContext } from "./submit-claim.server";
 
@@ -316,14 +315,7 @@ async function evidenceOf(db: Db, stored: StoredClaim): Promise<Upload[]> {
     where: { claimId: stored.state.id, shop: stored.meta.shop, redactedAt: null },
     orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
   });
-  return rows.map((row) => ({
-    id: row.id,
-    kind: EvidenceKindSchema.parse(row.kind),
-    contentType: row.contentType,
-    byteSize: row.byteSize,
-    fileName: row.fileName,
-    thumbnailUrl: row.thumbnailKey === null ? null : `/api/uploads/${row.id}/thumbnail`,
-  }));
+  return rows.map(toUpload);
 }
 
 /** The claim's page for its shopper. */

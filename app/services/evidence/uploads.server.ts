@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { Evidence, Prisma, PrismaClient } from "@prisma/client";
 import { fileTypeFromBuffer } from "file-type";
 import { DomainError } from "../../domain/errors";
 import { EvidenceKindSchema, type EvidenceKind } from "../../domain/policy/policy-schema";
@@ -283,7 +283,7 @@ export async function receiveUpload(
         },
       });
     });
-    return toUpload({ ...row, kind: input.kind });
+    return toUpload(row);
   } catch (error) {
     await store.delete([keys.file, keys.thumbnail]);
     throw error;
@@ -345,17 +345,13 @@ async function storeFile(
   };
 }
 
-function toUpload(row: {
-  id: string;
-  kind: EvidenceKind;
-  contentType: string;
-  byteSize: number;
-  fileName: string | null;
-  thumbnailKey: string | null;
-}): Upload {
+/** An evidence row as the shopper's API answers it (docs/shopper-api.md): uploads and a claim's evidence. */
+export function toUpload(
+  row: Pick<Evidence, "id" | "kind" | "contentType" | "byteSize" | "fileName" | "thumbnailKey">,
+): Upload {
   return {
     id: row.id,
-    kind: row.kind,
+    kind: EvidenceKindSchema.parse(row.kind),
     contentType: row.contentType,
     byteSize: row.byteSize,
     fileName: row.fileName,
