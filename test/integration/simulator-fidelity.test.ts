@@ -38,6 +38,7 @@ const VARIABLES: Record<string, () => Record<string, unknown>> = {
     ids: [manifest.outOfStockVariantId, orderOf("split-shipment").lineItems[0]!.variantId],
   }),
   WarrantyDeskOrderReturns: () => ({ orderId: orderOf("split-shipment").id }),
+  WarrantyDeskReturnLocations: () => ({ ids: simulator.store(TEST_SHOP).state.locations.map((l) => l.id) }),
   WarrantyDeskShippedOrders: () => ({ first: 8, query: "-fulfillment_status:unshipped" }),
   // Looked up by id: a draft order and a return that do not exist answer null, as Shopify does.
   WarrantyDeskDraftOrder: () => ({ id: "gid://shopify/DraftOrder/999999" }),
