@@ -137,7 +137,7 @@ function DraftForm({
   const resolutions = options.resolutions ?? DEFAULT_RESOLUTIONS;
 
   return (
-    <s-stack direction="block" gap="large">
+    <s-stack gap="large">
       {claimableTypes.length > 1 ? (
         <s-choice-list
           label={t("form.type.label")}
@@ -159,13 +159,13 @@ function DraftForm({
       )}
 
       <s-section heading={t("form.items.heading")}>
-        <s-stack direction="block" gap="base">
+        <s-stack gap="base">
           {options.items.map((item) => {
             const state = claimability(item, draft.type);
             const name = item.name ?? t("unnamedItem");
             if (!state.claimable) {
               return (
-                <s-stack key={item.lineItemId} direction="block" gap="none">
+                <s-stack key={item.lineItemId}>
                   <s-text>{name}</s-text>
                   <s-text color="subdued">
                     {t(`form.items.why.${state.why}`, {
@@ -186,7 +186,7 @@ function DraftForm({
                 })
               : null;
             return (
-              <s-stack key={item.lineItemId} direction="block" gap="small-200">
+              <s-stack key={item.lineItemId} gap="small-200">
                 {state.max === 1 ? (
                   <s-checkbox
                     label={name}
@@ -212,7 +212,7 @@ function DraftForm({
       </s-section>
 
       <s-section heading={t("form.problem.heading")}>
-        <s-stack direction="block" gap="base">
+        <s-stack gap="base">
           {draft.type === "arrival" && (
             <s-choice-list
               label={t("form.problem.label")}
@@ -247,7 +247,7 @@ function DraftForm({
       </s-section>
 
       <s-section heading={t("form.questions.heading")}>
-        <s-stack direction="block" gap="base">
+        <s-stack gap="base">
           <s-paragraph>{t("form.questions.intro")}</s-paragraph>
           {ANSWER_KEYS.map((key) => {
             const answer = draft.answers[key];
@@ -290,7 +290,7 @@ function DraftForm({
       </s-section>
 
       <s-section heading={t("evidence.heading")}>
-        <s-stack direction="block" gap="large">
+        <s-stack gap="large">
           <s-paragraph>{t("evidence.intro")}</s-paragraph>
           {SLOTS.map((slot) => (
             <EvidenceSlot
@@ -348,7 +348,7 @@ function PreviewBox({
   ].filter((message, index, all) => message && all.indexOf(message) === index);
   return (
     <s-banner tone="warning" heading={t("preview.notEligible")}>
-      <s-stack direction="block" gap="small-200">
+      <s-stack gap="small-200">
         {messages.map((message) => (
           <s-text key={message}>{message}</s-text>
         ))}

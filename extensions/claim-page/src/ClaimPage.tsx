@@ -1,4 +1,3 @@
-import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, createApi, type ClaimDetail, type ClaimOptions, type ClaimSummary } from "../../shared/src/api";
@@ -16,24 +15,17 @@ export default async () => {
 };
 
 export function createHost(): Host {
-  const api = shopify;
+  const { order, i18n, sessionToken, localization, storage } = shopify;
   return {
-    orderId: api.order.value?.id ?? "",
-    t: (key, replacements) => api.i18n.translate(key, replacements),
-    i18n: {
-      translate: (key, replacements) => api.i18n.translate(key, replacements),
-      formatDate: (date, options) => api.i18n.formatDate(date, options),
-      formatCurrency: (amount, options) => api.i18n.formatCurrency(amount, options),
-    },
+    orderId: order.value?.id ?? "",
+    // The host's functions need no `this` (the other targets call them unbound too).
+    t: i18n.translate,
+    i18n,
     api: createApi({
-      sessionToken: () => api.sessionToken.get(),
-      language: () => api.localization.language.value.isoCode,
+      sessionToken: () => sessionToken.get(),
+      language: () => localization.language.value.isoCode,
     }),
-    storage: {
-      read: (key) => api.storage.read(key),
-      write: (key, value) => api.storage.write(key, value),
-      delete: (key) => api.storage.delete(key),
-    },
+    storage,
   };
 }
 
@@ -86,7 +78,7 @@ export function OrderClaims() {
   if (state.kind === "loading") return <s-spinner accessibilityLabel={t("loading")} />;
   if (state.kind === "failed") {
     return (
-      <s-stack direction="block" gap="base">
+      <s-stack gap="base">
         <s-banner tone="critical">{state.message}</s-banner>
         <s-button onClick={() => setAttempt((n) => n + 1)}>{t("retry")}</s-button>
       </s-stack>
@@ -94,10 +86,10 @@ export function OrderClaims() {
   }
   const claims = submitted ? [submitted, ...state.claims.filter((c) => c.id !== submitted.id)] : state.claims;
   return (
-    <s-stack direction="block" gap="large">
+    <s-stack gap="large">
       {submitted && (
         <s-banner tone="success" heading={t("confirmation.heading", { number: submitted.number })}>
-          <s-stack direction="block" gap="small-200">
+          <s-stack gap="small-200">
             <s-text>
               {submitted.respondBy
                 ? t("confirmation.replyBy", { dateTime: formatMoment(host.i18n, submitted.respondBy) })
@@ -109,9 +101,9 @@ export function OrderClaims() {
       )}
       {claims.length > 0 && (
         <s-section heading={t("claims.heading")}>
-          <s-stack direction="block" gap="base">
+          <s-stack gap="base">
             {claims.map((claim) => (
-              <s-stack key={claim.id} direction="block" gap="none">
+              <s-stack key={claim.id}>
                 <s-link href={claimPageUrl(orderId, claim.id)}>
                   {t("claims.title", { number: claim.number, status: t(statusKey(claim.status)) })}
                 </s-link>

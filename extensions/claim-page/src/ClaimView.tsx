@@ -71,7 +71,7 @@ export function ClaimView({ claimId }: { claimId: string }) {
   if (state.kind === "loading") return <s-spinner accessibilityLabel={t("loading")} />;
   if (state.kind === "failed") {
     return (
-      <s-stack direction="block" gap="base">
+      <s-stack gap="base">
         <s-banner tone="critical">{state.message}</s-banner>
         {back}
       </s-stack>
@@ -83,9 +83,9 @@ export function ClaimView({ claimId }: { claimId: string }) {
     claim.items.find((item) => item.lineItemId === lineItemId)?.title ?? t("unnamedItem");
 
   return (
-    <s-stack direction="block" gap="large">
+    <s-stack gap="large">
       {back}
-      <s-stack direction="block" gap="small-200">
+      <s-stack gap="small-200">
         <s-heading>{t("claim.heading", { number: claim.number })}</s-heading>
         <s-stack direction="inline" gap="base">
           <s-badge>{t(statusKey(claim.status))}</s-badge>
@@ -110,7 +110,7 @@ export function ClaimView({ claimId }: { claimId: string }) {
 
       {claim.outcome && (
         <s-section heading={t("claim.outcome.heading")}>
-          <s-stack direction="block" gap="small-200">
+          <s-stack gap="small-200">
             {claim.outcome.items.map((item) => (
               <s-text key={item.lineItemId}>
                 {item.outcome === "refunded" && item.amount && item.currencyCode
@@ -130,9 +130,9 @@ export function ClaimView({ claimId }: { claimId: string }) {
 
       {claim.denial && (
         <s-section heading={t("claim.denial.heading")}>
-          <s-stack direction="block" gap="small-200">
+          <s-stack gap="small-200">
             {claim.denial.items.map((item) => (
-              <s-stack key={item.lineItemId} direction="block" gap="none">
+              <s-stack key={item.lineItemId}>
                 <s-text>{t("claim.denial.item", { name: title(item.lineItemId), reason: item.reason })}</s-text>
                 <s-text color="subdued">{t("claim.denial.clause", { clause: item.clause })}</s-text>
               </s-stack>
@@ -157,7 +157,7 @@ export function ClaimView({ claimId }: { claimId: string }) {
         <s-ordered-list>
           {claim.timeline.map((entry, index) => (
             <s-list-item key={`${entry.at}-${index}`}>
-              <s-stack direction="block" gap="none">
+              <s-stack>
                 <s-text>
                   {t("claim.timelineEntry", {
                     date: formatDay(host.i18n, entry.at),
@@ -185,9 +185,9 @@ function ReturnInstructions({ claim, title }: { claim: ClaimDetail; title: (line
   const instructions = claim.returnInstructions!;
   return (
     <s-section heading={t("claim.return.heading")}>
-      <s-stack direction="block" gap="base">
+      <s-stack gap="base">
         {instructions.destinations.map((destination, index) => (
-          <s-stack key={index} direction="block" gap="none">
+          <s-stack key={index}>
             <s-text>
               {t("claim.return.sendTo", {
                 items: destination.items.map((item) => `${title(item.lineItemId)} × ${item.quantity}`).join(", "),
@@ -236,7 +236,7 @@ function TrackingForm({ claim, onSent }: { claim: ClaimDetail; onSent: (claim: C
   }
   return (
     <s-section heading={t("claim.return.trackingHeading")}>
-      <s-stack direction="block" gap="base">
+      <s-stack gap="base">
         <s-text-field
           label={t("claim.return.carrier")}
           value={carrier}
@@ -301,7 +301,7 @@ function ReplyBox({ claim, onSent }: { claim: ClaimDetail; onSent: (claim: Claim
 
   return (
     <s-section heading={t("claim.reply.heading")}>
-      <s-stack direction="block" gap="base">
+      <s-stack gap="base">
         <s-text-area
           label={t("claim.reply.label")}
           value={message}

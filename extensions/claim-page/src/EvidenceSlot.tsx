@@ -21,7 +21,7 @@ export function EvidenceSlot({
     : t(`evidence.${slot}.label`);
   const entries = uploads.entries.filter((entry) => entry.slot === slot);
   return (
-    <s-stack direction="block" gap="small-200">
+    <s-stack gap="small-200">
       <s-drop-zone
         label={label}
         accept={slot === "issue" ? "image/*,video/*" : "image/*"}

@@ -16,8 +16,25 @@ const englishOf = (extension: string) =>
 export const ORDER_ID = "gid://shopify/Order/1001";
 export const APP = "https://warranty-desk.example.com";
 
+/** A host signal (ReadonlySignalLike): a value and its subscribers; `set` is the host changing it. */
+export function hostSignal<T>(initial: T) {
+  const listeners = new Set<(value: T) => void>();
+  return {
+    value: initial,
+    subscribe(listener: (value: T) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    set(value: T) {
+      this.value = value;
+      listeners.forEach((listener) => listener(value));
+    },
+  };
+}
+
 export interface FakeHost {
   requireLogin: ReturnType<typeof vi.fn>;
+  authenticationState: ReturnType<typeof hostSignal<string>>;
   storage: Map<string, unknown>;
   requests: { method: string; path: string; body: unknown; headers: Record<string, string> }[];
   navigateTo(url: string): void;
@@ -40,6 +57,7 @@ export function installHost(
   const requireLogin = vi.fn(async () => {});
   const storage = new Map<string, unknown>();
   const requests: FakeHost["requests"] = [];
+  const authenticationState = hostSignal(options.authenticationState ?? "fully_authenticated");
   const listeners = new Set<() => void>();
   const navigation = {
     currentEntry: {
@@ -52,8 +70,8 @@ export function installHost(
   };
   vi.stubGlobal("navigation", navigation);
   vi.stubGlobal("shopify", {
-    order: { value: { id: ORDER_ID } },
-    authenticationState: { value: options.authenticationState ?? "fully_authenticated" },
+    order: hostSignal({ id: ORDER_ID }),
+    authenticationState,
     requireLogin,
     localization: { language: { value: { isoCode: "en" } } },
     sessionToken: { get: async () => "session-token" },
@@ -93,6 +111,7 @@ export function installHost(
   );
   const host: FakeHost = {
     requireLogin,
+    authenticationState,
     storage,
     requests,
     navigateTo(url) {

@@ -1,4 +1,3 @@
-import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, fetchClaimOptions, type ClaimOption, type ClaimOptions } from "./api";
@@ -50,7 +49,7 @@ function ItemList({ options }: { options: ClaimOptions }) {
   const t = shopify.i18n.translate;
   if (options.items.length === 0) return <s-banner tone="info">{t("noItems")}</s-banner>;
   return (
-    <s-stack direction="block" gap="base">
+    <s-stack gap="base">
       <s-paragraph>{t("intro")}</s-paragraph>
       {options.items.map((item) => (
         <ItemWindows key={item.lineItemId} item={item} timezone={options.timezone} />
@@ -76,7 +75,7 @@ function ItemWindows({ item, timezone }: { item: ClaimOption; timezone: string }
   const warranty = warrantyMessage(item);
   return (
     <s-section heading={item.name ?? t("unnamedItem")}>
-      <s-stack direction="block" gap="small-200">
+      <s-stack gap="small-200">
         <s-text>{say(arrivalMessage(item.arrival))}</s-text>
         {warranty && <s-text>{say(warranty)}</s-text>}
       </s-stack>

@@ -1,4 +1,3 @@
-import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { claimPageUrl } from "../../shared/src/links";
 

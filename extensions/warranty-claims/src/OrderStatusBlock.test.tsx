@@ -84,4 +84,19 @@ describe("the order-status block", () => {
     expect(host.requireLogin).toHaveBeenCalledTimes(1);
     expect(host.requests).toEqual([]);
   });
+
+  it("follows the shopper's login: once logged in, it reads and lists their claims", async () => {
+    // GIVEN the block on the pre-authenticated page
+    const host = installHost(routes(), { extension: "warranty-claims", authenticationState: "pre_authenticated" });
+    render(<OrderStatusBlock />);
+    await waitFor(() => expect(pageText()).toContain("Log in to see your claims on this order"));
+    // WHEN the host says the shopper has logged in
+    host.authenticationState.set("fully_authenticated");
+    // THEN the block loads the order's claims without a reload
+    await waitFor(() => expect(pageText()).toContain("Claim #7: We need more information"));
+    expect(host.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).toEqual([
+      "GET /api/claim-options",
+      "GET /api/claims",
+    ]);
+  });
 });

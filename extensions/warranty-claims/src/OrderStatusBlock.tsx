@@ -1,8 +1,8 @@
-import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { createApi, type ClaimOptions, type ClaimSummary } from "../../shared/src/api";
 import { formatDeadline } from "../../shared/src/dates";
+import { useHostSignal } from "../../shared/src/host-signal";
 import { claimPageUrl } from "../../shared/src/links";
 
 // On the order status page: the shopper's claims on this order (status and next step, each linking
@@ -42,8 +42,9 @@ export function lastOpenDeadline(options: ClaimOptions, type: "arrival" | "warra
 
 export function OrderStatusBlock() {
   const t = shopify.i18n.translate;
-  const orderId = shopify.order.value?.id ?? "";
-  const loggedIn = shopify.authenticationState.value === "fully_authenticated";
+  const orderId = useHostSignal(shopify.order)?.id ?? "";
+  // The block also shows on the pre-authenticated order status page; it follows a login.
+  const loggedIn = useHostSignal(shopify.authenticationState) === "fully_authenticated";
   const [state, setState] = useState<State>({ kind: "loading" });
 
   useEffect(() => {
@@ -65,7 +66,7 @@ export function OrderStatusBlock() {
   if (!loggedIn) {
     return (
       <s-section heading={t("block.heading")}>
-        <s-stack direction="block" gap="base">
+        <s-stack gap="base">
           <s-paragraph>{t("block.logIn")}</s-paragraph>
           <s-button onClick={() => void shopify.requireLogin()}>{t("block.logInButton")}</s-button>
         </s-stack>
@@ -88,9 +89,9 @@ export function OrderStatusBlock() {
     formatDeadline(i18n, d.end, options.timezone) + (d.estimated ? ` ${t("block.estimated")}` : "");
   return (
     <s-section heading={t("block.heading")}>
-      <s-stack direction="block" gap="base">
+      <s-stack gap="base">
         {claims.map((claim) => (
-          <s-stack key={claim.id} direction="block" gap="none">
+          <s-stack key={claim.id}>
             <s-link href={claimPageUrl(orderId, claim.id)}>
               {t("block.claim", { number: claim.number, status: t(statusKey(claim.status)) })}
             </s-link>
@@ -98,7 +99,7 @@ export function OrderStatusBlock() {
           </s-stack>
         ))}
         {arrival || warranty ? (
-          <s-stack direction="block" gap="small-200">
+          <s-stack gap="small-200">
             {arrival && <s-text>{t("block.canReportArrival", { deadline: deadline(arrival) })}</s-text>}
             {warranty && <s-text>{t("block.canReportWarranty", { deadline: deadline(warranty) })}</s-text>}
             <s-link href={claimPageUrl(orderId)}>{t("menuItem")}</s-link>
