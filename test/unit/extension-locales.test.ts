@@ -39,6 +39,7 @@ function sourcesOf(dir: string): string {
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   "evidence.${}.label": ["issue", "shipping_label", "packaging"],
   "evidence.${}.hint": ["issue", "shipping_label", "packaging"],
+  "evidence.alt.${}": ["issue_photo", "issue_video", "shipping_label_photo", "packaging_photo"],
   "status.${}": [
     "submitted",
     "needs_information",

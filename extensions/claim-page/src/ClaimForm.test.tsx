@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ClaimPage } from "./ClaimPage";
 import { draftKey, type Draft } from "./draft";
 import {
+  APP,
   button,
   check,
   choose,
@@ -183,7 +184,7 @@ describe("the claim form", () => {
     // ...and the draft keeps the upload
     await waitFor(() =>
       expect((host.storage.get(draftKey(ORDER_ID)) as Draft).uploads).toEqual([
-        { id: "up_1", slot: "issue", kind: "issue_photo", fileName: "cracked deck.jpg" },
+        { id: "up_1", slot: "issue", kind: "issue_photo", fileName: "cracked deck.jpg", thumbnailUrl: null },
       ]),
     );
     // WHEN removed THEN the server forgets it and so does the draft
@@ -191,6 +192,36 @@ describe("the claim form", () => {
     await waitFor(() => expect(pageText()).not.toContain("cracked deck.jpg"));
     expect(host.requests.some((r) => r.method === "DELETE" && r.path === "/api/uploads/up_1")).toBe(true);
     await waitFor(() => expect((host.storage.get(draftKey(ORDER_ID)) as Draft).uploads).toEqual([]));
+  });
+
+  it("shows an uploaded photo's thumbnail from the app, named for screen readers, and a video by its file name", async () => {
+    installHost(baseRoutes());
+    render(<ClaimPage />);
+    await fillIn();
+    // WHEN a photo of the label and a video of the problem are uploaded
+    drop(field("s-drop-zone", "A photo of the shipping label"), [
+      new File([new Uint8Array(10)], "label.jpg", { type: "image/jpeg" }),
+    ]);
+    drop(field("s-drop-zone", "Photos or a video of the problem"), [
+      new File([new Uint8Array(10)], "rattle.mp4", { type: "video/mp4" }),
+    ]);
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(2));
+    const upload = (id: string, kind: string, contentType: string, thumbnailUrl: string | null) => ({
+      upload: { id, kind, contentType, byteSize: 10, fileName: null, thumbnailUrl },
+    });
+    FakeXhr.sent[0]!.respond(
+      201,
+      upload("up_1", "shipping_label_photo", "image/jpeg", "/api/uploads/up_1/thumbnail?s=sig"),
+    );
+    FakeXhr.sent[1]!.respond(201, upload("up_2", "issue_video", "video/mp4", null));
+    // THEN the photo shows as its thumbnail, served by the app, with a text alternative
+    await waitFor(() => expect(document.querySelectorAll("s-image")).toHaveLength(1));
+    const image = document.querySelector("s-image")!;
+    expect(image.getAttribute("src")).toBe(`${APP}/api/uploads/up_1/thumbnail?s=sig`);
+    expect(image.getAttribute("alt")).toBe("Your photo of the shipping label (label.jpg)");
+    expect(pageText()).not.toContain("label.jpg");
+    // AND the video, which has no thumbnail, by its file name
+    expect(pageText()).toContain("rattle.mp4");
   });
 
   it("shows the server's reasons in plain words and offers to file under the warranty", async () => {

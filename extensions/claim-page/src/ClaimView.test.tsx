@@ -3,6 +3,7 @@ import { cleanup, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ClaimPage } from "./ClaimPage";
 import {
+  APP,
   button,
   claimDetail,
   FakeXhr,
@@ -42,6 +43,39 @@ describe("a claim's page", () => {
     expect(pageText()).toContain("We'll reply by Thursday, December 3 at");
     expect(pageText()).toContain("December 1, 2026: Claim sent");
     expect(document.querySelector("s-text-area")).toBeNull();
+  });
+
+  it("shows the claim's evidence: photos as thumbnails with a text alternative, a video by its file name", async () => {
+    // GIVEN a claim with a photo of the packaging (no file name kept) and a video
+    const claim = claimDetail({
+      evidence: [
+        {
+          id: "up_1",
+          kind: "packaging_photo",
+          contentType: "image/jpeg",
+          byteSize: 10,
+          fileName: null,
+          thumbnailUrl: "/api/uploads/up_1/thumbnail?s=sig",
+        },
+        {
+          id: "up_2",
+          kind: "issue_video",
+          contentType: "video/mp4",
+          byteSize: 10,
+          fileName: "rattle.mp4",
+          thumbnailUrl: null,
+        },
+      ],
+    });
+    installHost({ "GET /api/claims/claim_1": ok({ claim }) }, { url: CLAIM_URL });
+    render(<ClaimPage />);
+    // THEN
+    await waitFor(() => expect(heading("Your photos and videos")).toBe(true));
+    const images = [...document.querySelectorAll("s-image")];
+    expect(images.map((image) => [image.getAttribute("src"), image.getAttribute("alt")])).toEqual([
+      [`${APP}/api/uploads/up_1/thumbnail?s=sig`, "Your photo of the packaging"],
+    ]);
+    expect(pageText()).toContain("rattle.mp4");
   });
 
   it("lets the shopper answer the merchant's question with more photos", async () => {

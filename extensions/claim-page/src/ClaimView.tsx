@@ -3,7 +3,7 @@ import { ApiError, type ClaimDetail } from "../../shared/src/api";
 import { formatDay, formatMoment } from "../../shared/src/dates";
 import { claimPageUrl } from "../../shared/src/links";
 import { submitErrorMessage } from "./ClaimForm";
-import { EvidenceSlot } from "./EvidenceSlot";
+import { EvidenceFile, EvidenceSlot } from "./EvidenceSlot";
 import { useHost, valueOf } from "./host";
 import { useUploads } from "./uploads";
 
@@ -107,6 +107,16 @@ export function ClaimView({ claimId }: { claimId: string }) {
         </s-unordered-list>
         {claim.description && <s-paragraph>{claim.description}</s-paragraph>}
       </s-section>
+
+      {claim.evidence.length > 0 && (
+        <s-section heading={t("claim.evidence")}>
+          <s-stack direction="inline" gap="base" alignItems="center">
+            {claim.evidence.map((upload) => (
+              <EvidenceFile key={upload.id} upload={upload} />
+            ))}
+          </s-stack>
+        </s-section>
+      )}
 
       {claim.outcome && (
         <s-section heading={t("claim.outcome.heading")}>

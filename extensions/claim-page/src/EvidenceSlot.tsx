@@ -1,3 +1,5 @@
+import type { EvidenceKind } from "../../shared/src/api";
+import { APP_URL } from "../../shared/src/app-url";
 import type { Slot } from "./draft";
 import { useHost } from "./host";
 import type { UploadEntry, Uploads } from "./uploads";
@@ -49,7 +51,7 @@ function UploadRow({ entry, uploads }: { entry: UploadEntry; uploads: Uploads })
   const percent = entry.total > 0 ? Math.min(100, Math.round((entry.loaded / entry.total) * 100)) : 0;
   return (
     <s-stack direction="inline" gap="base" alignItems="center">
-      <s-text>{entry.fileName}</s-text>
+      {entry.stored ? <EvidenceFile upload={entry.stored} /> : <s-text>{entry.fileName}</s-text>}
       {entry.status === "uploading" && (
         <>
           <s-progress
@@ -77,5 +79,29 @@ function UploadRow({ entry, uploads }: { entry: UploadEntry; uploads: Uploads })
         {t("evidence.remove")}
       </s-button>
     </s-stack>
+  );
+}
+
+/**
+ * One file of evidence: a photo's thumbnail (served by the app to its own shopper through a signed
+ * URL, so an image element can load it without the session token), else its file name.
+ */
+export function EvidenceFile({
+  upload,
+}: {
+  upload: { kind: EvidenceKind; fileName: string | null; thumbnailUrl?: string | null };
+}) {
+  const { t } = useHost();
+  const what = t(`evidence.alt.${upload.kind}`);
+  if (!upload.thumbnailUrl) return <s-text>{upload.fileName ?? what}</s-text>;
+  return (
+    <s-box inlineSize="96px">
+      <s-image
+        src={APP_URL + upload.thumbnailUrl}
+        alt={upload.fileName ? t("evidence.altNamed", { what, name: upload.fileName }) : what}
+        objectFit="cover"
+        loading="lazy"
+      />
+    </s-box>
   );
 }

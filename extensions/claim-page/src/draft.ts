@@ -35,6 +35,8 @@ export interface StoredUpload {
   slot: Slot;
   kind: EvidenceKind;
   fileName: string;
+  /** The photo's thumbnail, relative to the app's URL (absent in drafts kept before thumbnails). */
+  thumbnailUrl?: string | null;
 }
 
 export interface Draft {

@@ -65,7 +65,7 @@ export function useUploads(restored: readonly StoredUpload[], onStoredChange: (s
           total: file.size,
           file: undefined,
           error: undefined,
-          stored: { id: result.id, slot, kind: result.kind, fileName: file.name },
+          stored: { id: result.id, slot, kind: result.kind, fileName: file.name, thumbnailUrl: result.thumbnailUrl },
         });
       },
       (error: unknown) => {
