@@ -15,6 +15,7 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
       withShopifyRetries(admin.graphql),
       identity,
       params.claimId ?? "",
+      new Date(),
       shopperLanguageOf(request),
     );
     return Response.json({ claim });

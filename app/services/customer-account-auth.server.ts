@@ -108,7 +108,24 @@ export async function handleCustomerAccountRequest(
     const admin = await shopAdmin(identity.shop);
     return withCors(await handle({ request: await boundedRequest(request, options.body), identity, admin }));
   } catch (error) {
-    // In the shopper's language (Accept-Language), whichever step failed.
-    return withCors(await shopperErrorResponse(error, shopperLanguageOf(request)));
+    return shopperErrorAnswer(request, error);
+  }
+}
+
+/** Any /api/* error, in the shopper's language (Accept-Language), whichever step failed. */
+async function shopperErrorAnswer(request: Request, error: unknown): Promise<Response> {
+  return withCors(await shopperErrorResponse(error, shopperLanguageOf(request)));
+}
+
+/**
+ * Runs an /api/* loader that a signed URL authorises instead of the session token (a thumbnail in
+ * an <s-image>, which cannot send one): the handler checks the signature; its answers and errors
+ * are those of every other /api/* route.
+ */
+export async function handleSignedUrlRequest(request: Request, handle: () => Promise<Response>): Promise<Response> {
+  try {
+    return withCors(await handle());
+  } catch (error) {
+    return shopperErrorAnswer(request, error);
   }
 }

@@ -310,12 +310,12 @@ function denialOf(stored: StoredClaim, language: ShopperLanguage): ClaimDetail["
   return items.length > 0 ? { items } : null;
 }
 
-async function evidenceOf(db: Db, stored: StoredClaim): Promise<Upload[]> {
+async function evidenceOf(db: Db, stored: StoredClaim, now: Date): Promise<Upload[]> {
   const rows = await db.evidence.findMany({
     where: { claimId: stored.state.id, shop: stored.meta.shop, redactedAt: null },
     orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
   });
-  return rows.map(toUpload);
+  return rows.map((row) => toUpload(row, now));
 }
 
 /** The claim's page for its shopper. */
@@ -323,6 +323,7 @@ export async function claimDetailOf(
   db: Db,
   graphql: AdminGraphql,
   stored: StoredClaim,
+  now: Date,
   language: ShopperLanguage,
 ): Promise<ClaimDetail> {
   const { state } = stored;
@@ -339,7 +340,7 @@ export async function claimDetailOf(
         actor: event.actor.type,
         message: SHOPPER_VISIBLE_NOTES.has(event.type) ? event.note : null,
       })),
-    evidence: await evidenceOf(db, stored),
+    evidence: await evidenceOf(db, stored, now),
     returnInstructions: await returnInstructionsOf(graphql, stored),
     returnShipment: state.returnShipment,
     outcome: await outcomeOf(db, stored),
@@ -395,10 +396,11 @@ export async function readShopperClaim(
   graphql: AdminGraphql,
   identity: CustomerAccountIdentity,
   claimId: string,
+  now: Date,
   language: ShopperLanguage,
 ): Promise<ClaimDetail> {
   const stored = await requireShopperClaim(db, shopperOf(identity), claimId);
-  return claimDetailOf(db, graphql, stored, language);
+  return claimDetailOf(db, graphql, stored, now, language);
 }
 
 /** The policy engine's claim; its evidence is the kinds of the uploads, read where they are attached. */
@@ -481,7 +483,7 @@ export async function submitShopperClaim(
     },
     now,
   );
-  return { claim: await claimDetailOf(db, graphql, claim, language), created };
+  return { claim: await claimDetailOf(db, graphql, claim, now, language), created };
 }
 
 /** The shopper answers the merchant's question, with more uploads if they like. */
@@ -523,7 +525,7 @@ export async function replyToClaim(
     );
     return saveClaimChange(tx, shopper.shop, stored.meta.version, stored.state, state);
   });
-  return claimDetailOf(db, graphql, saved, language);
+  return claimDetailOf(db, graphql, saved, now, language);
 }
 
 /** The shopper says how the return was sent (carrier and tracking number). */
@@ -561,5 +563,5 @@ export async function sendReturnShipment(
     );
     return saveClaimChange(tx, shopper.shop, stored.meta.version, stored.state, state);
   });
-  return claimDetailOf(db, graphql, saved, language);
+  return claimDetailOf(db, graphql, saved, now, language);
 }

@@ -9,6 +9,7 @@ import { action as replyAction } from "../../app/routes/api.claims.$claimId.repl
 import { action as returnAction } from "../../app/routes/api.claims.$claimId.return-shipment";
 import { action as previewAction } from "../../app/routes/api.claims.preview";
 import { runClaimCommand } from "../../app/services/claim-commands.server";
+import { thumbnailSignatureLifetime } from "../../app/services/evidence/thumbnail-urls.server";
 import { submitShopperClaim, type ClaimSubmission } from "../../app/services/shopper-claims.server";
 import { DEFAULT_SHOPPER_RATE_LIMITS, type ShopperRateLimits } from "../../app/services/rate-limits.server";
 import type { EvidenceKind } from "../../app/domain/policy/policy-schema";
@@ -174,7 +175,10 @@ describe("filing and following a claim", () => {
 
     const submitted = await call(submitAction, "/api/claims", order.customerId, { body: draft });
     expect(submitted.status).toBe(201);
-    const claim = submitted.json.claim as Record<string, unknown> & { id: string; evidence: { id: string }[] };
+    const claim = submitted.json.claim as Record<string, unknown> & {
+      id: string;
+      evidence: { id: string; thumbnailUrl: string | null }[];
+    };
     expect(claim).toMatchObject({
       type: "arrival",
       status: "submitted",
@@ -191,6 +195,16 @@ describe("filing and following a claim", () => {
     });
     expect(typeof claim.respondBy).toBe("string");
     expect(claim.evidence.map((e) => e.id).sort()).toEqual([...uploads].sort());
+    // AND each photo's thumbnail is on a URL signed for this shopper (an <s-image> sends no token)
+    for (const { id, thumbnailUrl } of claim.evidence) {
+      const url = new URL(thumbnailUrl ?? "", "https://app.example");
+      const signature = { expires: url.searchParams.get("expires"), signature: url.searchParams.get("signature") };
+      const lifetimeFor = (customerId: string) =>
+        thumbnailSignatureLifetime({ id, shop: TEST_SHOP, customerId }, signature, new Date());
+      expect(url.pathname).toBe(`/api/uploads/${id}/thumbnail`);
+      expect(lifetimeFor(order.customerId)).toBeGreaterThan(590);
+      expect(lifetimeFor(stranger(order.customerId))).toBeNull();
+    }
     const event = await prisma.claimEvent.findFirstOrThrow({ where: { claimId: claim.id } });
     expect(JSON.parse(event.dataJson)).toMatchObject({
       problem: "damaged",
@@ -202,7 +216,10 @@ describe("filing and following a claim", () => {
     expect(list.status).toBe(200);
     expect((list.json.claims as { id: string }[]).map((c) => c.id)).toEqual([claim.id]);
     const page = await call(claimLoader, claimPath(claim.id), order.customerId, { params: { claimId: claim.id } });
-    expect(page.json.claim).toEqual(claim);
+    // (the same but for the signatures, which may have moved on to the next minute's expiry)
+    const unsigned = (detail: unknown) =>
+      JSON.parse(JSON.stringify(detail).replace(/thumbnail\?expires=\d+&signature=[\w-]+/g, "thumbnail"));
+    expect(unsigned(page.json.claim)).toEqual(unsigned(claim));
   });
 
   it("GIVEN the same submission key again THEN 200 with the same claim, and one claim exists", async () => {

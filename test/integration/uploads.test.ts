@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import sharp from "sharp";
+import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "../../app/db.server";
 import { insertClaim } from "../../app/db/claims.server";
@@ -11,13 +12,14 @@ import { action as uploadAction } from "../../app/routes/api.uploads";
 import { action as removeAction } from "../../app/routes/api.uploads.$uploadId";
 import { loader as thumbnailLoader } from "../../app/routes/api.uploads.$uploadId.thumbnail";
 import { shopEvidencePrefix } from "../../app/services/evidence/evidence-keys.server";
+import { signedThumbnailUrl, thumbnailSignatureLifetime } from "../../app/services/evidence/thumbnail-urls.server";
 import type { EvidenceStore } from "../../app/services/evidence/evidence-store.server";
 import { attachUploads, receiveUpload, uploadLimits } from "../../app/services/evidence/uploads.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
 import { simulator } from "../simulator/network-edge";
 import { anArrivalSubmission } from "../support/claim-factories";
-import { shopperRequest } from "../support/customer-account-requests";
+import { SHOPPER_BROWSER, shopperRequest } from "../support/customer-account-requests";
 import { diskTestStore, filesUnder, s3TestStore, type TestEvidenceStore } from "../support/evidence-stores";
 import { exifGpsTags } from "../support/exif";
 import { installTestShop, TEST_SHOP } from "../support/shopify-requests";
@@ -128,7 +130,9 @@ describe("POST /api/uploads", () => {
         contentType: "image/jpeg",
         byteSize: copy.byteLength,
         fileName: "damaged-box.jpg",
-        thumbnailUrl: `/api/uploads/${row.id}/thumbnail`,
+        thumbnailUrl: expect.stringMatching(
+          new RegExp(`^/api/uploads/${row.id}/thumbnail\\?expires=\\d+&signature=[A-Za-z0-9_-]{43}$`),
+        ),
       },
     });
     expect(row).toMatchObject({
@@ -162,7 +166,7 @@ describe("POST /api/uploads", () => {
     ).toEqual({
       "Content-Type": "image/webp",
       "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, max-age=3600",
+      "Cache-Control": "private, max-age=600",
     });
     const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
     expect([thumbMeta.format, thumbMeta.width, thumbMeta.height, thumbMeta.exif]).toEqual([
@@ -388,6 +392,105 @@ describe("DELETE /api/uploads/:uploadId and GET /api/uploads/:uploadId/thumbnail
     expect(await prisma.evidence.count()).toBe(1);
     expect(filesUnder(evidenceDir())).toHaveLength(2);
     expect((await thumbnail(id, customer.id)).status).toBe(200);
+  });
+});
+
+describe("GET /api/uploads/:uploadId/thumbnail on the signed URL (an <s-image> sends no session token)", () => {
+  /** The thumbnail as an <s-image> loads it: the URL as given, no Authorization header. */
+  async function image(url: string, uploadId = url.split("/")[3] ?? "") {
+    const request = new Request(`${testConfig().appUrl}${url}`, {
+      headers: { "User-Agent": SHOPPER_BROWSER, Accept: "image/webp,image/*" },
+    });
+    return thumbnailLoader({ request, params: { uploadId }, context: {} });
+  }
+  const owner = (id: string, customerId = ordersOf(manifest).customer.id, shop = TEST_SHOP) => ({
+    id,
+    shop,
+    customerId,
+  });
+  const answer = async (response: Response) => ({ status: response.status, body: await response.text() });
+
+  it("GIVEN an upload's thumbnailUrl WHEN loaded without a token THEN the thumbnail, cached privately no longer than the URL lives", async () => {
+    // GIVEN
+    const before = Math.floor(Date.now() / 1000);
+    const { id, thumbnailUrl } = await uploaded(await upload(damagedBox));
+    const expires = Number(new URL(thumbnailUrl!, "https://app.test").searchParams.get("expires"));
+    // THEN it lives 10 minutes, rounded up to a whole minute
+    expect(expires % 60).toBe(0);
+    expect(expires - before).toBeGreaterThanOrEqual(600);
+    expect(expires - before).toBeLessThanOrEqual(661);
+
+    // WHEN
+    const response = await image(thumbnailUrl!);
+
+    // THEN
+    expect(response.status).toBe(200);
+    const maxAge = Number(/^private, max-age=(\d+)$/.exec(response.headers.get("Cache-Control") ?? "")?.[1]);
+    expect(maxAge).toBeGreaterThan(590);
+    expect(maxAge).toBeLessThanOrEqual(expires - before);
+    expect([response.headers.get("Content-Type"), response.headers.get("X-Content-Type-Options")]).toEqual([
+      "image/webp",
+      "nosniff",
+    ]);
+    const row = await prisma.evidence.findUniqueOrThrow({ where: { id } });
+    expect(Buffer.from(await response.arrayBuffer()).equals(stored(row.thumbnailKey!))).toBe(true);
+  });
+
+  it("GIVEN a wrong, expired or tampered signature WHEN loaded THEN 404 exactly as for an upload that does not exist", async () => {
+    // GIVEN two of the shopper's photos, and the answer for an upload that does not exist
+    const { customer, stranger } = ordersOf(manifest);
+    const mine = await uploaded(await upload(damagedBox));
+    const other = await uploaded(await upload(packaging));
+    const nothing = await answer(await thumbnail("does-not-exist", customer.id));
+    const now = new Date();
+    const [path, query] = mine.thumbnailUrl!.split("?") as [string, string];
+    const params = new URLSearchParams(query);
+    const withParams = (changes: Record<string, string | null>) => {
+      const changed = new URLSearchParams(params);
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === null) changed.delete(name);
+        else changed.set(name, value);
+      }
+      return `${path}?${changed}`;
+    };
+    const signature = params.get("signature")!;
+    const flipped = `${signature.slice(0, 10)}${signature[10] === "A" ? "B" : "A"}${signature.slice(11)}`;
+    const tries: [string, string][] = [
+      [
+        "another upload's signature",
+        withParams({ signature: new URLSearchParams(other.thumbnailUrl!.split("?")[1]).get("signature") }),
+      ],
+      ["a later expiry", withParams({ expires: String(Number(params.get("expires")) + 60) })],
+      ["one character changed", withParams({ signature: flipped })],
+      ["no expiry", withParams({ expires: null })],
+      ["an expiry that is not a number", withParams({ expires: "1e12" })],
+      ["a padded signature", withParams({ signature: `${signature}=` })],
+      ["signed 11 minutes ago (expired)", signedThumbnailUrl(owner(mine.id), new Date(now.getTime() - 660_000))],
+      ["signed for another customer", signedThumbnailUrl(owner(mine.id, stranger.id), now)],
+      ["signed for another shop", signedThumbnailUrl(owner(mine.id, customer.id, OTHER_SHOP), now)],
+      ["signed with another secret", signedThumbnailUrl(owner(mine.id), now, "not-the-app-secret")],
+    ];
+    // WHEN each is loaded THEN not found, word for word
+    for (const [what, url] of tries) {
+      expect([what, await answer(await image(url, mine.id))]).toEqual([what, nothing]);
+    }
+    // AND a signature lives until its expiry, not a second more
+    const expires = Number(params.get("expires"));
+    const at = (second: number) => new Date(second * 1000);
+    const lifetime = (second: number) =>
+      thumbnailSignatureLifetime(owner(mine.id), { expires: String(expires), signature }, at(second));
+    expect([lifetime(expires - 600), lifetime(expires - 1), lifetime(expires), lifetime(expires + 1)]).toEqual([
+      600,
+      1,
+      null,
+      null,
+    ]);
+    // AND the other upload's URL opens only the other upload
+    expect((await image(other.thumbnailUrl!, mine.id)).status).toBe(404);
+    // AND the genuine URL still works, until the upload is redacted
+    expect((await image(mine.thumbnailUrl!)).status).toBe(200);
+    await prisma.evidence.update({ where: { id: mine.id }, data: { redactedAt: new Date() } });
+    expect(await answer(await image(mine.thumbnailUrl!))).toEqual(nothing);
   });
 });
 

@@ -12,6 +12,12 @@ import { discardEvidence, purgeDiscardedEvidence } from "./discarded-evidence.se
 import { newEvidenceKeys } from "./evidence-keys.server";
 import type { EvidenceStore } from "./evidence-store.server";
 import { PhotoRefusedError, reencodePhoto } from "./photos.server";
+import {
+  signedThumbnailUrl,
+  THUMBNAIL_URL_LIFETIME_SECONDS,
+  thumbnailSignatureLifetime,
+  type ThumbnailSignature,
+} from "./thumbnail-urls.server";
 
 // A shopper's evidence uploads (docs/shopper-api.md, docs/decisions/010-evidence-store.md). An
 // upload belongs to the shop, the order and the customer of the session token; it waits unattached
@@ -283,7 +289,7 @@ export async function receiveUpload(
         },
       });
     });
-    return toUpload(row);
+    return toUpload(row, now);
   } catch (error) {
     await store.delete([keys.file, keys.thumbnail]);
     throw error;
@@ -345,9 +351,13 @@ async function storeFile(
   };
 }
 
-/** An evidence row as the shopper's API answers it (docs/shopper-api.md): uploads and a claim's evidence. */
+/**
+ * An evidence row as the shopper's API answers it (docs/shopper-api.md), an upload or a claim's
+ * evidence: a photo's thumbnail on a URL signed for its shopper, valid for a few minutes from `now`.
+ */
 export function toUpload(
-  row: Pick<Evidence, "id" | "kind" | "contentType" | "byteSize" | "fileName" | "thumbnailKey">,
+  row: Pick<Evidence, "id" | "shop" | "customerId" | "kind" | "contentType" | "byteSize" | "fileName" | "thumbnailKey">,
+  now: Date,
 ): Upload {
   return {
     id: row.id,
@@ -355,7 +365,10 @@ export function toUpload(
     contentType: row.contentType,
     byteSize: row.byteSize,
     fileName: row.fileName,
-    thumbnailUrl: row.thumbnailKey === null ? null : `/api/uploads/${row.id}/thumbnail`,
+    thumbnailUrl:
+      row.thumbnailKey === null || row.customerId === null
+        ? null
+        : signedThumbnailUrl({ id: row.id, shop: row.shop, customerId: row.customerId }, now),
   };
 }
 
@@ -390,21 +403,50 @@ export async function removeUpload(
   await purgeDiscardedEvidence(db, store, shopper.shop, [row.id]);
 }
 
-/** The thumbnail of the shopper's own photo (attached or not), as stored (WebP). */
-export async function openUploadThumbnail(
-  db: PrismaClient,
-  store: EvidenceStore,
-  shopper: Shopper,
-  uploadId: string,
-): Promise<Readable> {
-  const row = await ownUpload(db, shopper, uploadId);
+/** A stored thumbnail (WebP) and how long the browser may keep it. */
+export interface OpenedThumbnail {
+  stream: Readable;
+  maxAgeSeconds: number;
+}
+
+async function openThumbnail(store: EvidenceStore, row: Evidence, maxAgeSeconds: number): Promise<OpenedThumbnail> {
   if (row.thumbnailKey === null) throw uploadErrors.notFound();
   const stream = await store.get(row.thumbnailKey);
   if (stream === null) {
     // Our fault, not the shopper's: a row whose file is gone.
     throw new Error(`Evidence ${row.id} has no stored thumbnail under ${row.thumbnailKey}`);
   }
-  return stream;
+  return { stream, maxAgeSeconds };
+}
+
+/** The thumbnail of the shopper's own photo (attached or not), for their session token. */
+export async function openUploadThumbnail(
+  db: PrismaClient,
+  store: EvidenceStore,
+  shopper: Shopper,
+  uploadId: string,
+): Promise<OpenedThumbnail> {
+  return openThumbnail(store, await ownUpload(db, shopper, uploadId), THUMBNAIL_URL_LIFETIME_SECONDS);
+}
+
+/**
+ * The thumbnail a signed URL opens (thumbnail-urls.server.ts): only while the signature is valid
+ * for this upload, its shop and its customer; anything else is not found, like a missing upload.
+ */
+export async function openSignedUploadThumbnail(
+  db: PrismaClient,
+  store: EvidenceStore,
+  uploadId: string,
+  signature: ThumbnailSignature,
+  now: Date,
+): Promise<OpenedThumbnail> {
+  const row = await db.evidence.findFirst({ where: { id: uploadId, redactedAt: null } });
+  const lifetime =
+    row?.customerId == null
+      ? null
+      : thumbnailSignatureLifetime({ id: row.id, shop: row.shop, customerId: row.customerId }, signature, now);
+  if (row === null || lifetime === null) throw uploadErrors.notFound();
+  return openThumbnail(store, row, lifetime);
 }
 
 export interface AttachUploadsInput {
