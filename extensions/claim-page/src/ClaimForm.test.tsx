@@ -184,7 +184,7 @@ describe("the claim form", () => {
     // ...and the draft keeps the upload
     await waitFor(() =>
       expect((host.storage.get(draftKey(ORDER_ID)) as Draft).uploads).toEqual([
-        { id: "up_1", slot: "issue", kind: "issue_photo", fileName: "cracked deck.jpg", thumbnailUrl: null },
+        { id: "up_1", slot: "issue", kind: "issue_photo", fileName: "cracked deck.jpg" },
       ]),
     );
     // WHEN removed THEN the server forgets it and so does the draft
@@ -195,7 +195,7 @@ describe("the claim form", () => {
   });
 
   it("shows an uploaded photo's thumbnail from the app, named for screen readers, and a video by its file name", async () => {
-    installHost(baseRoutes());
+    const host = installHost(baseRoutes());
     render(<ClaimPage />);
     await fillIn();
     // WHEN a photo of the label and a video of the problem are uploaded
@@ -222,6 +222,13 @@ describe("the claim form", () => {
     expect(pageText()).not.toContain("label.jpg");
     // AND the video, which has no thumbnail, by its file name
     expect(pageText()).toContain("rattle.mp4");
+    // AND the draft keeps the uploads but not the signed URL, which lives only minutes
+    await waitFor(() =>
+      expect((host.storage.get(draftKey(ORDER_ID)) as Draft).uploads).toEqual([
+        { id: "up_1", slot: "shipping_label", kind: "shipping_label_photo", fileName: "label.jpg" },
+        { id: "up_2", slot: "issue", kind: "issue_video", fileName: "rattle.mp4" },
+      ]),
+    );
   });
 
   it("shows the server's reasons in plain words and offers to file under the warranty", async () => {

@@ -51,7 +51,11 @@ function UploadRow({ entry, uploads }: { entry: UploadEntry; uploads: Uploads })
   const percent = entry.total > 0 ? Math.min(100, Math.round((entry.loaded / entry.total) * 100)) : 0;
   return (
     <s-stack direction="inline" gap="base" alignItems="center">
-      {entry.stored ? <EvidenceFile upload={entry.stored} /> : <s-text>{entry.fileName}</s-text>}
+      {entry.stored ? (
+        <EvidenceFile upload={{ ...entry.stored, thumbnailUrl: entry.thumbnailUrl }} />
+      ) : (
+        <s-text>{entry.fileName}</s-text>
+      )}
       {entry.status === "uploading" && (
         <>
           <s-progress
@@ -83,8 +87,9 @@ function UploadRow({ entry, uploads }: { entry: UploadEntry; uploads: Uploads })
 }
 
 /**
- * One file of evidence: a photo's thumbnail (served by the app to its own shopper through a signed
- * URL, so an image element can load it without the session token), else its file name.
+ * One file of evidence: a photo's thumbnail (served by the app to its own shopper through a
+ * short-lived signed URL, so an image element can load it without the session token), else its
+ * file name.
  */
 export function EvidenceFile({
   upload,

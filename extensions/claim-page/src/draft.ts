@@ -35,8 +35,6 @@ export interface StoredUpload {
   slot: Slot;
   kind: EvidenceKind;
   fileName: string;
-  /** The photo's thumbnail, relative to the app's URL (absent in drafts kept before thumbnails). */
-  thumbnailUrl?: string | null;
 }
 
 export interface Draft {

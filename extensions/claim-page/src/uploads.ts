@@ -15,6 +15,7 @@ export interface UploadEntry {
   total: number;
   /** The server's upload, once done. */
   stored?: StoredUpload;
+  thumbnailUrl?: string | null;
   error?: string;
   file?: File;
 }
@@ -65,7 +66,9 @@ export function useUploads(restored: readonly StoredUpload[], onStoredChange: (s
           total: file.size,
           file: undefined,
           error: undefined,
-          stored: { id: result.id, slot, kind: result.kind, fileName: file.name, thumbnailUrl: result.thumbnailUrl },
+          stored: { id: result.id, slot, kind: result.kind, fileName: file.name },
+          // Not kept in the draft: the signed URL lives minutes, a restored upload shows its name.
+          thumbnailUrl: result.thumbnailUrl,
         });
       },
       (error: unknown) => {
