@@ -1,4 +1,5 @@
 import { z, ZodError } from "zod";
+import { isDomainError } from "../domain/errors";
 import { errorResponse, type ErrorBody } from "../utils/http.server";
 import { isShopperMessageKey, shopperMessage, type ShopperLanguage, type ShopperMessageKey } from "./shopper-messages";
 
@@ -90,8 +91,9 @@ export async function shopperErrorResponse(error: unknown, language: ShopperLang
   const { code } = parsed.error;
   const key = `error.${code}`;
   const minutes = Math.max(1, Math.ceil(Number(response.headers.get("Retry-After") ?? "60") / 60));
+  const params = isDomainError(error) ? error.params : {};
   const message = isShopperMessageKey(key)
-    ? shopperMessage(language, key, { minutes })
+    ? shopperMessage(language, key, { minutes, ...params })
     : language === "en" || !(response.status in GENERIC_BY_STATUS)
       ? parsed.error.message
       : shopperMessage(language, GENERIC_BY_STATUS[response.status] ?? "error.generic.invalid");

@@ -74,12 +74,12 @@ const en = {
   "error.upload.unsupported_type":
     "This type of file cannot be uploaded. Choose a photo (JPEG, PNG, WebP or HEIC) or a video (MP4, MOV or WebM).",
   "error.upload.wrong_kind": "This place takes another kind of file. Check whether it asks for a photo or a video.",
-  "error.upload.too_large": "This file is too large. Choose a smaller photo, or a shorter video, and upload it again.",
-  "error.upload.too_many_files":
-    "This claim already has as many files as it can take. Remove one before adding another.",
+  "error.upload.too_large":
+    "This file is larger than {megabytes} MB. Choose a smaller photo, or a shorter video, and upload it again.",
+  "error.upload.too_many_files": "A claim can have at most {maxFiles} files. Remove one before adding another.",
   "error.upload.unreadable_photo": "We could not read this photo. Save it as JPEG or PNG and upload it again.",
   "error.upload.photo_too_many_pixels":
-    "This photo is too large. Save a smaller copy as JPEG or PNG and upload it again.",
+    "This photo has more than {megapixels} megapixels. Save a smaller copy as JPEG or PNG and upload it again.",
   "error.upload.not_found":
     "We could not find this file. It may have been removed: upload it again if you still need it.",
   "error.upload.attached": "This file is part of a submitted claim and can no longer be removed.",
@@ -198,13 +198,13 @@ const fr: Catalogue = {
   "error.upload.wrong_kind":
     "Cet emplacement attend un autre type de fichier. Vérifiez s'il demande une photo ou une vidéo.",
   "error.upload.too_large":
-    "Ce fichier est trop volumineux. Choisissez une photo plus petite ou une vidéo plus courte, puis réessayez.",
+    "Ce fichier dépasse {megabytes} Mo. Choisissez une photo plus petite ou une vidéo plus courte, puis réessayez.",
   "error.upload.too_many_files":
-    "Cette réclamation a déjà le nombre maximal de fichiers. Retirez-en un avant d'en ajouter un autre.",
+    "Une réclamation peut compter au plus {maxFiles} fichiers. Retirez-en un avant d'en ajouter un autre.",
   "error.upload.unreadable_photo":
     "Nous n'avons pas pu lire cette photo. Enregistrez-la en JPEG ou PNG et envoyez-la de nouveau.",
   "error.upload.photo_too_many_pixels":
-    "Cette photo est trop grande. Enregistrez une copie plus petite en JPEG ou PNG et envoyez-la de nouveau.",
+    "Cette photo dépasse {megapixels} mégapixels. Enregistrez une copie plus petite en JPEG ou PNG et envoyez-la de nouveau.",
   "error.upload.not_found":
     "Nous n'avons pas trouvé ce fichier. Il a peut-être été retiré : envoyez-le de nouveau si vous en avez encore besoin.",
   "error.upload.attached": "Ce fichier fait partie d'une réclamation envoyée et ne peut plus être retiré.",
@@ -319,13 +319,13 @@ const de: Catalogue = {
   "error.upload.wrong_kind":
     "Hier wird eine andere Art von Datei erwartet. Prüfe, ob ein Foto oder ein Video verlangt ist.",
   "error.upload.too_large":
-    "Diese Datei ist zu groß. Wähle ein kleineres Foto oder ein kürzeres Video und lade es noch einmal hoch.",
+    "Diese Datei ist größer als {megabytes} MB. Wähle ein kleineres Foto oder ein kürzeres Video und lade es noch einmal hoch.",
   "error.upload.too_many_files":
-    "Diese Reklamation hat schon so viele Dateien wie möglich. Entferne eine, bevor du eine weitere hinzufügst.",
+    "Eine Reklamation kann höchstens {maxFiles} Dateien haben. Entferne eine, bevor du eine weitere hinzufügst.",
   "error.upload.unreadable_photo":
     "Wir konnten dieses Foto nicht lesen. Speichere es als JPEG oder PNG und lade es noch einmal hoch.",
   "error.upload.photo_too_many_pixels":
-    "Dieses Foto ist zu groß. Speichere eine kleinere Kopie als JPEG oder PNG und lade sie noch einmal hoch.",
+    "Dieses Foto hat mehr als {megapixels} Megapixel. Speichere eine kleinere Kopie als JPEG oder PNG und lade sie noch einmal hoch.",
   "error.upload.not_found":
     "Wir konnten diese Datei nicht finden. Vielleicht wurde sie entfernt: Lade sie noch einmal hoch, wenn du sie noch brauchst.",
   "error.upload.attached": "Diese Datei gehört zu einer gesendeten Reklamation und kann nicht mehr entfernt werden.",
@@ -433,12 +433,12 @@ const es: Catalogue = {
     "Este tipo de archivo no se puede subir. Elige una foto (JPEG, PNG, WebP o HEIC) o un vídeo (MP4, MOV o WebM).",
   "error.upload.wrong_kind": "Aquí se espera otro tipo de archivo. Comprueba si pide una foto o un vídeo.",
   "error.upload.too_large":
-    "Este archivo es demasiado grande. Elige una foto más pequeña o un vídeo más corto y vuelve a subirlo.",
+    "Este archivo supera los {megabytes} MB. Elige una foto más pequeña o un vídeo más corto y vuelve a subirlo.",
   "error.upload.too_many_files":
-    "Esta reclamación ya tiene todos los archivos que admite. Quita uno antes de añadir otro.",
+    "Una reclamación puede tener como máximo {maxFiles} archivos. Quita uno antes de añadir otro.",
   "error.upload.unreadable_photo": "No hemos podido leer esta foto. Guárdala como JPEG o PNG y vuelve a subirla.",
   "error.upload.photo_too_many_pixels":
-    "Esta foto es demasiado grande. Guarda una copia más pequeña como JPEG o PNG y vuelve a subirla.",
+    "Esta foto tiene más de {megapixels} megapíxeles. Guarda una copia más pequeña como JPEG o PNG y vuelve a subirla.",
   "error.upload.not_found":
     "No hemos encontrado este archivo. Puede que se haya quitado: vuelve a subirlo si aún lo necesitas.",
   "error.upload.attached": "Este archivo forma parte de una reclamación enviada y ya no se puede quitar.",
@@ -486,15 +486,24 @@ export function isShopperMessageKey(key: string): key is ShopperMessageKey {
   return Object.hasOwn(en, key);
 }
 
-/** The message in the shopper's language, its {placeholders} filled from `params`. */
+const NUMBER_FORMATS: Readonly<Record<ShopperLanguage, Intl.NumberFormat>> = {
+  en: new Intl.NumberFormat("en", { maximumFractionDigits: 1 }),
+  fr: new Intl.NumberFormat("fr", { maximumFractionDigits: 1 }),
+  de: new Intl.NumberFormat("de", { maximumFractionDigits: 1 }),
+  es: new Intl.NumberFormat("es", { maximumFractionDigits: 1 }),
+};
+
+/** The message in the shopper's language, its {placeholders} filled from `params` (numbers as the language writes them). */
 export function shopperMessage(
   language: ShopperLanguage,
   key: ShopperMessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return SHOPPER_MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in params ? String(params[name]) : placeholder,
-  );
+  return SHOPPER_MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    if (value === undefined) return placeholder;
+    return typeof value === "number" ? NUMBER_FORMATS[language].format(value) : value;
+  });
 }
 
 /**

@@ -311,12 +311,34 @@ describe("POST /api/uploads", () => {
     },
   );
 
+  it.each([
+    ["en", "This file is larger than 0.3 MB. Choose a smaller photo, or a shorter video, and upload it again."],
+    ["fr", "Ce fichier dépasse 0,3 Mo. Choisissez une photo plus petite ou une vidéo plus courte, puis réessayez."],
+    [
+      "de",
+      "Diese Datei ist größer als 0,3 MB. Wähle ein kleineres Foto oder ein kürzeres Video und lade es noch einmal hoch.",
+    ],
+    ["es", "Este archivo supera los 0,3 MB. Elige una foto más pequeña o un vídeo más corto y vuelve a subirlo."],
+  ])(
+    "GIVEN a photo over its limit WHEN uploaded in %s THEN the message names the real limit",
+    async (language, message) => {
+      const response = await upload(Buffer.concat([packaging, Buffer.alloc(300 * 1024)]), {
+        headers: { "Accept-Language": language },
+      });
+      expect([response.status, (await response.json()).error]).toEqual([400, { code: "upload.too_large", message }]);
+    },
+  );
+
   it("GIVEN the order's draft holds the most files WHEN another is uploaded THEN it is refused until one is removed", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) ids.push((await uploaded(await upload(packaging))).id);
-    const refused = await upload(packaging);
+    const refused = await upload(packaging, { headers: { "Accept-Language": "de" } });
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error.code).toBe("upload.too_many_files");
+    // AND the shopper reads the real limit in their language
+    expect((await refused.json()).error).toEqual({
+      code: "upload.too_many_files",
+      message: "Eine Reklamation kann höchstens 4 Dateien haben. Entferne eine, bevor du eine weitere hinzufügst.",
+    });
     expect(await removeUpload(ids[0]!, ordersOf(manifest).customer.id)).toHaveProperty("status", 204);
     await uploaded(await upload(packaging));
     expect(await prisma.evidence.count()).toBe(4);
@@ -601,7 +623,7 @@ describe.each([
       () => Buffer.concat([packaging, Buffer.alloc(300 * 1024)]),
       {},
       "upload.too_large",
-      "This photo is larger than 300 KB. Choose a smaller photo and upload it again.",
+      "This photo is larger than 0.3 MB. Choose a smaller photo and upload it again.",
     ],
     [
       "a video over 2 MB",

@@ -15,6 +15,7 @@ import {
 } from "../../app/i18n/shopper-messages";
 import { DomainError } from "../../app/domain/errors";
 import { RateLimitedError } from "../../app/services/rate-limits.server";
+import { uploadErrors } from "../../app/services/evidence/uploads.server";
 import { ClaimSubmissionSchema } from "../../app/services/shopper-claims.server";
 
 // The server's words for shoppers exist in every language, for every code the shopper API can answer.
@@ -187,6 +188,43 @@ describe("shopperErrorResponse", () => {
       "Das ist gerade nicht möglich. Lade die Seite neu und versuche es noch einmal.",
     );
     expect((await body(await shopperErrorResponse(error, "en"))).error.message).toBe("Claim 1 cannot do that now.");
+  });
+
+  it("GIVEN an upload refused for a limit THEN every language names the limit, numbers written its way", async () => {
+    const refusals = [
+      uploadErrors.tooLarge("video", 200 * 1024 * 1024),
+      uploadErrors.tooManyFiles(12),
+      uploadErrors.tooManyPixels(50_500_000),
+    ];
+    const messages = await Promise.all(
+      SHOPPER_LANGUAGES.map(async (language) =>
+        Promise.all(
+          refusals.map(async (error) => (await body(await shopperErrorResponse(error, language))).error.message),
+        ),
+      ),
+    );
+    expect(messages).toEqual([
+      [
+        "This file is larger than 200 MB. Choose a smaller photo, or a shorter video, and upload it again.",
+        "A claim can have at most 12 files. Remove one before adding another.",
+        "This photo has more than 50.5 megapixels. Save a smaller copy as JPEG or PNG and upload it again.",
+      ],
+      [
+        "Ce fichier dépasse 200 Mo. Choisissez une photo plus petite ou une vidéo plus courte, puis réessayez.",
+        "Une réclamation peut compter au plus 12 fichiers. Retirez-en un avant d'en ajouter un autre.",
+        "Cette photo dépasse 50,5 mégapixels. Enregistrez une copie plus petite en JPEG ou PNG et envoyez-la de nouveau.",
+      ],
+      [
+        "Diese Datei ist größer als 200 MB. Wähle ein kleineres Foto oder ein kürzeres Video und lade es noch einmal hoch.",
+        "Eine Reklamation kann höchstens 12 Dateien haben. Entferne eine, bevor du eine weitere hinzufügst.",
+        "Dieses Foto hat mehr als 50,5 Megapixel. Speichere eine kleinere Kopie als JPEG oder PNG und lade sie noch einmal hoch.",
+      ],
+      [
+        "Este archivo supera los 200 MB. Elige una foto más pequeña o un vídeo más corto y vuelve a subirlo.",
+        "Una reclamación puede tener como máximo 12 archivos. Quita uno antes de añadir otro.",
+        "Esta foto tiene más de 50,5 megapíxeles. Guarda una copia más pequeña como JPEG o PNG y vuelve a subirla.",
+      ],
+    ]);
   });
 
   it("GIVEN a ZodError from anywhere THEN a 400 naming the request when there is no path", async () => {

@@ -67,10 +67,12 @@ const STORED_PHOTO_TYPE = "image/jpeg";
 const THUMBNAIL_TYPE = "image/webp";
 
 const MiB = 1024 * 1024;
-const describeBytes = (bytes: number) =>
-  bytes >= MiB ? `${Math.round(bytes / MiB)} MB` : `${Math.round(bytes / 1024)} KB`;
+/** A limit in MB as the shopper reads it: one decimal at most, never 0. */
+const megabytes = (bytes: number) => Math.max(0.1, Number((bytes / MiB).toFixed(1)));
+const megapixels = (pixels: number) => Math.max(0.1, Number((pixels / 1_000_000).toFixed(1)));
 
-// The shopper's errors: stable codes (translated for the shopper by code) and plain English.
+// The shopper's errors: stable codes (translated for the shopper by code, the limits passed as
+// params for the translation's placeholders) and plain English.
 export const uploadErrors = {
   empty: () =>
     new DomainError("invalid", "upload.empty", "This file is empty. Choose a photo or a video and try again."),
@@ -93,14 +95,16 @@ export const uploadErrors = {
       "invalid",
       "upload.too_large",
       what === "video"
-        ? `This video is larger than ${describeBytes(limit)}. Record a shorter video or trim it, and upload it again.`
-        : `This photo is larger than ${describeBytes(limit)}. Choose a smaller photo and upload it again.`,
+        ? `This video is larger than ${megabytes(limit)} MB. Record a shorter video or trim it, and upload it again.`
+        : `This photo is larger than ${megabytes(limit)} MB. Choose a smaller photo and upload it again.`,
+      { megabytes: megabytes(limit) },
     ),
   tooManyFiles: (limit: number) =>
     new DomainError(
       "invalid",
       "upload.too_many_files",
       `A claim can have at most ${limit} files. Remove a file before adding another.`,
+      { maxFiles: limit },
     ),
   unreadablePhoto: () =>
     new DomainError(
@@ -112,7 +116,8 @@ export const uploadErrors = {
     new DomainError(
       "invalid",
       "upload.photo_too_many_pixels",
-      `This photo has more than ${Number((limit / 1_000_000).toFixed(1))} megapixels. Save a smaller copy as JPEG or PNG and upload it again.`,
+      `This photo has more than ${megapixels(limit)} megapixels. Save a smaller copy as JPEG or PNG and upload it again.`,
+      { megapixels: megapixels(limit) },
     ),
   notFound: () =>
     new DomainError(
