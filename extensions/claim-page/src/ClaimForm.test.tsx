@@ -323,6 +323,57 @@ describe("the claim form", () => {
     expect(host.storage.has(draftKey(ORDER_ID))).toBe(false);
   });
 
+  it("offers a repair only when the policy lists it in claim-options' resolutions", async () => {
+    const choices = () =>
+      [...field("s-choice-list", "Your preferred solution").querySelectorAll("s-choice")].map((c) => c.textContent);
+    // GIVEN claim-options that say nothing of resolutions THEN refund and replacement
+    installHost(baseRoutes());
+    render(<ClaimPage />);
+    await waitFor(() => expect(choices()).toEqual(["A refund", "A replacement"]));
+    cleanup();
+    // GIVEN a policy that offers repairs THEN repair too, in the policy's order
+    installHost(
+      baseRoutes({
+        [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: ok(
+          claimOptions({ resolutions: ["repair", "refund"] }),
+        ),
+      }),
+    );
+    render(<ClaimPage />);
+    await waitFor(() => expect(choices()).toEqual(["A repair", "A refund"]));
+  });
+
+  it("does not send a kept preference the policy no longer offers", async () => {
+    // GIVEN a draft that asked for a repair, on an order whose policy now offers only refunds
+    const host = installHost(
+      baseRoutes({
+        [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: ok(
+          claimOptions({ resolutions: ["refund"] }),
+        ),
+      }),
+    );
+    host.storage.set(draftKey(ORDER_ID), {
+      version: 1,
+      submissionKey: "5b0c8f0e-8c1e-4a57-9d1f-0f6a2f3f9a12",
+      type: "arrival",
+      problem: "damaged",
+      description: "The deck is cracked.",
+      noticedOn: "",
+      quantities: { [lineItem(1)]: 1 },
+      answers: {},
+      resolution: "repair",
+      uploads: [],
+    } satisfies Draft);
+    render(<ClaimPage />);
+    await waitFor(() => expect(heading("This claim can be accepted")).toBe(true));
+    // THEN nothing is chosen on screen
+    expect(field("s-choice-list", "Your preferred solution").getAttribute("values")).toBe("");
+    // WHEN it is sent THEN without a preference
+    button("Send claim").click();
+    await waitFor(() => expect(posts(host, "/api/claims")).toHaveLength(1));
+    expect((posts(host, "/api/claims")[0]!.body as { preferredResolution: unknown }).preferredResolution).toBeNull();
+  });
+
   it("restores the draft kept in storage, key and uploads included", async () => {
     // GIVEN a draft left on this device, the problem noticed two days ago
     const noticedOn = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);

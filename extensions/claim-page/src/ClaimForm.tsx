@@ -14,11 +14,11 @@ import {
   ARRIVAL_PROBLEMS,
   canPreview,
   claimability,
-  DEFAULT_RESOLUTIONS,
   DESCRIPTION_MAX,
   draftKey,
   missingFields,
   newDraft,
+  offeredResolutions,
   requiredSlotsFrom,
   restoreDraft,
   SLOTS,
@@ -44,7 +44,7 @@ export function ClaimForm(props: { options: ClaimOptions; onSubmitted: (claim: C
   const [initial, setInitial] = useState<Draft | null>(null);
   useEffect(() => {
     storage.read<unknown>(draftKey(orderId)).then(
-      (stored) => setInitial(restoreDraft(stored) ?? newDraft(props.options)),
+      (stored) => setInitial(restoreDraft(stored, props.options) ?? newDraft(props.options)),
       () => setInitial(newDraft(props.options)),
     );
   }, []);
@@ -134,7 +134,7 @@ function DraftForm({
   const claimableTypes = (["arrival", "warranty"] as const).filter((type) =>
     options.items.some((item) => claimability(item, type).claimable),
   );
-  const resolutions = options.resolutions ?? DEFAULT_RESOLUTIONS;
+  const resolutions = offeredResolutions(options);
 
   return (
     <s-stack gap="large">

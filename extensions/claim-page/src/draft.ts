@@ -77,13 +77,21 @@ export function newDraft(options: ClaimOptions): Draft {
   };
 }
 
-/** A stored draft if it is one this version wrote, else null (a fresh draft is started). */
-export function restoreDraft(stored: unknown): Draft | null {
+/** What the shopper may ask for: the policy's list (claim-options), else refund and replacement. */
+export const offeredResolutions = (options: ClaimOptions): readonly Resolution[] =>
+  options.resolutions ?? DEFAULT_RESOLUTIONS;
+
+/**
+ * A stored draft if it is one this version wrote, else null (a fresh draft is started). A
+ * preference the policy no longer offers is dropped rather than sent.
+ */
+export function restoreDraft(stored: unknown, options: ClaimOptions): Draft | null {
   if (!stored || typeof stored !== "object") return null;
   const draft = stored as Partial<Draft>;
   if (draft.version !== 1 || typeof draft.submissionKey !== "string" || !Array.isArray(draft.uploads)) return null;
   if (draft.type !== "arrival" && draft.type !== "warranty") return null;
-  return draft as Draft;
+  const offered = draft.resolution && offeredResolutions(options).includes(draft.resolution);
+  return { ...(draft as Draft), resolution: offered ? draft.resolution! : null };
 }
 
 export type ItemState =
