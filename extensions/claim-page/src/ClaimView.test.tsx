@@ -186,7 +186,7 @@ describe("a claim's page", () => {
     expect(pageText()).toContain("Next: we will check the returned item.");
   });
 
-  it("shows the outcome with the refunded amount, or the denial with the guarantee's clause", async () => {
+  it("shows the outcome with the refunded amount, or the denial with the policy's clause", async () => {
     installHost(
       {
         "GET /api/claims/claim_1": ok({
@@ -233,7 +233,7 @@ describe("a claim's page", () => {
     );
     render(<ClaimPage />);
     await waitFor(() => expect(pageText()).toContain("Volt X2 E-Scooter: The casing was opened."));
-    expect(pageText()).toContain("From our guarantee: The guarantee does not cover devices that have been opened.");
+    expect(pageText()).toContain("Our policy says: The guarantee does not cover devices that have been opened.");
     expect(pageText()).toContain("Declined");
   });
 
