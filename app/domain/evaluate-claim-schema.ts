@@ -114,6 +114,12 @@ export const PROBLEMS_BY_CLAIM_TYPE: Readonly<Record<(typeof CLAIM_TYPES)[number
 export const PREFERRED_RESOLUTIONS = ["refund", "replacement", "repair"] as const;
 export const PreferredResolutionSchema = z.enum(PREFERRED_RESOLUTIONS);
 export type PreferredResolution = z.infer<typeof PreferredResolutionSchema>;
+/** What the shopper may ask for, by claim type: damage on arrival is refunded or replaced, never repaired. */
+export const RESOLUTIONS_BY_CLAIM_TYPE: Readonly<Record<(typeof CLAIM_TYPES)[number], readonly PreferredResolution[]>> =
+  {
+    arrival: ["refund", "replacement"],
+    warranty: PREFERRED_RESOLUTIONS,
+  };
 
 export const ClaimItemSchema = z.strictObject(
   { lineItemId: shopifyGid("LineItem"), quantity: positiveInteger(MAX_UNITS) },
@@ -143,11 +149,12 @@ export const ClaimSchema = z
         });
       }
     });
-    if (claim.type === "arrival" && claim.preferredResolution === "repair") {
+    const offered = RESOLUTIONS_BY_CLAIM_TYPE[claim.type];
+    if (claim.preferredResolution && !offered.includes(claim.preferredResolution)) {
       ctx.addIssue({
         code: "custom",
         path: ["preferredResolution"],
-        message: 'arrival claims take "refund" or "replacement"',
+        message: `${claim.type} claims take ${offered.map((resolution) => `"${resolution}"`).join(" or ")}`,
       });
     }
   });

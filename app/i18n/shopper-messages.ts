@@ -121,6 +121,7 @@ const en = {
   "validation.too_small": "this must be at least {minimum}.",
   "validation.unknown_field": "this is not expected here.",
   "validation.problem_for_type": "this does not fit the kind of claim you chose.",
+  "validation.resolution_for_type": "this is not offered for the kind of claim you chose.",
   "validation.duplicate": "the same item is listed twice.",
 } as const;
 
@@ -243,6 +244,7 @@ const fr: Catalogue = {
   "validation.too_small": "la valeur doit être d'au moins {minimum}.",
   "validation.unknown_field": "ce champ n'est pas attendu ici.",
   "validation.problem_for_type": "cela ne correspond pas au type de réclamation choisi.",
+  "validation.resolution_for_type": "cette solution n'est pas proposée pour le type de réclamation choisi.",
   "validation.duplicate": "le même article figure deux fois.",
 };
 
@@ -364,6 +366,7 @@ const de: Catalogue = {
   "validation.too_small": "der Wert muss mindestens {minimum} sein.",
   "validation.unknown_field": "das wird hier nicht erwartet.",
   "validation.problem_for_type": "das passt nicht zur gewählten Art der Reklamation.",
+  "validation.resolution_for_type": "das wird für die gewählte Art der Reklamation nicht angeboten.",
   "validation.duplicate": "derselbe Artikel ist zweimal aufgeführt.",
 };
 
@@ -477,6 +480,7 @@ const es: Catalogue = {
   "validation.too_small": "el valor debe ser al menos {minimum}.",
   "validation.unknown_field": "este campo no se espera aquí.",
   "validation.problem_for_type": "no corresponde al tipo de reclamación elegido.",
+  "validation.resolution_for_type": "no se ofrece para el tipo de reclamación elegido.",
   "validation.duplicate": "el mismo artículo aparece dos veces.",
 };
 

@@ -11,7 +11,9 @@ import {
   ClaimTypeSchema,
   PreferredResolutionSchema,
   PROBLEMS_BY_CLAIM_TYPE,
+  RESOLUTIONS_BY_CLAIM_TYPE,
   type ClaimProblem,
+  type PreferredResolution,
 } from "../domain/evaluate-claim-schema";
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { ClaimReason, ItemReason } from "../domain/policy/codes";
@@ -55,7 +57,12 @@ const ClaimDraftShape = {
 };
 
 function draftRules(
-  draft: { type: ClaimType; problem: ClaimProblem; items: { lineItemId: string }[] },
+  draft: {
+    type: ClaimType;
+    problem: ClaimProblem;
+    preferredResolution: PreferredResolution | null;
+    items: { lineItemId: string }[];
+  },
   ctx: z.RefinementCtx,
 ) {
   if (!PROBLEMS_BY_CLAIM_TYPE[draft.type].includes(draft.problem)) {
@@ -64,6 +71,15 @@ function draftRules(
       path: ["problem"],
       params: { code: "problem_for_type" },
       message: `${draft.type} claims take ${PROBLEMS_BY_CLAIM_TYPE[draft.type].join(", ")}`,
+    });
+  }
+  const offered = RESOLUTIONS_BY_CLAIM_TYPE[draft.type];
+  if (draft.preferredResolution !== null && !offered.includes(draft.preferredResolution)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["preferredResolution"],
+      params: { code: "resolution_for_type" },
+      message: `${draft.type} claims take ${offered.join(", ")}`,
     });
   }
   draft.items.forEach((item, index) => {

@@ -8,12 +8,17 @@ import { claimSubmissionFromEvaluation } from "../domain/claim-lifecycle/claim-s
 import { DomainError } from "../domain/errors";
 import { evaluateClaim } from "../domain/evaluate-claim";
 import {
+  CLAIM_TYPES,
   ClaimSchema,
+  PREFERRED_RESOLUTIONS,
+  RESOLUTIONS_BY_CLAIM_TYPE,
   type Claim,
   type ClaimProblem,
   type ClaimEvaluation,
   type ClaimEvaluationInput,
+  type PreferredResolution,
 } from "../domain/evaluate-claim-schema";
+import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { fetchOrderFacts } from "../shopify/order-facts.server";
 import { fetchShopProfile } from "../shopify/shop.server";
@@ -303,6 +308,10 @@ export interface ClaimOptions {
   orderName: string | null;
   timezone: string;
   items: ClaimOption[];
+  /** What the shopper may ask for under every claim type they can file now (the form's one list). */
+  resolutions: PreferredResolution[];
+  /** What the shopper may ask for, by claim type. */
+  resolutionsByType: Record<ClaimType, PreferredResolution[]>;
 }
 
 /**
@@ -340,5 +349,20 @@ export async function claimOptions(
       warranty: windowFor("warranty"),
     };
   });
-  return { orderId: context.orderId, orderName: loaded.orderName, timezone: loaded.timezone, items };
+  // The form offers one list whatever type is chosen: only what each type still open accepts.
+  const open = CLAIM_TYPES.filter((type) => items.some((item) => item[type].open && item.claimableQuantity > 0));
+  const resolutions = PREFERRED_RESOLUTIONS.filter((resolution) =>
+    (open.length > 0 ? open : CLAIM_TYPES).every((type) => RESOLUTIONS_BY_CLAIM_TYPE[type].includes(resolution)),
+  );
+  return {
+    orderId: context.orderId,
+    orderName: loaded.orderName,
+    timezone: loaded.timezone,
+    items,
+    resolutions,
+    resolutionsByType: {
+      arrival: [...RESOLUTIONS_BY_CLAIM_TYPE.arrival],
+      warranty: [...RESOLUTIONS_BY_CLAIM_TYPE.warranty],
+    },
+  };
 }

@@ -50,6 +50,12 @@ describe("GET /api/claim-options", () => {
       "23:59:59",
     );
     expect(Date.parse(item.warranty.windowEndsAt)).toBeGreaterThan(Date.parse(item.arrival.windowEndsAt));
+    // AND what the shopper may ask for, from the policy's rules: both types are open, so the one
+    // list of the form offers what both accept; a repair only under the warranty
+    expect([body.resolutions, body.resolutionsByType]).toEqual([
+      ["refund", "replacement"],
+      { arrival: ["refund", "replacement"], warranty: ["refund", "replacement", "repair"] },
+    ]);
   });
 
   it("shows an arrival window that closed, with the warranty still open", async () => {
@@ -57,9 +63,12 @@ describe("GET /api/claim-options", () => {
     const response = await claimOptionsLoader(
       routeArgs(await shopperRequest(`/api/claim-options?orderId=${encodeURIComponent(order.id)}`, customer.id)),
     );
-    const [item] = (await response.json()).items;
+    const body = await response.json();
+    const [item] = body.items;
     expect(item.arrival).toMatchObject({ open: false, reasons: ["window_expired"] });
     expect(item.warranty.open).toBe(true);
+    // AND only a warranty claim can be filed, so a repair may be asked for
+    expect(body.resolutions).toEqual(["refund", "replacement", "repair"]);
   });
 
   it("marks windows that count from an estimated delivery date, and only those", async () => {

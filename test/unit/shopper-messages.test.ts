@@ -170,6 +170,28 @@ describe("shopperErrorResponse", () => {
     });
   });
 
+  it("GIVEN a repair asked for on an arrival claim in German THEN 400 naming the preferred solution", async () => {
+    const draft = {
+      orderId: "gid://shopify/Order/1",
+      submissionKey: "0b7f4b8e-key",
+      type: "arrival",
+      problem: "damaged",
+      description: "Broken",
+      items: [{ lineItemId: "gid://shopify/LineItem/1", quantity: 1 }],
+      preferredResolution: "repair",
+    };
+    const parsed = ClaimSubmissionSchema.safeParse(draft, { reportInput: true });
+    expect(await body(await shopperErrorResponse(parsed.error, "de"))).toEqual({
+      error: {
+        code: "invalid_request",
+        field: "preferredResolution",
+        message: "Bitte prüfe die gewünschte Lösung: das wird für die gewählte Art der Reklamation nicht angeboten.",
+      },
+    });
+    // AND under the warranty a repair is fine
+    expect(ClaimSubmissionSchema.safeParse({ ...draft, type: "warranty", problem: "fault" }).success).toBe(true);
+  });
+
   it("GIVEN a rate limit THEN 429 with Retry-After and the wait in minutes", async () => {
     const response = await shopperErrorResponse(
       new RateLimitedError({ name: "submissions.customer", max: 10, windowSeconds: 3600 }, 125),
