@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { env, type Env } from "../utils/env.server";
 
 // Fixed-window rate limits shared by every app instance: the counters live in the database
 // (RateLimit), one row per key and window. A hit is ONE statement (INSERT … ON CONFLICT DO UPDATE
@@ -26,23 +27,29 @@ export type ShopperAction = (typeof SHOPPER_ACTIONS)[number];
 
 export type ShopperRateLimits = Record<ShopperAction, { customer: RateLimit; shop: RateLimit }>;
 
-// A shopper files a claim or two, answers a question now and then, and uploads at most 12 files
-// per claim (with retries); a shop's limits stop a flood from many accounts without touching a
-// busy shop's normal day.
-export const DEFAULT_SHOPPER_RATE_LIMITS: ShopperRateLimits = {
-  submissions: {
-    customer: { name: "submissions.customer", max: 10, windowSeconds: HOUR },
-    shop: { name: "submissions.shop", max: 500, windowSeconds: HOUR },
-  },
-  replies: {
-    customer: { name: "replies.customer", max: 30, windowSeconds: HOUR },
-    shop: { name: "replies.shop", max: 1000, windowSeconds: HOUR },
-  },
-  uploads: {
-    customer: { name: "uploads.customer", max: 60, windowSeconds: HOUR },
-    shop: { name: "uploads.shop", max: 3000, windowSeconds: HOUR },
-  },
-};
+/**
+ * The limits per hour, as the environment sets them (RATE_LIMIT_*, app/utils/env.server.ts). By
+ * default a shopper files a claim or two, answers a question now and then, and uploads at most 12
+ * files per claim (with retries): 10 submissions, 30 replies and 60 uploads an hour; a shop's
+ * limits (500, 1000, 3000) stop a flood from many accounts without touching a busy shop's day.
+ */
+export function shopperRateLimits(settings: Env = env()): ShopperRateLimits {
+  const hourly = (name: string, max: number): RateLimit => ({ name, max, windowSeconds: HOUR });
+  return {
+    submissions: {
+      customer: hourly("submissions.customer", settings.RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER),
+      shop: hourly("submissions.shop", settings.RATE_LIMIT_SUBMISSIONS_PER_SHOP),
+    },
+    replies: {
+      customer: hourly("replies.customer", settings.RATE_LIMIT_REPLIES_PER_CUSTOMER),
+      shop: hourly("replies.shop", settings.RATE_LIMIT_REPLIES_PER_SHOP),
+    },
+    uploads: {
+      customer: hourly("uploads.customer", settings.RATE_LIMIT_UPLOADS_PER_CUSTOMER),
+      shop: hourly("uploads.shop", settings.RATE_LIMIT_UPLOADS_PER_SHOP),
+    },
+  };
+}
 
 /** Thrown when a limit is exceeded; the HTTP mapping answers 429 with Retry-After. */
 export class RateLimitedError extends Error {
@@ -100,7 +107,7 @@ export async function consumeShopperRateLimits(
   action: ShopperAction,
   who: { shop: string; customerId: string },
   now: Date,
-  limits: ShopperRateLimits = DEFAULT_SHOPPER_RATE_LIMITS,
+  limits: ShopperRateLimits = shopperRateLimits(),
 ): Promise<void> {
   await consumeRateLimit(db, limits[action].customer, `${who.shop}:${who.customerId}`, now);
   await consumeRateLimit(db, limits[action].shop, who.shop, now);

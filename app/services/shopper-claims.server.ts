@@ -25,7 +25,7 @@ import { CreatedRefundSchema } from "../shopify/refunds.server";
 import type { CustomerAccountIdentity } from "../utils/session-tokens.server";
 import { customerAccountContext } from "./customer-account.server";
 import { attachUploads, toUpload, type Upload } from "./evidence/uploads.server";
-import { consumeShopperRateLimits, DEFAULT_SHOPPER_RATE_LIMITS, type ShopperRateLimits } from "./rate-limits.server";
+import { consumeShopperRateLimits, shopperRateLimits, type ShopperRateLimits } from "./rate-limits.server";
 import { assertOrderOwned, previewClaim, submitClaim, type ClaimContext } from "./submit-claim.server";
 
 // The shopper's side of claims (docs/shopper-api.md): their claims on an order, one claim's page,
@@ -485,7 +485,7 @@ export async function submitShopperClaim(
 ): Promise<{ claim: ClaimDetail; created: boolean }> {
   const context = customerAccountContext(identity, { orderId: draft.orderId });
   // Counted before anything is read from Shopify: a flood is refused cheaply.
-  await consumeShopperRateLimits(db, "submissions", context, now, options.limits ?? DEFAULT_SHOPPER_RATE_LIMITS);
+  await consumeShopperRateLimits(db, "submissions", context, now, options.limits ?? shopperRateLimits());
   const { claim, created } = await submitClaim(
     db,
     graphql,
@@ -515,7 +515,7 @@ export async function replyToClaim(
 ): Promise<ClaimDetail> {
   const shopper = shopperOf(identity);
   await requireShopperClaim(db, shopper, claimId);
-  await consumeShopperRateLimits(db, "replies", shopper, now, options.limits ?? DEFAULT_SHOPPER_RATE_LIMITS);
+  await consumeShopperRateLimits(db, "replies", shopper, now, options.limits ?? shopperRateLimits());
   const saved = await db.$transaction(async (tx) => {
     const stored = await requireShopperClaim(tx, shopper, claimId);
     if (stored.state.status !== "needs_information") {
@@ -557,7 +557,7 @@ export async function sendReturnShipment(
 ): Promise<ClaimDetail> {
   const shopper = shopperOf(identity);
   await requireShopperClaim(db, shopper, claimId);
-  await consumeShopperRateLimits(db, "replies", shopper, now, options.limits ?? DEFAULT_SHOPPER_RATE_LIMITS);
+  await consumeShopperRateLimits(db, "replies", shopper, now, options.limits ?? shopperRateLimits());
   const saved = await db.$transaction(async (tx) => {
     const stored = await requireShopperClaim(tx, shopper, claimId);
     if (stored.state.status !== "awaiting_return") {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { shopperRateLimits } from "../services/rate-limits.server";
 import { EnvError, parseEnv } from "./env.server";
 
 const valid = {
@@ -33,7 +34,51 @@ describe("parseEnv", () => {
       UPLOAD_MAX_VIDEO_BYTES: 200 * 1024 * 1024,
       UPLOAD_MAX_FILES: 12,
       UPLOAD_MAX_PHOTO_PIXELS: 50_000_000,
+      RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER: 10,
+      RATE_LIMIT_SUBMISSIONS_PER_SHOP: 500,
+      RATE_LIMIT_REPLIES_PER_CUSTOMER: 30,
+      RATE_LIMIT_REPLIES_PER_SHOP: 1000,
+      RATE_LIMIT_UPLOADS_PER_CUSTOMER: 60,
+      RATE_LIMIT_UPLOADS_PER_SHOP: 3000,
     });
+  });
+
+  it("reads the shopper rate limits per hour, and the services use them", () => {
+    const settings = parseEnv({
+      ...valid,
+      RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER: "3",
+      RATE_LIMIT_SUBMISSIONS_PER_SHOP: "40",
+      RATE_LIMIT_REPLIES_PER_CUSTOMER: "5",
+      RATE_LIMIT_REPLIES_PER_SHOP: "50",
+      RATE_LIMIT_UPLOADS_PER_CUSTOMER: "7",
+      RATE_LIMIT_UPLOADS_PER_SHOP: "70",
+    });
+    const hourly = (name: string, max: number) => ({ name, max, windowSeconds: 3600 });
+    expect(shopperRateLimits(settings)).toEqual({
+      submissions: { customer: hourly("submissions.customer", 3), shop: hourly("submissions.shop", 40) },
+      replies: { customer: hourly("replies.customer", 5), shop: hourly("replies.shop", 50) },
+      uploads: { customer: hourly("uploads.customer", 7), shop: hourly("uploads.shop", 70) },
+    });
+  });
+
+  it.each([
+    [
+      { RATE_LIMIT_UPLOADS_PER_CUSTOMER: "0" },
+      ["RATE_LIMIT_UPLOADS_PER_CUSTOMER must be at least 1 (uploads per hour)"],
+    ],
+    [{ RATE_LIMIT_REPLIES_PER_SHOP: "lots" }, ["RATE_LIMIT_REPLIES_PER_SHOP must be a number of replies per hour"]],
+    [
+      { RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER: "2.5" },
+      ["RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER must be a whole number of claim submissions per hour"],
+    ],
+    [
+      { RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER: "20", RATE_LIMIT_SUBMISSIONS_PER_SHOP: "10" },
+      [
+        "RATE_LIMIT_SUBMISSIONS_PER_SHOP must be at least RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER (20): the shop's limit counts every shopper's",
+      ],
+    ],
+  ])("refuses rate limits %o", (override, problems) => {
+    expect(problemsOf({ ...valid, ...override })).toEqual(problems);
   });
 
   it("reads the S3 evidence store's settings", () => {

@@ -58,6 +58,39 @@ const EvidenceEnv = {
     .default(50_000_000),
 };
 
+// How often per hour a shopper (per customer) and all shoppers of a shop (per shop) may submit
+// claims, reply (and send return tracking) and upload: app/services/rate-limits.server.ts.
+const perHour = (fallback: number, what: string) =>
+  z.coerce
+    .number({ error: `must be a number of ${what} per hour` })
+    .int(`must be a whole number of ${what} per hour`)
+    .min(1, `must be at least 1 (${what} per hour)`)
+    .max(1_000_000, `must be at most 1000000 (${what} per hour)`)
+    .default(fallback);
+
+const RateLimitEnv = {
+  RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER: perHour(10, "claim submissions"),
+  RATE_LIMIT_SUBMISSIONS_PER_SHOP: perHour(500, "claim submissions"),
+  RATE_LIMIT_REPLIES_PER_CUSTOMER: perHour(30, "replies"),
+  RATE_LIMIT_REPLIES_PER_SHOP: perHour(1000, "replies"),
+  RATE_LIMIT_UPLOADS_PER_CUSTOMER: perHour(60, "uploads"),
+  RATE_LIMIT_UPLOADS_PER_SHOP: perHour(3000, "uploads"),
+};
+
+/** A shop's limit below one shopper's would let a single shopper lock everyone out: refused. */
+function requireShopLimitsAboveCustomers(value: Record<keyof typeof RateLimitEnv, number>, context: z.RefinementCtx) {
+  for (const action of ["SUBMISSIONS", "REPLIES", "UPLOADS"] as const) {
+    const customer = value[`RATE_LIMIT_${action}_PER_CUSTOMER`];
+    if (value[`RATE_LIMIT_${action}_PER_SHOP`] < customer) {
+      context.addIssue({
+        code: "custom",
+        path: [`RATE_LIMIT_${action}_PER_SHOP`],
+        message: `must be at least RATE_LIMIT_${action}_PER_CUSTOMER (${customer}): the shop's limit counts every shopper's`,
+      });
+    }
+  }
+}
+
 function requireS3Settings(
   value: {
     EVIDENCE_STORE: "disk" | "s3";
@@ -117,8 +150,10 @@ export const EnvSchema = z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL of the App Bridge script" })
       .optional(),
     ...EvidenceEnv,
+    ...RateLimitEnv,
   })
-  .superRefine(requireS3Settings);
+  .superRefine(requireS3Settings)
+  .superRefine(requireShopLimitsAboveCustomers);
 
 export type Env = z.infer<typeof EnvSchema>;
 

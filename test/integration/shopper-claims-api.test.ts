@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { setUpValidSession } from "@shopify/shopify-api/test-helpers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "../../app/db.server";
 import { loader as listLoader, action as submitAction } from "../../app/routes/api.claims";
 import { loader as claimLoader } from "../../app/routes/api.claims.$claimId";
@@ -11,7 +11,7 @@ import { action as previewAction } from "../../app/routes/api.claims.preview";
 import { runClaimCommand } from "../../app/services/claim-commands.server";
 import { thumbnailSignatureLifetime } from "../../app/services/evidence/thumbnail-urls.server";
 import { submitShopperClaim, type ClaimSubmission } from "../../app/services/shopper-claims.server";
-import { DEFAULT_SHOPPER_RATE_LIMITS, type ShopperRateLimits } from "../../app/services/rate-limits.server";
+import { shopperRateLimits, type ShopperRateLimits } from "../../app/services/rate-limits.server";
 import type { EvidenceKind } from "../../app/domain/policy/policy-schema";
 import { seedDemoStore, type DemoManifest, type ScenarioKey } from "../simulator/seed";
 import { simulator } from "../simulator/network-edge";
@@ -21,6 +21,12 @@ import { installTestShop, TEST_SHOP } from "../support/shopify-requests";
 // The shopper's claims API with real signed customer-account tokens, for two customers of two
 // shops: what a shopper files, reads and answers, and every attempt to reach someone else's
 // order, claim, upload or submission key answered 404 (or 409 for a key) without a word about it.
+
+// A small submission limit for this file (read when the app first reads its environment), so the
+// limit test is quick and proves the routes take it from the environment.
+vi.hoisted(() => {
+  process.env.RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER = "3";
+});
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 let manifest: DemoManifest;
@@ -238,7 +244,7 @@ describe("filing and following a claim", () => {
     const { unauthenticated } = await import("../../app/shopify.server");
     const { admin } = await unauthenticated.admin(TEST_SHOP);
     const wide: ShopperRateLimits = {
-      ...DEFAULT_SHOPPER_RATE_LIMITS,
+      ...shopperRateLimits(),
       submissions: {
         customer: { name: "submissions.customer", max: 100, windowSeconds: 3600 },
         shop: { name: "submissions.shop", max: 100, windowSeconds: 3600 },
@@ -574,7 +580,8 @@ describe("bad input and limits", () => {
   it("GIVEN a shopper over the submission limit THEN 429 with Retry-After", async () => {
     const order = scenario("delivered-2-days-ago");
     const draft = arrivalDraft(order, await arrivalEvidence(TEST_SHOP, order.orderId, order.customerId));
-    const max = DEFAULT_SHOPPER_RATE_LIMITS.submissions.customer.max;
+    const max = shopperRateLimits().submissions.customer.max;
+    expect(max).toBe(3); // RATE_LIMIT_SUBMISSIONS_PER_CUSTOMER, set for this file
     const statuses: number[] = [];
     for (let i = 0; i < max; i++) {
       statuses.push((await call(submitAction, "/api/claims", order.customerId, { body: draft })).status);
