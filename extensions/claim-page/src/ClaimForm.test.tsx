@@ -67,7 +67,7 @@ describe("the claim form", () => {
     await waitFor(() => field("s-checkbox", "Volt X2 E-Scooter"));
     // THEN the claimable item names its last day, time and zone, and the other says why in a few words
     expect(pageText()).toContain(
-      "You can report this until Tuesday, December 1 at 23:59 Berlin time (counted from the estimated delivery date).",
+      "You can report this until Tuesday, December 1, 2026 at 23:59 Berlin time (counted from the estimated delivery date).",
     );
     expect(pageText()).toContain("Nimbus Power Bank");
     expect(pageText()).toContain("Not shipped yet.");

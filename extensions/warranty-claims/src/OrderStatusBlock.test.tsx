@@ -46,10 +46,10 @@ describe("the order-status block", () => {
       ["Report a problem", "extension:claim-page/customer-account.order.page.render/1001/"],
     ]);
     expect(pageText()).toContain(
-      "Damage or a wrong item on arrival can be reported until Tuesday, December 1 at 23:59 Berlin time (counted from the estimated delivery date).",
+      "Damage or a wrong item on arrival can be reported until Tuesday, December 1, 2026 at 23:59 Berlin time (counted from the estimated delivery date).",
     );
     expect(pageText()).toContain(
-      "A fault can be reported under the warranty until Tuesday, November 30 at 23:59 Berlin time.",
+      "A fault can be reported under the warranty until Tuesday, November 30, 2027 at 23:59 Berlin time.",
     );
   });
 
