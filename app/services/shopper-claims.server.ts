@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { findClaim, requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
 import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
+import type { ClaimCommand } from "../domain/claim-lifecycle/claim-commands";
 import type { ClaimEvent } from "../domain/claim-lifecycle/claim-state";
 import type { ClaimStatus } from "../domain/claim-lifecycle/claim-status";
 import { DomainError } from "../domain/errors";
@@ -23,10 +24,10 @@ import type { AdminGraphql } from "../shopify/admin-client.server";
 import { fetchLocations } from "../shopify/locations.server";
 import { CreatedRefundSchema } from "../shopify/refunds.server";
 import type { CustomerAccountIdentity } from "../utils/session-tokens.server";
-import { customerAccountContext } from "./customer-account.server";
-import { attachUploads, toUpload, type Upload } from "./evidence/uploads.server";
+import { customerAccountContext, loggedInShopper } from "./customer-account.server";
+import { attachUploads, toUpload, type Shopper, type Upload } from "./evidence/uploads.server";
 import { consumeShopperRateLimits, shopperRateLimits, type ShopperRateLimits } from "./rate-limits.server";
-import { assertOrderOwned, previewClaim, submitClaim, type ClaimContext } from "./submit-claim.server";
+import { assertOrderOwned, previewClaim, submitClaim } from "./submit-claim.server";
 
 // The shopper's side of claims (docs/shopper-api.md): their claims on an order, one claim's page,
 // the preview and the submission of the claim form, replies and return tracking. Every function
@@ -381,14 +382,6 @@ async function requireShopperClaim(db: Db, shopper: Shopper, claimId: string): P
   return stored;
 }
 
-type Shopper = Pick<ClaimContext, "shop" | "customerId">;
-
-/** The logged-in shopper of the token (an anonymous one is asked to log in). */
-function shopperOf(identity: CustomerAccountIdentity): Shopper {
-  const { shop, customerId } = customerAccountContext(identity, { orderId: "" });
-  return { shop, customerId };
-}
-
 /** The shopper's claims on one of their orders, newest first. */
 export async function listShopperClaims(
   db: PrismaClient,
@@ -415,7 +408,7 @@ export async function readShopperClaim(
   now: Date,
   language: ShopperLanguage,
 ): Promise<ClaimDetail> {
-  const stored = await requireShopperClaim(db, shopperOf(identity), claimId);
+  const stored = await requireShopperClaim(db, loggedInShopper(identity), claimId);
   return claimDetailOf(db, graphql, stored, now, language);
 }
 
@@ -502,6 +495,45 @@ export async function submitShopperClaim(
   return { claim: await claimDetailOf(db, graphql, claim, now, language), created };
 }
 
+/** A change the shopper makes to their own claim, allowed only while the claim awaits it. */
+interface ShopperClaimChange {
+  awaits: ClaimStatus;
+  /** The refusal when the claim is in any other status. */
+  refusal: () => DomainError;
+  /** The command, built inside the change's transaction. */
+  command: (tx: Prisma.TransactionClient, stored: StoredClaim, shopper: Shopper) => Promise<ClaimCommand>;
+}
+
+/**
+ * Applies the shopper's change to their own claim: counted against their replies limit once the
+ * claim is known to be theirs, checked again and saved in one transaction (a concurrent change
+ * fails on the claim's version).
+ */
+async function changeShopperClaim(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  identity: CustomerAccountIdentity,
+  claimId: string,
+  change: ShopperClaimChange,
+  now: Date,
+  language: ShopperLanguage,
+  options: ShopperOptions,
+): Promise<ClaimDetail> {
+  const shopper = loggedInShopper(identity);
+  await requireShopperClaim(db, shopper, claimId);
+  await consumeShopperRateLimits(db, "replies", shopper, now, options.limits ?? shopperRateLimits());
+  const saved = await db.$transaction(async (tx) => {
+    const stored = await requireShopperClaim(tx, shopper, claimId);
+    if (stored.state.status !== change.awaits) throw change.refusal();
+    const { state } = applyClaimCommand(stored.state, await change.command(tx, stored, shopper), now, {
+      type: "customer",
+      id: shopper.customerId,
+    });
+    return saveClaimChange(tx, shopper.shop, stored.meta.version, stored.state, state);
+  });
+  return claimDetailOf(db, graphql, saved, now, language);
+}
+
 /** The shopper answers the merchant's question, with more uploads if they like. */
 export async function replyToClaim(
   db: PrismaClient,
@@ -513,35 +545,26 @@ export async function replyToClaim(
   language: ShopperLanguage,
   options: ShopperOptions = {},
 ): Promise<ClaimDetail> {
-  const shopper = shopperOf(identity);
-  await requireShopperClaim(db, shopper, claimId);
-  await consumeShopperRateLimits(db, "replies", shopper, now, options.limits ?? shopperRateLimits());
-  const saved = await db.$transaction(async (tx) => {
-    const stored = await requireShopperClaim(tx, shopper, claimId);
-    if (stored.state.status !== "needs_information") {
-      throw new DomainError(
+  const change: ShopperClaimChange = {
+    awaits: "needs_information",
+    refusal: () =>
+      new DomainError(
         "conflict",
         "claim.not_awaiting_reply",
         "The store is not waiting for an answer on this claim right now.",
-      );
-    }
-    const evidence = await attachUploads(tx, {
-      shop: shopper.shop,
-      orderId: stored.state.orderId,
-      customerId: shopper.customerId,
-      claimId,
-      uploadIds: reply.uploadIds,
-      now,
-    });
-    const { state } = applyClaimCommand(
-      stored.state,
-      { type: "provide_information", answer: reply.message, evidence: [...new Set(evidence)] },
-      now,
-      { type: "customer", id: shopper.customerId },
-    );
-    return saveClaimChange(tx, shopper.shop, stored.meta.version, stored.state, state);
-  });
-  return claimDetailOf(db, graphql, saved, now, language);
+      ),
+    command: async (tx, stored, shopper) => {
+      const evidence = await attachUploads(tx, {
+        ...shopper,
+        orderId: stored.state.orderId,
+        claimId,
+        uploadIds: reply.uploadIds,
+        now,
+      });
+      return { type: "provide_information", answer: reply.message, evidence: [...new Set(evidence)] };
+    },
+  };
+  return changeShopperClaim(db, graphql, identity, claimId, change, now, language, options);
 }
 
 /** The shopper says how the return was sent (carrier and tracking number). */
@@ -555,29 +578,19 @@ export async function sendReturnShipment(
   language: ShopperLanguage,
   options: ShopperOptions = {},
 ): Promise<ClaimDetail> {
-  const shopper = shopperOf(identity);
-  await requireShopperClaim(db, shopper, claimId);
-  await consumeShopperRateLimits(db, "replies", shopper, now, options.limits ?? shopperRateLimits());
-  const saved = await db.$transaction(async (tx) => {
-    const stored = await requireShopperClaim(tx, shopper, claimId);
-    if (stored.state.status !== "awaiting_return") {
-      throw new DomainError(
+  const change: ShopperClaimChange = {
+    awaits: "awaiting_return",
+    refusal: () =>
+      new DomainError(
         "conflict",
         "claim.not_awaiting_return",
         "The store is not waiting for a return on this claim right now.",
-      );
-    }
-    const { state } = applyClaimCommand(
-      stored.state,
-      {
-        type: "ship_return",
-        trackingNumber: shipment.trackingNumber,
-        ...(shipment.carrier === null ? {} : { carrier: shipment.carrier }),
-      },
-      now,
-      { type: "customer", id: shopper.customerId },
-    );
-    return saveClaimChange(tx, shopper.shop, stored.meta.version, stored.state, state);
-  });
-  return claimDetailOf(db, graphql, saved, now, language);
+      ),
+    command: async () => ({
+      type: "ship_return",
+      trackingNumber: shipment.trackingNumber,
+      ...(shipment.carrier === null ? {} : { carrier: shipment.carrier }),
+    }),
+  };
+  return changeShopperClaim(db, graphql, identity, claimId, change, now, language, options);
 }
