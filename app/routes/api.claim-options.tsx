@@ -1,13 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import prisma from "../db.server";
 import { handleCustomerAccountRequest } from "../services/customer-account-auth.server";
-import { customerAccountContext } from "../services/customer-account.server";
+import { customerAccountContext, OrderQuerySchema } from "../services/customer-account.server";
 import { claimOptions } from "../services/submit-claim.server";
 import { withShopifyRetries } from "../shopify/retry.server";
 import { methodNotAllowed } from "../utils/http.server";
-
-const QuerySchema = z.object({ orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/) });
 
 // GET /api/claim-options?orderId=gid://shopify/Order/1 — for the customer-account extension: which
 // items of the shopper's order can be claimed, and until when.
@@ -15,7 +12,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
   handleCustomerAccountRequest(request, { body: "none" }, async ({ identity, admin }) => {
     const context = customerAccountContext(
       identity,
-      QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)),
+      OrderQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)),
     );
     return Response.json(await claimOptions(prisma, withShopifyRetries(admin.graphql), context, new Date()));
   });

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import prisma from "../db.server";
 import { shopperLanguageOf } from "../i18n/shopper-messages";
 import { handleCustomerAccountRequest } from "../services/customer-account-auth.server";
+import { OrderQuerySchema } from "../services/customer-account.server";
 import {
   listShopperClaims,
   readJsonBody,
@@ -12,12 +12,10 @@ import {
 import { methodNotAllowed } from "../utils/http.server";
 import { withShopifyRetries } from "../shopify/retry.server";
 
-const QuerySchema = z.object({ orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/) });
-
 // GET /api/claims?orderId= — the shopper's claims on their order, newest first.
 export const loader = ({ request }: LoaderFunctionArgs) =>
   handleCustomerAccountRequest(request, { body: "none" }, async ({ identity, admin }) => {
-    const { orderId } = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { orderId } = OrderQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const claims = await listShopperClaims(prisma, withShopifyRetries(admin.graphql), identity, orderId);
     return Response.json({ claims });
   });

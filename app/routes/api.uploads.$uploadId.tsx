@@ -4,21 +4,17 @@ import { handleCustomerAccountRequest } from "../services/customer-account-auth.
 import { evidenceStore } from "../services/evidence/evidence-store.server";
 import { removeUpload } from "../services/evidence/uploads.server";
 import { loggedInShopper } from "../services/customer-account.server";
+import { methodNotAllowed } from "../utils/http.server";
 
 // DELETE /api/uploads/:uploadId — the shopper removes their own upload before the claim holds it.
 export const action = ({ request, params }: ActionFunctionArgs) =>
   handleCustomerAccountRequest(request, { body: "api" }, async ({ identity }) => {
-    if (request.method !== "DELETE") return methodNotAllowed();
+    if (request.method !== "DELETE") throw methodNotAllowed("DELETE, OPTIONS");
     await removeUpload(prisma, evidenceStore(), loggedInShopper(identity), params.uploadId ?? "", new Date());
     return new Response(null, { status: 204 });
   });
 
-function methodNotAllowed() {
-  return Response.json(
-    { error: { code: "method_not_allowed", message: "This address answers DELETE requests only." } },
-    { status: 405, headers: { Allow: "DELETE, OPTIONS" } },
-  );
-}
-
 export const loader = ({ request }: LoaderFunctionArgs) =>
-  handleCustomerAccountRequest(request, { body: "none" }, async () => methodNotAllowed());
+  handleCustomerAccountRequest(request, { body: "none" }, async () => {
+    throw methodNotAllowed("DELETE, OPTIONS");
+  });

@@ -1,20 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import prisma from "../db.server";
 import { EvidenceKindSchema } from "../domain/policy/policy-schema";
 import { handleCustomerAccountRequest } from "../services/customer-account-auth.server";
-import { customerAccountContext } from "../services/customer-account.server";
+import { customerAccountContext, OrderQuerySchema } from "../services/customer-account.server";
 import { evidenceStore } from "../services/evidence/evidence-store.server";
 import { receiveUpload, uploadLimits } from "../services/evidence/uploads.server";
 import { withShopifyRetries } from "../shopify/retry.server";
+import { methodNotAllowed } from "../utils/http.server";
 
-const QuerySchema = z.object({ orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/), kind: EvidenceKindSchema });
+const QuerySchema = OrderQuerySchema.extend({ kind: EvidenceKindSchema });
 
 // POST /api/uploads?orderId=gid://shopify/Order/1&kind=issue_photo — one evidence file of the
 // shopper's order, its bytes as the raw body (streamed, never read whole), X-File-Name optional.
 export const action = ({ request }: ActionFunctionArgs) =>
   handleCustomerAccountRequest(request, { body: "upload" }, async ({ request: bounded, identity, admin }) => {
-    if (request.method !== "POST") return methodNotAllowed();
+    if (request.method !== "POST") throw methodNotAllowed("POST, OPTIONS");
     const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const declared = bounded.headers.get("content-length");
     const upload = await receiveUpload(
@@ -34,12 +34,7 @@ export const action = ({ request }: ActionFunctionArgs) =>
     return Response.json({ upload }, { status: 201 });
   });
 
-function methodNotAllowed() {
-  return Response.json(
-    { error: { code: "method_not_allowed", message: "This address answers POST requests only." } },
-    { status: 405, headers: { Allow: "POST, OPTIONS" } },
-  );
-}
-
 export const loader = ({ request }: LoaderFunctionArgs) =>
-  handleCustomerAccountRequest(request, { body: "none" }, async () => methodNotAllowed());
+  handleCustomerAccountRequest(request, { body: "none" }, async () => {
+    throw methodNotAllowed("POST, OPTIONS");
+  });

@@ -1,6 +1,10 @@
+import { z } from "zod";
 import { DomainError } from "../domain/errors";
 import type { CustomerAccountIdentity } from "../utils/session-tokens.server";
 import type { ClaimContext } from "./submit-claim.server";
+
+/** The query of the /api/* routes about one order: ?orderId=gid://shopify/Order/1 */
+export const OrderQuerySchema = z.object({ orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/) });
 
 // Who is asking, from a customer-account session token (customer-account-auth.server.ts): the shop
 // and the shopper, who must be logged in to see or file claims.

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import prisma from "../../app/db.server";
 import { insertClaim } from "../../app/db/claims.server";
 import { submitClaim } from "../../app/domain/claim-lifecycle/apply-claim-command";
-import { action as uploadAction } from "../../app/routes/api.uploads";
-import { action as removeAction } from "../../app/routes/api.uploads.$uploadId";
-import { loader as thumbnailLoader } from "../../app/routes/api.uploads.$uploadId.thumbnail";
+import { action as uploadAction, loader as uploadLoader } from "../../app/routes/api.uploads";
+import { action as removeAction, loader as removeLoader } from "../../app/routes/api.uploads.$uploadId";
+import { action as thumbnailAction, loader as thumbnailLoader } from "../../app/routes/api.uploads.$uploadId.thumbnail";
 import { shopEvidencePrefix } from "../../app/services/evidence/evidence-keys.server";
 import { signedThumbnailUrl, thumbnailSignatureLifetime } from "../../app/services/evidence/thumbnail-urls.server";
 import type { EvidenceStore } from "../../app/services/evidence/evidence-store.server";
@@ -415,6 +415,28 @@ describe("DELETE /api/uploads/:uploadId and GET /api/uploads/:uploadId/thumbnail
     expect(filesUnder(evidenceDir())).toHaveLength(2);
     expect((await thumbnail(id, customer.id)).status).toBe(200);
   });
+});
+
+describe("methods the upload addresses do not answer", () => {
+  it.each([
+    ["GET /api/uploads", () => uploadLoader, "/api/uploads", "GET", "POST, OPTIONS"],
+    ["GET /api/uploads/:id", () => removeLoader, "/api/uploads/u1", "GET", "DELETE, OPTIONS"],
+    ["POST /api/uploads/:id/thumbnail", () => thumbnailAction, "/api/uploads/u1/thumbnail", "POST", "GET, OPTIONS"],
+  ] as const)(
+    "GIVEN %s THEN 405 naming the methods it answers, in the shopper's language",
+    async (_what, route, path, method, allow) => {
+      const request = await shopperRequest(path, ordersOf(manifest).customer.id, {
+        method,
+        headers: { "Accept-Language": "es" },
+      });
+      const response = await route()({ request, params: { uploadId: "u1" }, context: {} });
+      expect([response.status, response.headers.get("Allow"), await response.json()]).toEqual([
+        405,
+        allow,
+        { error: { code: "method_not_allowed", message: "Esta dirección no responde a este tipo de solicitud." } },
+      ]);
+    },
+  );
 });
 
 describe("GET /api/uploads/:uploadId/thumbnail on the signed URL (an <s-image> sends no session token)", () => {
