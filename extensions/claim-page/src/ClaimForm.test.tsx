@@ -97,6 +97,17 @@ describe("the claim form", () => {
     expect(document.querySelector("s-text-area")).toBeNull();
   });
 
+  it("says every item is already part of a claim when all are claimed", async () => {
+    // GIVEN an order whose only item is in a claim, with its windows still open
+    const claimed = claimOptions({ items: [{ ...claimOptions().items[0]!, claimableQuantity: 0 }] });
+    installHost(baseRoutes({ [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: ok(claimed) }));
+    render(<ClaimPage />);
+    // THEN one sentence that says so (not that the time has ended), and no form
+    await waitFor(() => expect(pageText()).toContain("Every item on this order is already part of a claim."));
+    expect(pageText()).not.toContain("the time to report a problem has ended");
+    expect(document.querySelector("s-text-area")).toBeNull();
+  });
+
   it("does not send an incomplete claim and says what is missing", async () => {
     const host = installHost(baseRoutes());
     render(<ClaimPage />);

@@ -122,7 +122,9 @@ export function OrderClaims() {
           {t(
             state.options.items.every((item) => item.arrival.reasons.includes("not_fulfilled"))
               ? "nothingClaimable.notShipped"
-              : "nothingClaimable.closed",
+              : state.options.items.every((item) => item.claimableQuantity <= 0)
+                ? "nothingClaimable.allClaimed"
+                : "nothingClaimable.closed",
           )}
         </s-paragraph>
       ) : (

@@ -74,6 +74,20 @@ describe("the order-status block", () => {
     );
   });
 
+  it("says every item is already part of a claim, not that its time has ended, once all are claimed", async () => {
+    // GIVEN an order whose only item is in a claim, with its windows still open
+    const claimed = claimOptions({
+      items: [{ ...claimOptions().items[0]!, claimableQuantity: 0 }],
+    });
+    installHost(routes(claimed), { extension: "warranty-claims" });
+    render(<OrderStatusBlock />);
+    // THEN the claim is listed, and one sentence says why nothing more can be reported
+    await waitFor(() => expect(pageText()).toContain("Next: please answer our question."));
+    expect(pageText()).toBe(
+      "Claim #7: We need more informationNext: please answer our question.Every item on this order is already part of a claim.",
+    );
+  });
+
   it("asks a pre-authenticated shopper to log in, and reads nothing until then", async () => {
     const host = installHost(routes(), { extension: "warranty-claims", authenticationState: "pre_authenticated" });
     render(<OrderStatusBlock />);

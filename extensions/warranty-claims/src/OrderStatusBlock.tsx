@@ -109,7 +109,9 @@ export function OrderStatusBlock() {
             {t(
               options.items.every((item) => item.arrival.reasons.includes("not_fulfilled"))
                 ? "block.nothingYet"
-                : "block.nothingMore",
+                : options.items.every((item) => item.claimableQuantity <= 0)
+                  ? "block.allClaimed"
+                  : "block.nothingMore",
             )}
           </s-text>
         )}
