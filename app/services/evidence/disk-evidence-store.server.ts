@@ -5,7 +5,7 @@ import { dirname, join, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertEvidenceKey, assertEvidencePrefix } from "./evidence-keys.server";
-import type { EvidenceStore } from "./evidence-store.server";
+import type { ByteRange, EvidenceStore } from "./evidence-store.server";
 
 // Evidence files in a local folder: one app instance with a persistent disk (the default). A file
 // is written beside its final name and renamed into place once complete, so a failed or refused
@@ -39,10 +39,10 @@ export class DiskEvidenceStore implements EvidenceStore {
     }
   }
 
-  async get(key: string): Promise<Readable | null> {
+  async get(key: string, range?: ByteRange): Promise<Readable | null> {
     try {
       const handle = await open(this.pathOf(key), "r");
-      return handle.createReadStream();
+      return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;

@@ -7,14 +7,23 @@ import { S3EvidenceStore } from "./s3-evidence-store.server";
 // S3-compatible object storage when several app instances must see the same files. Keys are ours
 // (`<shop>/<random uuid>[.thumbnail]`), never derived from what the shopper sent.
 
+/** Bytes `start` to `end` of a file, both included (as HTTP ranges count them). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 export interface EvidenceStore {
   /**
    * Stores the stream's bytes under the key, replacing what was there. The object appears only
    * once the whole stream was stored: a stream that fails leaves nothing under the key.
    */
   put(key: string, body: Readable, contentType: string): Promise<void>;
-  /** The stored bytes, or null when nothing is stored under the key. */
-  get(key: string): Promise<Readable | null>;
+  /**
+   * The stored bytes, or only those of `range` (which the caller keeps within the stored size),
+   * or null when nothing is stored under the key.
+   */
+  get(key: string, range?: ByteRange): Promise<Readable | null>;
   /** Deletes these keys; a key with nothing stored is no error. */
   delete(keys: readonly string[]): Promise<void>;
   /** Deletes every key under a folder-like prefix (ending in "/"), e.g. a whole shop's files. */

@@ -9,7 +9,7 @@ import {
 import { Upload } from "@aws-sdk/lib-storage";
 import { Readable } from "node:stream";
 import { assertEvidenceKey, assertEvidencePrefix } from "./evidence-keys.server";
-import type { EvidenceStore } from "./evidence-store.server";
+import type { ByteRange, EvidenceStore } from "./evidence-store.server";
 
 // Evidence files in S3-compatible object storage, for deployments with several app instances. The
 // bucket stays private: files reach people only through the app's authenticated routes. Streams
@@ -57,10 +57,16 @@ export class S3EvidenceStore implements EvidenceStore {
     }
   }
 
-  async get(key: string): Promise<Readable | null> {
+  async get(key: string, range?: ByteRange): Promise<Readable | null> {
     assertEvidenceKey(key);
     try {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const answer = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+        }),
+      );
       if (!(answer.Body instanceof Readable)) throw new Error(`S3 answered ${key} without a body stream`);
       return answer.Body;
     } catch (error) {
