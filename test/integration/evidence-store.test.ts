@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { newEvidenceKeys, shopEvidencePrefix } from "../../app/services/evidence/evidence-keys.server";
-import type { ByteRange, EvidenceStore } from "../../app/services/evidence/evidence-store.server";
+import type { EvidenceStore } from "../../app/services/evidence/evidence-store.server";
+import type { ByteRange } from "../../app/utils/byte-ranges.server";
 import { diskTestStore, s3TestStore, type TestEvidenceStore } from "../support/evidence-stores";
 
 // The evidence store's contract, the same on the local disk and on S3-compatible storage (s3rver).

@@ -5,7 +5,8 @@ import { dirname, join, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertEvidenceKey, assertEvidencePrefix } from "./evidence-keys.server";
-import type { ByteRange, EvidenceStore } from "./evidence-store.server";
+import type { ByteRange } from "../../utils/byte-ranges.server";
+import type { EvidenceStore } from "./evidence-store.server";
 
 // Evidence files in a local folder: one app instance with a persistent disk (the default). A file
 // is written beside its final name and renamed into place once complete, so a failed or refused

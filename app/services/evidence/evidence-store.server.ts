@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import type { ByteRange } from "../../utils/byte-ranges.server";
 import { env, type Env } from "../../utils/env.server";
 import { DiskEvidenceStore } from "./disk-evidence-store.server";
 import { S3EvidenceStore } from "./s3-evidence-store.server";
@@ -6,12 +7,6 @@ import { S3EvidenceStore } from "./s3-evidence-store.server";
 // Where evidence files live (docs/decisions/010-evidence-store.md): a local folder by default, or
 // S3-compatible object storage when several app instances must see the same files. Keys are ours
 // (`<shop>/<random uuid>[.thumbnail]`), never derived from what the shopper sent.
-
-/** Bytes `start` to `end` of a file, both included (as HTTP ranges count them). */
-export interface ByteRange {
-  start: number;
-  end: number;
-}
 
 export interface EvidenceStore {
   /**

@@ -9,7 +9,8 @@ import {
 import { Upload } from "@aws-sdk/lib-storage";
 import { Readable } from "node:stream";
 import { assertEvidenceKey, assertEvidencePrefix } from "./evidence-keys.server";
-import type { ByteRange, EvidenceStore } from "./evidence-store.server";
+import type { ByteRange } from "../../utils/byte-ranges.server";
+import type { EvidenceStore } from "./evidence-store.server";
 
 // Evidence files in S3-compatible object storage, for deployments with several app instances. The
 // bucket stays private: files reach people only through the app's authenticated routes. Streams
