@@ -9,7 +9,7 @@ import { action as replyAction } from "../../app/routes/api.claims.$claimId.repl
 import { action as returnAction } from "../../app/routes/api.claims.$claimId.return-shipment";
 import { action as previewAction } from "../../app/routes/api.claims.preview";
 import { runClaimCommand } from "../../app/services/claim-commands.server";
-import { thumbnailSignatureLifetime } from "../../app/services/evidence/thumbnail-urls.server";
+import { thumbnailSignatureLifetime } from "../../app/services/evidence/signed-urls.server";
 import { submitShopperClaim, type ClaimSubmission } from "../../app/services/shopper-claims.server";
 import { shopperRateLimits, type ShopperRateLimits } from "../../app/services/rate-limits.server";
 import type { EvidenceKind } from "../../app/domain/policy/policy-schema";

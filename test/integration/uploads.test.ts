@@ -12,7 +12,7 @@ import { action as uploadAction, loader as uploadLoader } from "../../app/routes
 import { action as removeAction, loader as removeLoader } from "../../app/routes/api.uploads.$uploadId";
 import { action as thumbnailAction, loader as thumbnailLoader } from "../../app/routes/api.uploads.$uploadId.thumbnail";
 import { shopEvidencePrefix } from "../../app/services/evidence/evidence-keys.server";
-import { signedThumbnailUrl, thumbnailSignatureLifetime } from "../../app/services/evidence/thumbnail-urls.server";
+import { signedThumbnailUrl, thumbnailSignatureLifetime } from "../../app/services/evidence/signed-urls.server";
 import type { EvidenceStore } from "../../app/services/evidence/evidence-store.server";
 import { attachUploads, receiveUpload, uploadLimits } from "../../app/services/evidence/uploads.server";
 import { unauthenticated } from "../../app/shopify.server";

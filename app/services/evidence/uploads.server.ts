@@ -17,7 +17,7 @@ import {
   THUMBNAIL_URL_LIFETIME_SECONDS,
   thumbnailSignatureLifetime,
   type ThumbnailSignature,
-} from "./thumbnail-urls.server";
+} from "./signed-urls.server";
 
 // A shopper's evidence uploads (docs/shopper-api.md, docs/decisions/010-evidence-store.md). An
 // upload belongs to the shop, the order and the customer of the session token; it waits unattached
@@ -64,7 +64,7 @@ const VIDEO_WORDS = "a video (MP4, MOV or WebM)";
 const SNIFF_BYTES = 4100;
 /** The stored copy of every photo. */
 const STORED_PHOTO_TYPE = "image/jpeg";
-const THUMBNAIL_TYPE = "image/webp";
+export const THUMBNAIL_TYPE = "image/webp";
 
 const MiB = 1024 * 1024;
 /** A limit in MB as the shopper reads it: one decimal at most, never 0. */
@@ -435,7 +435,7 @@ export async function openUploadThumbnail(
 }
 
 /**
- * The thumbnail a signed URL opens (thumbnail-urls.server.ts): only while the signature is valid
+ * The thumbnail a signed URL opens (signed-urls.server.ts): only while the signature is valid
  * for this upload, its shop and its customer; anything else is not found, like a missing upload.
  */
 export async function openSignedUploadThumbnail(
