@@ -14,8 +14,18 @@ import { http } from "msw";
 import { setupServer } from "msw/node";
 import { ShopifySimulator, type SimulatorOptions } from "../simulator/simulator";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
-import { buildExtension, EXTENSION_DIR, TARGET_MODULES } from "../../scripts/build-extension.mjs";
-import { adminHostPage, extensionFramePage, frontPage, shopperPage } from "./pages";
+import { parse as parseToml } from "smol-toml";
+import { buildExtension, EXTENSIONS } from "../../scripts/build-extension.mjs";
+import {
+  adminHostPage,
+  demoLocale,
+  extensionFramePage,
+  extensionFrameUrl,
+  extensionPage,
+  frontPage,
+  shopperPage,
+  type DemoLocale,
+} from "./pages";
 import { signAdminSessionToken, signCustomerAccountSessionToken } from "./session-tokens";
 
 export const DEMO_APP = {
@@ -48,6 +58,9 @@ Object.assign(process.env, {
   SHOPIFY_APP_URL: appUrl,
   DATABASE_URL: `file:${join(dataDir, "app.sqlite")}`,
   APP_BRIDGE_URL: `${appUrl}/demo/app-bridge.js`,
+  // The shoppers' evidence files, beside the demo's database (--reset removes both).
+  EVIDENCE_STORE: "disk",
+  EVIDENCE_DIR: join(dataDir, "evidence"),
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warning",
   PORT: String(port),
 });
@@ -122,19 +135,35 @@ app.get("/demo/api/session-token", async (_req, res) => {
   res.set("Cache-Control", "no-store").json(await signAdminSessionToken(DEMO_APP, DEMO_APP.shop));
 });
 
-// The shopper's side: customer-account pages running the extension's real bundle.
+// The shopper's side: customer-account pages running the extensions' real bundles, each target in
+// its own frame as customer accounts sandbox them.
 const extensionDir = join(dataDir, "extension");
 await buildExtension({ outdir: extensionDir, appUrl });
+/** Every target of every extension: its bundle's module, its extension's handle and folder. */
+const targets = new Map(
+  EXTENSIONS.flatMap(({ dir, targets: modules }) => {
+    const toml = parseToml(readFileSync(join(dir, "shopify.extension.toml"), "utf8")) as {
+      extensions: { handle: string }[];
+    };
+    const handle = toml.extensions[0]!.handle;
+    return Object.entries(modules).map(([target, module]) => [target, { module, handle, dir }] as const);
+  }),
+);
+const extensionDirs = new Map([...targets.values()].map(({ handle, dir }) => [handle, dir]));
 const findOrder = (customerId: unknown, orderId: unknown) => {
   const customer = manifest.customers.find((c) => c.id === customerId);
-  const order = customer?.orders.find((o) => o.id === orderId);
+  const order = customer?.orders.find((o) => o.id === orderId || o.id === `gid://shopify/Order/${String(orderId)}`);
   return customer && order ? { customer, order } : null;
 };
 app.get("/demo/polaris-stand-ins.js", (_req, res) => {
   res.type("application/javascript").sendFile(join(root, "test/demo/public/polaris-stand-ins.js"));
 });
-app.get("/demo/extension/locales/en.default.json", (_req, res) => {
-  res.sendFile(join(EXTENSION_DIR, "locales", "en.default.json"));
+app.get("/demo/extension/:handle/locales/:file", (req, res) => {
+  const dir = extensionDirs.get(req.params.handle);
+  if (!dir || !/^[a-z]{2}(-[A-Z]{2})?(\.default)?\.json$/.test(req.params.file)) return void res.sendStatus(404);
+  const file = join(dir, "locales", req.params.file);
+  if (!existsSync(file)) return void res.sendStatus(404);
+  res.set("Cache-Control", "no-store").sendFile(file);
 });
 app.use("/demo/extension", express.static(extensionDir, { maxAge: 0 }));
 app.get("/demo/api/customer-session-token", async (req, res) => {
@@ -145,18 +174,57 @@ app.get("/demo/api/customer-session-token", async (req, res) => {
     .set("Cache-Control", "no-store")
     .json(await signCustomerAccountSessionToken(DEMO_APP, DEMO_APP.shop, customer.id));
 });
+const shopName = () => simulator.store(DEMO_APP.shop).shop.name;
+// The order's page in customer accounts: the "Report a problem" menu item and the order-status block.
 app.get("/demo/shopper", (req, res) => {
   const found = findOrder(req.query.customer, req.query.order);
   if (!found) return void res.status(404).type("text").send("No such customer and order in the demo store.");
-  const shop = simulator.store(DEMO_APP.shop).shop;
-  res.type("html").send(shopperPage({ shopName: shop.name, customer: found.customer, order: found.order }));
+  res.type("html").send(shopperPage({ shopName: shopName(), locale: demoLocale(req.query.locale), ...found }));
+});
+// A full-page extension on an order, at the URL customer accounts give it:
+// extension:<handle>/<target>/<order number>/<path> is /demo/shopper/page/<handle>/<target>/<order number>/<path>.
+app.get("/demo/shopper/page/:handle/:target/:orderNumber/*", (req, res) => {
+  const found = findOrder(req.query.customer, req.params.orderNumber);
+  const target = targets.get(req.params.target);
+  if (!found || !target || target.handle !== req.params.handle || !req.params.target.endsWith(".page.render")) {
+    return void res.status(404).type("text").send("Unknown order or extension page.");
+  }
+  const path = (req.params as Record<string, string>)[0] ?? "";
+  const locale = demoLocale(req.query.locale);
+  const url = `extension:${target.handle}/${req.params.target}/${req.params.orderNumber}/${path}`;
+  const pageUrl = (l: DemoLocale) => {
+    const query = new URLSearchParams({ customer: found.customer.id });
+    if (l !== "en") query.set("locale", l);
+    return `/demo/shopper/page/${target.handle}/${req.params.target}/${req.params.orderNumber}/${path}?${query}`;
+  };
+  const frameSrc = extensionFrameUrl({
+    target: req.params.target,
+    customerId: found.customer.id,
+    orderId: found.order.id,
+    locale,
+    url,
+  });
+  res.type("html").send(extensionPage({ shopName: shopName(), locale, ...found, frameSrc, pageUrl }));
 });
 app.get("/demo/shopper/extension", (req, res) => {
   const found = findOrder(req.query.customer, req.query.order);
-  const target = String(req.query.target ?? "");
-  const module = TARGET_MODULES[target];
-  if (!found || !module) return void res.status(404).type("text").send("Unknown order or extension target.");
-  res.type("html").send(extensionFramePage({ target, module, orderId: found.order.id, customerId: found.customer.id }));
+  const targetName = String(req.query.target ?? "");
+  const target = targets.get(targetName);
+  if (!found || !target) return void res.status(404).type("text").send("Unknown order or extension target.");
+  const fullPage = targetName.endsWith(".page.render");
+  res.type("html").send(
+    extensionFramePage({
+      target: targetName,
+      module: target.module,
+      handle: target.handle,
+      orderId: found.order.id,
+      orderName: found.order.name,
+      customerId: found.customer.id,
+      locale: demoLocale(req.query.locale),
+      url: fullPage ? String(req.query.url ?? "") : null,
+      fullPage,
+    }),
+  );
 });
 app.get(["/", "/demo"], (_req, res) => {
   const shop = simulator.store(DEMO_APP.shop).shop;

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { DemoManifest } from "../simulator/seed";
 
 // Starts `npm run demo`'s server (the production build on the simulator) on a free port with its own
 // data folder, and Debian's Chromium to drive it. The build must exist (scripts/test-e2e.sh makes it).
@@ -85,4 +86,37 @@ export const DESKTOP_USER_AGENT =
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The demo store's customers and orders (seeded by test/simulator/seed.ts), from its saved store. */
+export function demoManifest(demo: RunningDemo): DemoManifest {
+  return (JSON.parse(readFileSync(join(demo.dataDir, "store.json"), "utf8")) as { manifest: DemoManifest }).manifest;
+}
+
+const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+/** What axe finds on the whole page, its frames (the extensions) included: rule ids and where. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // axe looks into frames when each has axe too; it then judges the page and its frames as one.
+  for (const frame of page.frames()) await frame.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<Result> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+  });
+}
+
+/**
+ * Collects what should never happen on a demo page: a script error, a failed request the page
+ * made on its own, or a "[demo]" complaint of the stand-ins (an s-* element or a translation the
+ * demo lacks).
+ */
+export function watchForProblems(page: Page): () => string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.text().includes("[demo]")) problems.push(message.text());
+  });
+  return () => [...problems];
 }

@@ -1,21 +1,44 @@
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
-import { DESKTOP_USER_AGENT, launchBrowser, removeDir, startDemo, type RunningDemo } from "./demo-harness";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
+import { orderPageUrl, type DemoLocale } from "../demo/pages";
+import {
+  axeViolations,
+  demoManifest,
+  DESKTOP_USER_AGENT,
+  launchBrowser,
+  removeDir,
+  startDemo,
+  watchForProblems,
+  type RunningDemo,
+} from "./demo-harness";
 
-// The shopper's side in a real browser: the demo's customer-account page runs the extension's real
-// bundle, which asks the app's backend (authenticated by a customer session token) what can be
-// claimed on the order and until when.
+// The shopper's side in a real browser: the demo's customer-account pages run the extensions' real
+// bundles (the "Report a problem" menu item, the order-status block and the full-page claim page),
+// which talk to the app's backend with customer session tokens. Every screen is checked with axe,
+// and the words expected are the extensions' own locale files, so a test reads as the shopper does.
+
+const SCREENS = process.env.E2E_SCREENSHOTS_DIR ?? "test-results/screens";
+const EVIDENCE = "test/fixtures/evidence";
 
 let demo: RunningDemo;
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+let problems: () => string[];
 
 beforeAll(async () => {
+  mkdirSync(SCREENS, { recursive: true });
   demo = await startDemo();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: DESKTOP_USER_AGENT });
+});
+
+afterEach(async () => {
+  // No script error, stand-in missing for an s-* element, or translation missing on any screen.
+  expect(problems()).toEqual([]);
+  await context?.close();
 });
 
 afterAll(async () => {
@@ -24,59 +47,383 @@ afterAll(async () => {
   if (demo) removeDir(demo.dataDir);
 });
 
-async function openOrder(description: RegExp): Promise<Frame> {
-  await page.goto(`${demo.baseUrl}/demo`);
-  await page.locator("ul ul > li", { hasText: description }).locator("a").click();
-  // The order's action menu renders the extension's menu-item target...
-  await page.frameLocator("#menu").getByRole("button", { name: "Report a problem" }).click();
-  // ...which opens its action target.
-  const handle = await page.waitForSelector("#overlay.open iframe#action");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the action frame has no document");
-  return frame;
+async function newPage(locale: DemoLocale = "en") {
+  // The shopper is in Berlin, like the shop: the promised reply is shown in their own time zone.
+  // (The browser's language is theirs too: it words the date and file inputs' own controls.)
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    userAgent: DESKTOP_USER_AGENT,
+    timezoneId: "Europe/Berlin",
+    locale: { en: "en-US", de: "de-DE", fr: "fr-FR", es: "es-ES" }[locale],
+  });
+  page = await context.newPage();
+  problems = watchForProblems(page);
+  return page;
 }
 
-describe("the shopper's order page", () => {
-  it("shows, per item of a split shipment, the arrival and warranty deadlines in the shop's timezone", async () => {
-    const action = await openOrder(/two deliveries, two windows/);
-    const dialog = action.getByRole("dialog", { name: "Report a problem with this order" });
-    await dialog.waitFor();
-    await action.getByText("Warranty: covered until", { exact: false }).first().waitFor();
-    const item = async (name: string) => {
-      // Each item is a section headed by its name (the heading is the section's own, accessible).
-      await action.getByRole("heading", { name }).waitFor();
-      return (await action.locator(`s-section[heading="${name}"]`).innerText()).replace(/\s+/g, " ").trim();
-    };
-    const date = String.raw`\w+day, \w+ \d+, \d{4}`;
-    // The scooter came from Berlin 9 days ago: its arrival window closed, its warranty runs.
-    expect(await item("Volt X2 E-Scooter - Graphite")).toMatch(
-      new RegExp(`^The window to report damage on arrival closed on ${date}\\. Warranty: covered until ${date}\\.$`),
-    );
-    // The power bank came from Shenzhen yesterday: damage can still be reported.
-    expect(await item("Nimbus Power Bank 20000")).toMatch(
-      new RegExp(
-        `^Damaged, wrong or not working on arrival: you can report it until ${date}\\. Warranty: covered until ${date}\\.$`,
-      ),
-    );
-    await page.screenshot({ path: "test-results/shopper-claim-options.png" });
-  });
+type Texts = Record<string, unknown>;
+const localeFile = (extension: string, locale: DemoLocale) =>
+  JSON.parse(
+    readFileSync(
+      join("extensions", extension, "locales", locale === "en" ? "en.default.json" : `${locale}.json`),
+      "utf8",
+    ),
+  ) as Texts;
 
-  it("has no accessibility violations that axe can find in the action", async () => {
-    const action = await openOrder(/two deliveries, two windows/);
-    await action.getByText("Warranty: covered until", { exact: false }).first().waitFor();
-    await action.evaluate(axeSource);
-    const violations = await action.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: { id: string }[] }> } })
-        .axe;
-      return (await axe.run(document)).violations.map((v) => v.id);
+/** The extension's own text for a key, with its {{placeholders}} filled in. */
+function translator(extension: string, locale: DemoLocale) {
+  const texts = localeFile(extension, locale);
+  const raw = (key: string) => {
+    const text = key.split(".").reduce<unknown>((node, part) => (node as Texts | undefined)?.[part], texts);
+    if (typeof text !== "string") throw new Error(`no ${locale} text for ${key} in ${extension}`);
+    return text;
+  };
+  const t = (key: string, replacements: Record<string, string | number> = {}) =>
+    raw(key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(replacements[name] ?? `{{${name}}}`));
+  /** The text as a pattern: what the placeholders become is left open unless given. */
+  t.pattern = (key: string, replacements: Record<string, string | number> = {}) =>
+    new RegExp(
+      `^${raw(key)
+        .split(/(\{\{\w+\}\})/)
+        .map((part) => {
+          const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
+          if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          return name in replacements ? String(replacements[name]).replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : ".+";
+        })
+        .join("")}$`,
+    );
+  /** The same, anywhere in a longer text. */
+  t.within = (key: string, replacements: Record<string, string | number> = {}) =>
+    new RegExp(t.pattern(key, replacements).source.replace(/^\^|\$$/g, ""));
+  return t;
+}
+
+function order(scenario: string) {
+  for (const customer of demoManifest(demo).customers) {
+    const found = customer.orders.find((o) => o.scenario === scenario);
+    if (found) return { customerId: customer.id, orderId: found.id, name: found.name };
+  }
+  throw new Error(`no demo order for ${scenario}`);
+}
+
+async function openOrderPage(scenario: string, locale: DemoLocale) {
+  const { customerId, orderId } = order(scenario);
+  await page.goto(`${demo.baseUrl}${orderPageUrl(customerId, orderId, locale)}`);
+  return page.frameLocator("#block");
+}
+
+/** The menu item navigates to the full-page claim page, at the URL customer accounts give it. */
+async function openClaimPage(locale: DemoLocale): Promise<FrameLocator> {
+  const warranty = translator("warranty-claims", locale);
+  await page
+    .frameLocator("#menu")
+    .getByRole("link", { name: warranty("menuItem") })
+    .click();
+  await page.waitForURL(/\/demo\/shopper\/page\/claim-page\/customer-account\.order\.page\.render\/\d+\/\?/);
+  const claimPage = page.frameLocator("#page");
+  await claimPage.getByRole("heading", { level: 1, name: translator("claim-page", locale)("page.heading") }).waitFor();
+  return claimPage;
+}
+
+async function screenshot(name: string) {
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
+}
+
+async function claimsOf(orderId: string) {
+  const db = createClient({ url: `file:${join(demo.dataDir, "app.sqlite")}` });
+  try {
+    const claims = await db.execute({
+      sql: 'SELECT "id", "number", "type", "status", "respondBy", "submissionKey" FROM "Claim" WHERE "orderId" = ?',
+      args: [orderId],
     });
-    expect(violations).toEqual([]);
+    const evidence = await db.execute({
+      sql: 'SELECT "kind", "claimId" FROM "Evidence" WHERE "orderId" = ? ORDER BY "kind"',
+      args: [orderId],
+    });
+    return {
+      claims: claims.rows.map((row) => ({
+        id: String(row.id),
+        number: Number(row.number),
+        type: String(row.type),
+        status: String(row.status),
+        // Prisma's SQLite adapter stores DateTime as an ISO string or as epoch milliseconds.
+        respondBy: new Date(/^\d+$/.test(String(row.respondBy)) ? Number(row.respondBy) : String(row.respondBy)),
+        submissionKey: String(row.submissionKey),
+      })),
+      evidence: evidence.rows.map((row) => ({ kind: String(row.kind), claimId: row.claimId && String(row.claimId) })),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Fills in an arrival claim for one item: damaged, described, noticed today, one exclusion question
+ * answered, a replacement asked for; then the three photos the policy requires, one per slot.
+ */
+async function fillArrivalClaim(
+  claimPage: FrameLocator,
+  locale: DemoLocale,
+  item: RegExp | string,
+  screenshotName?: string,
+) {
+  const t = translator("claim-page", locale);
+  await claimPage.getByRole("checkbox", { name: item }).check();
+  await claimPage.getByRole("radio", { name: t("problems.damaged"), exact: true }).check();
+  await claimPage
+    .getByLabel(t("form.description.label.arrival"))
+    .fill("The box was crushed on one corner and the item inside is dented.");
+  await claimPage.getByLabel(t("form.noticed.label")).fill(new Date().toISOString().slice(0, 10));
+  await claimPage
+    .getByRole("group", { name: t("form.questions.accidentalDamage") })
+    .getByRole("radio", { name: t("form.questions.no"), exact: true })
+    .check();
+  await claimPage.getByRole("radio", { name: t("resolutions.replacement"), exact: true }).check();
+
+  // The server's preview says what is still missing, and the slots it needs are marked required.
+  const missing = claimPage.locator("s-banner", { hasText: t("preview.notEligible") });
+  await missing.waitFor();
+  if (screenshotName) await missing.screenshot({ path: join(SCREENS, `${screenshotName}.png`) });
+  const slot = (name: string) =>
+    claimPage.getByLabel(t("evidence.requiredLabel", { label: t(`evidence.${name}.label`) }), { exact: true });
+  await slot("issue").setInputFiles(join(EVIDENCE, "damaged-box.jpg"));
+  await slot("shipping_label").setInputFiles(join(EVIDENCE, "shipping-label.jpg"));
+  await slot("packaging").setInputFiles(join(EVIDENCE, "packaging.jpg"));
+  await expect
+    .poll(() => claimPage.getByText(t("evidence.uploaded"), { exact: true }).count(), { timeout: 20_000 })
+    .toBe(3);
+}
+
+/** A moment as the claim page shows it (formatMoment: the shopper's locale and time zone). */
+function weekdayAndTime(date: Date, locale: DemoLocale) {
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...options, timeZone: "Europe/Berlin" }).format(date);
+  return { weekday: part({ weekday: "long" }), time: part({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) };
+}
+
+const LANGUAGES: { locale: DemoLocale; scenario: string; item: RegExp; itemName: RegExp }[] = [
+  { locale: "en", scenario: "delivered-today", item: /^Volt X2 E-Scooter/, itemName: /Volt X2 E-Scooter/ },
+  { locale: "de", scenario: "card-and-gift-card", item: /^Aurora Desk Lamp/, itemName: /Aurora Desk Lamp/ },
+];
+
+describe("a shopper files an arrival claim with three photos", () => {
+  for (const { locale, scenario, item, itemName } of LANGUAGES) {
+    it(`and follows it on the order page and its claim page (${locale})`, async () => {
+      const t = translator("claim-page", locale);
+      const tb = translator("warranty-claims", locale);
+      const { orderId } = order(scenario);
+      await newPage(locale);
+
+      // GIVEN an order delivered recently: the order-status block says what can be reported
+      let block: FrameLocator;
+      if (locale === "en") {
+        block = await openOrderPage(scenario, "en");
+      } else {
+        // (the German page, reached with the demo's language switch)
+        await openOrderPage(scenario, "en");
+        await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Deutsch" }).click();
+        await page.waitForURL(/locale=de/);
+        block = page.frameLocator("#block");
+      }
+      await block.getByText(tb.pattern("block.canReportArrival")).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+
+      // WHEN the shopper opens "Report a problem" and fills in the claim form
+      const claimPage = await openClaimPage(locale);
+      await fillArrivalClaim(claimPage, locale, item, `${locale}-preview-missing-photos`);
+
+      // THEN the live preview from the server says the claim can be accepted, and by when the shop replies
+      const preview = claimPage.locator("s-banner", { hasText: t("preview.eligible") });
+      await preview.waitFor();
+      // (the banner's heading is drawn by the component; its text is what the extension gave it)
+      expect((await preview.innerText()).replace(/\s+/g, " ").trim()).toMatch(t.pattern("preview.replyBy"));
+      await screenshot(`${locale}-claim-form`);
+      await preview.screenshot({ path: join(SCREENS, `${locale}-preview.png`) });
+      expect(await axeViolations(page)).toEqual([]);
+
+      // WHEN the shopper sends it
+      await claimPage.getByRole("button", { name: t("form.submit") }).click();
+
+      // THEN one arrival claim exists with the three photos, and the confirmation promises its reply
+      const confirmation = claimPage.locator("s-banner", { hasText: t.within("confirmation.heading") });
+      await confirmation.waitFor();
+      const { claims, evidence } = await claimsOf(orderId);
+      expect(claims).toHaveLength(1);
+      const claim = claims[0]!;
+      expect(claim).toMatchObject({ type: "arrival", status: "submitted" });
+      expect(evidence).toEqual([
+        { kind: "issue_photo", claimId: claim.id },
+        { kind: "packaging_photo", claimId: claim.id },
+        { kind: "shipping_label_photo", claimId: claim.id },
+      ]);
+      const { weekday, time } = weekdayAndTime(claim.respondBy, locale);
+      await claimPage.getByText(t("confirmation.heading", { number: claim.number }), { exact: true }).waitFor();
+      const confirmed = (await confirmation.innerText()).replace(/\s+/g, " ");
+      expect(confirmed).toMatch(t.within("confirmation.replyBy"));
+      expect(confirmed).toContain(weekday);
+      expect(confirmed).toContain(time);
+      await screenshot(`${locale}-confirmation`);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // WHEN the shopper opens the claim's page
+      await claimPage.getByRole("link", { name: t("confirmation.view") }).click();
+      await page.waitForURL(new RegExp(`/claims/${claim.id}\\?`));
+
+      // THEN it shows the claim's status, item, what happens next and its timeline, also after a reload
+      for (const reload of [false, true]) {
+        if (reload) await page.reload();
+        const view = page.frameLocator("#page");
+        await view.getByRole("heading", { name: t("claim.heading", { number: claim.number }) }).waitFor();
+        await view.getByText(t("status.submitted"), { exact: true }).waitFor();
+        await view.getByText(t("nextStep.wait_for_reply"), { exact: true }).waitFor();
+        await view.getByRole("listitem").filter({ hasText: itemName }).waitFor();
+        await view
+          .getByRole("listitem")
+          .filter({ hasText: t("events.submitted") })
+          .waitFor();
+      }
+      // (the photos show as their thumbnails, which the app serves to this shopper only)
+      const thumbnails = await page
+        .frames()
+        .find((f) => f.url().includes("target=customer-account.order.page.render"))!
+        .evaluate(() =>
+          [...document.querySelectorAll("s-image")].map((image) => {
+            const img = image.shadowRoot?.querySelector("img");
+            return img?.complete === true && img.naturalWidth > 0;
+          }),
+        );
+      expect(thumbnails).toEqual([true, true, true]);
+      await screenshot(`${locale}-claim-page`);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // WHEN the shopper goes back to the order
+      await page.getByRole("link", { name: new RegExp(`${order(scenario).name}$`) }).click();
+
+      // THEN its block lists the claim with its status and next step, and links to its page
+      block = page.frameLocator("#block");
+      const claimLink = block.getByRole("link", {
+        name: tb("block.claim", { number: claim.number, status: tb("status.submitted") }),
+      });
+      await claimLink.waitFor();
+      await block.getByText(tb("nextStep.wait_for_reply"), { exact: true }).waitFor();
+      await screenshot(`${locale}-order-status-block`);
+      expect(await axeViolations(page)).toEqual([]);
+      await claimLink.click();
+      await page
+        .frameLocator("#page")
+        .getByRole("heading", { name: t("claim.heading", { number: claim.number }) })
+        .waitFor();
+    });
+  }
+});
+
+describe("submitting twice", () => {
+  it("a double tap on Send makes one claim", async () => {
+    const t = translator("claim-page", "en");
+    const { orderId } = order("delivered-2-days-ago");
+    await newPage();
+    await openOrderPage("delivered-2-days-ago", "en");
+    const claimPage = await openClaimPage("en");
+    await fillArrivalClaim(claimPage, "en", /^Aurora Desk Lamp/);
+    await claimPage.locator("s-banner", { hasText: t("preview.eligible") }).waitFor();
+
+    // WHEN the button is tapped twice, the second tap before the page could react to the first
+    const submissions: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/api/claims") {
+        submissions.push(request.postData() ?? "");
+      }
+    });
+    const frame = page.frames().find((f) => f.url().includes("target=customer-account.order.page.render"))!;
+    await frame.evaluate((label) => {
+      const host = [...document.querySelectorAll("s-button")].find((b) => b.textContent?.trim() === label);
+      const button = host?.shadowRoot?.querySelector("button");
+      if (!button) throw new Error(`no ${label} button`);
+      button.click();
+      button.click();
+    }, t("form.submit"));
+
+    // THEN the claim is sent once, one claim is made, and the shopper sees it once
+    await claimPage.locator("s-banner", { hasText: t.within("confirmation.heading") }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(submissions).toHaveLength(1);
+    const { claims } = await claimsOf(orderId);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]!.submissionKey).toBe((JSON.parse(submissions[0]!) as { submissionKey: string }).submissionKey);
+    await expect.poll(() => claimPage.getByRole("link", { name: t.pattern("claims.title") }).count()).toBe(1);
   });
 
-  it("tells the shopper an unshipped item can be reported once delivered, and closes", async () => {
-    const action = await openOrder(/not shipped yet/);
-    await action.getByText("Not shipped yet: you can report a problem once it has been delivered.").waitFor();
-    await action.getByRole("button", { name: "Close" }).click();
-    await expect.poll(() => page.locator("#overlay.open").count()).toBe(0);
+  it("sending again after the answer was lost returns the claim already made", async () => {
+    const t = translator("claim-page", "en");
+    const { orderId } = order("discounted-line");
+    await newPage();
+    await openOrderPage("discounted-line", "en");
+    const claimPage = await openClaimPage("en");
+    await fillArrivalClaim(claimPage, "en", /^Trail Water Bottle/);
+    await claimPage.locator("s-banner", { hasText: t("preview.eligible") }).waitFor();
+
+    // GIVEN the first submission reaches the app but its answer never reaches the shopper
+    let lost = 0;
+    await page.route("**/api/claims", async (route) => {
+      if (route.request().method() !== "POST" || lost > 0) return route.continue();
+      lost += 1;
+      await route.fetch();
+      await route.abort("failed");
+    });
+    await claimPage.getByRole("button", { name: t("form.submit") }).click();
+    await claimPage.getByText(t("errors.submitNetwork"), { exact: true }).waitFor();
+    expect((await claimsOf(orderId)).claims).toHaveLength(1);
+
+    // WHEN the shopper sends it again (nothing they entered was lost)
+    await claimPage.getByRole("button", { name: t("form.submit") }).click();
+
+    // THEN they get the claim already made, and there is still only one
+    await claimPage.locator("s-banner", { hasText: t.within("confirmation.heading") }).waitFor();
+    const { claims } = await claimsOf(orderId);
+    expect(claims).toHaveLength(1);
+    await claimPage.getByText(t("confirmation.heading", { number: claims[0]!.number }), { exact: true }).waitFor();
+    expect(lost).toBe(1);
+  });
+});
+
+describe("what an order can still report", () => {
+  it("shows, per item of a split shipment, whether and until when it can be reported on arrival", async () => {
+    const t = translator("claim-page", "en");
+    const tb = translator("warranty-claims", "en");
+    await newPage();
+    const block = await openOrderPage("split-shipment", "en");
+    await block.getByText(tb.pattern("block.canReportArrival")).waitFor();
+    await block.getByText(tb.pattern("block.canReportWarranty")).waitFor();
+    const claimPage = await openClaimPage("en");
+    // The scooter came from Berlin 9 days ago: its arrival window closed. The power bank came from
+    // Shenzhen yesterday: damage can still be reported.
+    const items = claimPage.locator("s-section", { hasText: t("form.items.heading") });
+    const date = String.raw`\w+day, \w+ \d+(, \d{4})? at \d\d:\d\d Berlin time`;
+    await items
+      .getByText(
+        new RegExp(`^${t("form.items.why.closed", { date: "DATE" }).replace(/\./g, "\\.").replace("DATE", date)}$`),
+      )
+      .waitFor();
+    await claimPage.getByRole("checkbox", { name: /^Nimbus Power Bank 20000/ }).waitFor();
+    await expect(claimPage.getByRole("checkbox", { name: /^Volt X2 E-Scooter/ }).count()).resolves.toBe(0);
+    await items
+      .getByText(
+        new RegExp(
+          `^${t("form.items.until", { deadline: "DEADLINE" }).replace(/\./g, "\\.").replace("DEADLINE", date)}$`,
+        ),
+      )
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("says in one sentence that nothing can be reported before the order has shipped", async () => {
+    const t = translator("claim-page", "en");
+    const tb = translator("warranty-claims", "en");
+    await newPage();
+    const block = await openOrderPage("unfulfilled", "en");
+    await block.getByText(tb("block.nothingYet"), { exact: true }).waitFor();
+    const claimPage = await openClaimPage("en");
+    await claimPage.getByText(t("nothingClaimable.notShipped"), { exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
