@@ -50,10 +50,11 @@ export function adminDocumentRequest(path: string): Promise<Request> {
   );
 }
 
-/** A data request from the embedded app: Authorization: Bearer <session token>. */
-export function adminDataRequest(path: string, init?: RequestInit): Promise<Request> {
+/** A data request from the embedded app: Authorization: Bearer <session token> (of the test shop, or `shop`'s). */
+export function adminDataRequest(path: string, init?: RequestInit, shop = TEST_SHOP): Promise<Request> {
+  const store = shop.replace(/\.myshopify\.com$/, "");
   return setUpValidRequest(
-    { type: RequestType.Bearer, store: TEST_SHOP_NAME, apiKey: API_KEY, apiSecretKey: API_SECRET_KEY },
+    { type: RequestType.Bearer, store, apiKey: API_KEY, apiSecretKey: API_SECRET_KEY },
     new Request(`${APP}${path}`, init),
   );
 }
