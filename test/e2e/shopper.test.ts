@@ -36,9 +36,10 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  // No script error, stand-in missing for an s-* element, or translation missing on any screen.
-  expect(problems()).toEqual([]);
+  const seen = problems();
   await context?.close();
+  // No script error, stand-in missing for an s-* element, or translation missing on any screen.
+  expect(seen).toEqual([]);
 });
 
 afterAll(async () => {
