@@ -221,8 +221,9 @@ const SHOPPER_STYLE = `${BASE_STYLE}
   .order-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; }
   h1 { font-size: 22px; margin: 0 0 6px; }
   .note { font-size: 13px; color: #616161; margin: 0; max-width: 520px; }
+  .topbar { height: auto; min-height: 56px; flex-wrap: wrap; row-gap: 4px; padding: 8px 16px; box-sizing: border-box; }
   .topbar a { color: #e3e3e3; }
-  .topbar nav { display: flex; gap: 10px; margin-left: auto; }
+  .topbar nav { display: flex; flex-wrap: wrap; gap: 10px; margin-left: auto; }
   .topbar nav a[aria-current="true"] { color: #fff; font-weight: 700; text-decoration: none; }
   iframe.ext { border: 0; width: 100%; display: block; background: transparent; height: 48px; }
   iframe#menu { width: 200px; }
