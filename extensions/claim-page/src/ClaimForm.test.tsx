@@ -205,6 +205,47 @@ describe("the claim form", () => {
     await waitFor(() => expect((host.storage.get(draftKey(ORDER_ID)) as Draft).uploads).toEqual([]));
   });
 
+  it("shows the server's reason for a refused file without offering to send it again, and takes another file", async () => {
+    installHost(baseRoutes());
+    render(<ClaimPage />);
+    await fillIn();
+    const slot = () => field("s-drop-zone", "Photos or a video of the problem");
+    // GIVEN an SVG named .jpg dropped on the issue slot
+    drop(slot(), [new File(["<svg/>"], "drawing.jpg", { type: "image/jpeg" })]);
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
+    // WHEN the server refuses it
+    const refusal = "This file is not a photo or video we accept. Use a JPEG, PNG, WebP or HEIC photo.";
+    FakeXhr.sent[0]!.respond(415, { error: { code: "upload.unsupported_type", message: refusal } });
+    // THEN its reason shows, with "Remove" but no "Try again" (it would only be refused again)
+    await waitFor(() => expect(pageText()).toContain(refusal));
+    expect(() => button("Try again")).toThrow('no button "Try again"');
+    expect(button("Remove")).toBeTruthy();
+    // ...and the slot takes another file
+    const photo = new File([new Uint8Array(10)], "deck.jpg", { type: "image/jpeg" });
+    drop(slot(), [photo]);
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(2));
+    expect(FakeXhr.sent[1]!.body).toBe(photo);
+  });
+
+  it.each([
+    [503, { error: { code: "internal", message: "" } }, "This file could not be uploaded."],
+    [429, { error: { code: "rate_limited", message: "" } }, "Too many attempts in a short time."],
+  ])("offers to try again when the upload fails with %i", async (status, body, message) => {
+    installHost(baseRoutes());
+    render(<ClaimPage />);
+    await fillIn();
+    const photo = new File([new Uint8Array(10)], "deck.jpg", { type: "image/jpeg" });
+    drop(field("s-drop-zone", "Photos or a video of the problem"), [photo]);
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
+    // WHEN the server is down or busy
+    FakeXhr.sent[0]!.respond(status, body);
+    // THEN it says so and "Try again" sends the same file
+    await waitFor(() => expect(pageText()).toContain(message));
+    button("Try again").click();
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(2));
+    expect(FakeXhr.sent[1]!.body).toBe(photo);
+  });
+
   it("shows an uploaded photo's thumbnail from the app, named for screen readers, and a video by its file name", async () => {
     const host = installHost(baseRoutes());
     render(<ClaimPage />);

@@ -5,7 +5,8 @@ import { useHost } from "./host";
 import type { UploadEntry, Uploads } from "./uploads";
 
 // One named evidence slot: a drop zone, then each file with its progress, "Remove" and, when it
-// failed, why and "Try again".
+// failed, why, and "Try again" when trying again can help (a refused file shows the server's reason;
+// the shopper drops another on the slot).
 export function EvidenceSlot({
   slot,
   uploads,
@@ -70,9 +71,11 @@ function UploadRow({ entry, uploads }: { entry: UploadEntry; uploads: Uploads })
       {entry.status === "failed" && (
         <>
           <s-text tone="critical">{entry.error}</s-text>
-          <s-button variant="secondary" onClick={() => uploads.retry(entry.localId)}>
-            {t("evidence.retry")}
-          </s-button>
+          {entry.file && (
+            <s-button variant="secondary" onClick={() => uploads.retry(entry.localId)}>
+              {t("evidence.retry")}
+            </s-button>
+          )}
         </>
       )}
       <s-button

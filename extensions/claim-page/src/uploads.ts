@@ -4,7 +4,9 @@ import { kindFor, type Slot, type StoredUpload } from "./draft";
 import { useHost } from "./host";
 
 // Files the shopper adds to evidence slots: each is sent as soon as it is picked, shows its
-// progress, can be removed, and when it fails keeps the file so "Try again" needs no new pick.
+// progress, can be removed, and when it fails for a reason that may pass (the network, the server
+// busy or down) keeps the file so "Try again" needs no new pick. A file the server refused (4xx
+// with its reason) would only be refused again: its message says why, and the shopper picks another.
 
 export interface UploadEntry {
   localId: string;
@@ -17,6 +19,7 @@ export interface UploadEntry {
   stored?: StoredUpload;
   thumbnailUrl?: string | null;
   error?: string;
+  /** Kept while the upload runs, and after a failure worth trying again ("Try again" sends it). */
   file?: File;
 }
 
@@ -74,7 +77,11 @@ export function useUploads(restored: readonly StoredUpload[], onStoredChange: (s
       (error: unknown) => {
         running.current.delete(localId);
         if (error instanceof ApiError && error.code === "aborted") return;
-        update(localId, { status: "failed", error: uploadErrorMessage(t, error) });
+        update(localId, {
+          status: "failed",
+          error: uploadErrorMessage(t, error),
+          ...(retryable(error) ? {} : { file: undefined }),
+        });
       },
     );
   }
@@ -126,6 +133,12 @@ export function uploadErrorMessage(t: (key: string, r?: Record<string, string | 
     if (error.status >= 400 && error.status < 500 && error.message) return error.message;
   }
   return t("errors.uploadFailed");
+}
+
+/** A failure that may pass on its own: no answer, the server's fault, or a rate limit. */
+export function retryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.code === "network" || error.status === 429 || error.status >= 500;
 }
 
 export const minutes = (seconds: number | undefined) => Math.max(1, Math.ceil((seconds ?? 60) / 60));
