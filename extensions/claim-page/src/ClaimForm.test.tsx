@@ -335,6 +335,49 @@ describe("the claim form", () => {
     expect(pageText()).toContain("Send it and we'll reply by Thursday, December 3 at");
   });
 
+  it("asks the guarantee's exclusion questions of a warranty claim only, never of an arrival claim", async () => {
+    const host = installHost(baseRoutes());
+    render(<ClaimPage />);
+    // GIVEN an arrival claim being written
+    await fillIn();
+    const questions = () => [...document.querySelectorAll("s-choice-list")].map((el) => el.getAttribute("label"));
+    // THEN none of the exclusion questions is asked
+    expect(questions()).toEqual(["What are you reporting?", "The problem", "Your preferred solution"]);
+    expect(heading("A few questions")).toBe(false);
+    // WHEN the shopper reports a fault under the warranty instead
+    choose(field("s-choice-list", "What are you reporting?"), ["warranty"]);
+    // THEN the six questions are asked, and an answer goes with the preview
+    await waitFor(() => expect(heading("A few questions")).toBe(true));
+    expect(questions()).toEqual([
+      "What are you reporting?",
+      "Has software other than the manufacturer's been installed on the device?",
+      "Has the casing been opened?",
+      "Have any parts been replaced or modified?",
+      "Has it been used for anything other than what it is made for?",
+      "Was it still used after the problem appeared?",
+      "Could the damage have come from a fall or an accident?",
+      "Your preferred solution",
+    ]);
+    check(field("s-checkbox", "Volt X2 E-Scooter"), true);
+    typeInto(field("s-text-area", "Describe the fault"), "It no longer charges.");
+    choose(field("s-choice-list", "Has the casing been opened?"), ["no"]);
+    await waitFor(() =>
+      expect(posts(host, "/api/claims/preview").at(-1)?.body).toMatchObject({
+        type: "warranty",
+        answers: { bodyOpened: false },
+      }),
+    );
+    // WHEN the shopper goes back to an arrival claim THEN the questions go, and so do their answers
+    choose(field("s-choice-list", "What are you reporting?"), ["arrival"]);
+    await waitFor(() => expect(heading("A few questions")).toBe(false));
+    check(field("s-checkbox", "Volt X2 E-Scooter"), true);
+    choose(field("s-choice-list", "The problem"), ["damaged"]);
+    await waitFor(() =>
+      expect(posts(host, "/api/claims/preview").at(-1)?.body).toMatchObject({ type: "arrival", answers: {} }),
+    );
+    expect((posts(host, "/api/claims/preview").at(-1)!.body as { answers: object }).answers).toEqual({});
+  });
+
   it("files one claim for a double tap, and a retry after a failure sends the same key", async () => {
     let answer: "network-error" | "ok" = "network-error";
     const host = installHost(
@@ -464,7 +507,8 @@ describe("the claim form", () => {
       description: "The charger is not in the box.",
       problemFirstNoticedAt: `${noticedOn}T12:00:00.000Z`,
       items: [{ lineItemId: lineItem(1), quantity: 1 }],
-      answers: { bodyOpened: false },
+      // an arrival claim is not asked the warranty's exclusion questions: a kept answer is not sent
+      answers: {},
       preferredResolution: "replacement",
       uploadIds: ["up_9"],
     });

@@ -246,33 +246,37 @@ function DraftForm({
         </s-stack>
       </s-section>
 
-      <s-section heading={t("form.questions.heading")}>
-        <s-stack gap="base">
-          <s-paragraph>{t("form.questions.intro")}</s-paragraph>
-          {ANSWER_KEYS.map((key) => {
-            const answer = draft.answers[key];
-            return (
-              <s-choice-list
-                key={key}
-                label={t(`form.questions.${key}`)}
-                name={key}
-                values={answer === undefined ? [] : [answer ? "yes" : "no"]}
-                onChange={(event) => {
-                  const value = valuesOf(event)[0];
-                  change({ answers: { ...draft.answers, [key]: value === undefined ? undefined : value === "yes" } });
-                }}
-              >
-                <s-choice value="no" selected={answer === false}>
-                  {t("form.questions.no")}
-                </s-choice>
-                <s-choice value="yes" selected={answer === true}>
-                  {t("form.questions.yes")}
-                </s-choice>
-              </s-choice-list>
-            );
-          })}
-        </s-stack>
-      </s-section>
+      {/* The guarantee's exclusions ("the user voids the warranty if ..."): a warranty claim's questions.
+          Asked of an arrival claim they read as an accusation, and the policy does not need them there. */}
+      {draft.type === "warranty" && (
+        <s-section heading={t("form.questions.heading")}>
+          <s-stack gap="base">
+            <s-paragraph>{t("form.questions.intro")}</s-paragraph>
+            {ANSWER_KEYS.map((key) => {
+              const answer = draft.answers[key];
+              return (
+                <s-choice-list
+                  key={key}
+                  label={t(`form.questions.${key}`)}
+                  name={key}
+                  values={answer === undefined ? [] : [answer ? "yes" : "no"]}
+                  onChange={(event) => {
+                    const value = valuesOf(event)[0];
+                    change({ answers: { ...draft.answers, [key]: value === undefined ? undefined : value === "yes" } });
+                  }}
+                >
+                  <s-choice value="no" selected={answer === false}>
+                    {t("form.questions.no")}
+                  </s-choice>
+                  <s-choice value="yes" selected={answer === true}>
+                    {t("form.questions.yes")}
+                  </s-choice>
+                </s-choice-list>
+              );
+            })}
+          </s-stack>
+        </s-section>
+      )}
 
       <s-section heading={t("form.resolution.heading")}>
         <s-choice-list

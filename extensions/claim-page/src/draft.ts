@@ -127,6 +127,7 @@ export function switchType(draft: Draft, type: ClaimType): Draft {
     type,
     problem: type === "warranty" ? "fault" : null,
     quantities: {},
+    answers: {},
   };
 }
 
@@ -190,7 +191,8 @@ export function toClaimDraft(orderId: string, draft: Draft): ClaimDraft {
     items: Object.entries(draft.quantities)
       .filter(([, quantity]) => quantity > 0)
       .map(([lineItemId, quantity]) => ({ lineItemId, quantity })),
-    answers: draft.answers,
+    // The exclusion questions are a warranty claim's; an answer kept from another type is not sent.
+    answers: draft.type === "warranty" ? draft.answers : {},
     preferredResolution: draft.resolution,
     uploadIds: draft.uploads.map((upload) => upload.id),
   };
