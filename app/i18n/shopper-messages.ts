@@ -3,6 +3,8 @@
 // guarantee in plain words, the shopper API's errors and the names of the fields it validates.
 // Keys are stable codes; every language has every key (test/unit/shopper-messages.test.ts).
 // Placeholders are {name}; a message keeps the same placeholders in every language.
+// The register and the words are the extension's (extensions/*/locales), shown beside these: German
+// "Sie", French "vous", Spanish "tú" (the register test in the test file keeps it so).
 
 export const SHOPPER_LANGUAGES = ["en", "fr", "de", "es"] as const;
 export type ShopperLanguage = (typeof SHOPPER_LANGUAGES)[number];
@@ -140,7 +142,7 @@ const fr: Catalogue = {
   "reason.excluded":
     "Vos réponses décrivent un cas que la garantie ne couvre pas ; la boutique examinera votre demande.",
   "reason.suggest_warranty":
-    "Le délai pour signaler un dommage à la réception est dépassé, mais la garantie couvre encore cet article : vous pouvez le signaler au titre de la garantie.",
+    "Le délai pour signaler un problème à la réception est dépassé, mais la garantie couvre encore cet article : vous pouvez le signaler au titre de la garantie.",
   "evidence.issue_media": "Ajoutez une photo ou une vidéo qui montre le problème.",
   "evidence.issue_photo": "Ajoutez une photo qui montre le problème.",
   "evidence.issue_video": "Ajoutez une vidéo qui montre le problème.",
@@ -201,14 +203,14 @@ const fr: Catalogue = {
   "error.upload.too_large":
     "Ce fichier dépasse {megabytes} Mo. Choisissez une photo plus petite ou une vidéo plus courte, puis réessayez.",
   "error.upload.too_many_files":
-    "Une réclamation peut compter au plus {maxFiles} fichiers. Retirez-en un avant d'en ajouter un autre.",
+    "Une réclamation peut compter au plus {maxFiles} fichiers. Supprimez-en un avant d'en ajouter un autre.",
   "error.upload.unreadable_photo":
     "Nous n'avons pas pu lire cette photo. Enregistrez-la en JPEG ou PNG et envoyez-la de nouveau.",
   "error.upload.photo_too_many_pixels":
     "Cette photo dépasse {megapixels} mégapixels. Enregistrez une copie plus petite en JPEG ou PNG et envoyez-la de nouveau.",
   "error.upload.not_found":
-    "Nous n'avons pas trouvé ce fichier. Il a peut-être été retiré : envoyez-le de nouveau si vous en avez encore besoin.",
-  "error.upload.attached": "Ce fichier fait partie d'une réclamation envoyée et ne peut plus être retiré.",
+    "Nous n'avons pas trouvé ce fichier. Il a peut-être été supprimé : envoyez-le de nouveau si vous en avez encore besoin.",
+  "error.upload.attached": "Ce fichier fait partie d'une réclamation envoyée et ne peut plus être supprimé.",
   "error.generic.invalid": "Cela n'a pas pu être fait tel quel. Vérifiez ce que vous avez saisi et réessayez.",
   "error.generic.not_allowed": "Vous ne pouvez pas faire cela.",
   "error.generic.not_found": "Nous n'avons pas trouvé ce que vous avez demandé.",
@@ -231,7 +233,7 @@ const fr: Catalogue = {
   "field.unintendedUse": "la réponse sur l'utilisation",
   "field.continuedUseAfterFault": "la réponse sur l'utilisation après la panne",
   "field.accidentalDamage": "la réponse sur les dommages accidentels",
-  "field.preferredResolution": "la solution souhaitée",
+  "field.preferredResolution": "la solution que vous préférez",
   "field.uploadIds": "les fichiers",
   "field.message": "votre message",
   "field.carrier": "le transporteur",
@@ -252,20 +254,20 @@ const de: Catalogue = {
   "reason.unknown_line_item": "Dieser Artikel gehört nicht zu dieser Bestellung.",
   "reason.not_fulfilled": "Dieser Artikel wurde noch nicht versendet und kann daher noch nicht gemeldet werden.",
   "reason.quantity_exceeds_claimable":
-    "Du hast mehr Stück gewählt, als noch gemeldet werden können: Einige sind nicht versendet oder schon in einer anderen Reklamation.",
+    "Sie haben mehr Stück gewählt, als noch gemeldet werden können: Einige sind nicht versendet oder schon Teil einer anderen Reklamation.",
   "reason.not_covered": "Dieser Artikel ist nicht durch die Garantie des Shops abgedeckt.",
   "reason.window_expired": "Die Frist, um dies zu melden, ist abgelaufen.",
   "reason.missing_evidence": "Es fehlen noch Fotos oder ein Video.",
-  "reason.missing_preference": "Sag uns, ob du eine Erstattung oder einen Ersatz möchtest.",
+  "reason.missing_preference": "Sagen Sie uns bitte, ob Sie eine Erstattung oder einen Ersatz möchten.",
   "reason.excluded":
-    "Deine Antworten beschreiben einen Fall, den die Garantie nicht abdeckt; der Shop prüft deine Meldung.",
+    "Ihre Antworten beschreiben einen Fall, den die Garantie nicht abdeckt; der Shop prüft Ihre Reklamation.",
   "reason.suggest_warranty":
-    "Die Frist für Schäden bei Lieferung ist abgelaufen, aber die Garantie deckt diesen Artikel noch ab: Du kannst ihn als Garantiefall melden.",
-  "evidence.issue_media": "Füge ein Foto oder ein Video hinzu, das das Problem zeigt.",
-  "evidence.issue_photo": "Füge ein Foto hinzu, das das Problem zeigt.",
-  "evidence.issue_video": "Füge ein Video hinzu, das das Problem zeigt.",
-  "evidence.shipping_label_photo": "Füge ein Foto des Versandetiketts hinzu.",
-  "evidence.packaging_photo": "Füge ein Foto der Verpackung hinzu.",
+    "Die Frist für Probleme bei der Lieferung ist abgelaufen, aber die Garantie deckt diesen Artikel noch ab: Sie können ihn als Garantiefall melden.",
+  "evidence.issue_media": "Fügen Sie ein Foto oder ein Video hinzu, das das Problem zeigt.",
+  "evidence.issue_photo": "Fügen Sie ein Foto hinzu, das das Problem zeigt.",
+  "evidence.issue_video": "Fügen Sie ein Video hinzu, das das Problem zeigt.",
+  "evidence.shipping_label_photo": "Fügen Sie ein Foto des Versandetiketts hinzu.",
+  "evidence.packaging_photo": "Fügen Sie ein Foto der Verpackung hinzu.",
   "denial.firmware_flashed": "Die Garantie gilt nicht für ein Gerät, dessen Firmware geflasht wurde.",
   "denial.body_opened":
     "Die Garantie gilt nicht für ein Produkt, dessen Gehäuse für einen Reparaturversuch geöffnet wurde.",
@@ -273,7 +275,7 @@ const de: Catalogue = {
     "Die Garantie gilt nicht für ein Produkt, dessen Teile verändert, entfernt oder ausgetauscht wurden.",
   "denial.unintended_use": "Die Garantie gilt nicht für ein Gerät, das nicht bestimmungsgemäß verwendet wurde.",
   "denial.continued_use_after_fault":
-    "Die Garantie deckt keine weiteren Schäden, die durch die Nutzung nach dem Auftreten des Fehlers entstanden sind.",
+    "Die Garantie deckt keine weiteren Schäden, die durch die Nutzung nach dem Auftreten des Defekts entstanden sind.",
   "denial.accidental_damage":
     "Die Garantie deckt keine Schäden durch versehentlichen Bruch, unsachgemäßen Gebrauch oder normale Abnutzung.",
   "denial.late_report": "Laut Garantie muss der Shop kontaktiert werden, sobald das Problem zum ersten Mal auftritt.",
@@ -286,55 +288,56 @@ const de: Catalogue = {
   "denial.missing_preference": "Es wurde nicht angegeben, ob eine Erstattung oder ein Ersatz gewünscht ist.",
   "denial.other": "Der Shop erklärt seine Entscheidung in seiner Nachricht.",
   "error.session_token_invalid":
-    "Wir konnten nicht bestätigen, wer du bist: Deine Sitzung ist vielleicht abgelaufen. Lade die Seite neu und versuche es noch einmal.",
+    "Wir konnten nicht bestätigen, wer Sie sind: Ihre Sitzung ist vielleicht abgelaufen. Laden Sie die Seite neu und versuchen Sie es noch einmal.",
   "error.wrong_session_token":
-    "Diese Adresse akzeptiert nur das Sitzungstoken eines Kundenkontos. Öffne deine Bestellung in deinem Kundenkonto und versuche es noch einmal.",
+    "Diese Adresse akzeptiert nur das Sitzungstoken eines Kundenkontos. Öffnen Sie Ihre Bestellung in Ihrem Kundenkonto und versuchen Sie es noch einmal.",
   "error.request_refused": "Diese Anfrage wurde abgelehnt.",
   "error.shop_not_installed":
-    "Der Reklamationsservice dieses Shops ist gerade nicht verfügbar. Bitte wende dich wegen deiner Bestellung direkt an den Shop.",
+    "Der Reklamationsservice dieses Shops ist gerade nicht verfügbar. Bitte wenden Sie sich wegen Ihrer Bestellung direkt an den Shop.",
   "error.payload_too_large":
-    "Du hast mehr Daten gesendet, als diese Adresse auf einmal annimmt. Sende weniger und versuche es noch einmal.",
+    "Sie haben mehr Daten gesendet, als diese Adresse auf einmal annimmt. Senden Sie weniger und versuchen Sie es noch einmal.",
   "error.method_not_allowed": "Diese Adresse beantwortet diese Art von Anfrage nicht.",
   "error.customer.not_logged_in":
-    "Melde dich in deinem Konto an, um Probleme mit einer Bestellung zu sehen oder zu melden.",
-  "error.order.not_found": "Wir konnten diese Bestellung in deinem Konto nicht finden.",
-  "error.claim.not_found": "Wir konnten diese Reklamation in deinem Konto nicht finden.",
+    "Melden Sie sich in Ihrem Konto an, um Probleme mit einer Bestellung zu sehen oder zu melden.",
+  "error.order.not_found": "Wir konnten diese Bestellung in Ihrem Konto nicht finden.",
+  "error.claim.not_found": "Wir konnten diese Reklamation in Ihrem Konto nicht finden.",
   "error.claim.not_eligible":
-    "Diese Reklamation kann so nicht gesendet werden. Prüfe das Formular: Die Vorschau zeigt, was fehlt oder warum es nicht möglich ist.",
+    "Diese Reklamation kann so nicht gesendet werden. Prüfen Sie das Formular: Die Vorschau zeigt, was fehlt oder warum es nicht möglich ist.",
   "error.claim.submission_key_taken":
-    "Dieses Formular wurde schon für eine andere Meldung verwendet. Lade die Seite neu und fülle das Formular erneut aus.",
+    "Dieses Formular wurde schon für eine andere Reklamation verwendet. Laden Sie die Seite neu und füllen Sie das Formular erneut aus.",
   "error.claim.not_awaiting_reply": "Der Shop wartet gerade auf keine Antwort zu dieser Reklamation.",
   "error.claim.not_awaiting_return": "Der Shop wartet gerade auf keine Rücksendung zu dieser Reklamation.",
   "error.claim.changed_meanwhile":
-    "Diese Reklamation hat sich gerade geändert. Lade sie neu, um die Änderung zu sehen, und versuche es dann noch einmal.",
-  "error.rate_limited": "Du hast das in kurzer Zeit zu oft getan. Bitte versuche es in {minutes} Min. noch einmal.",
-  "error.invalid_request": "Bitte prüfe {field}: {problem}",
+    "Diese Reklamation hat sich gerade geändert. Laden Sie sie neu, um die Änderung zu sehen, und versuchen Sie es dann noch einmal.",
+  "error.rate_limited":
+    "Sie haben das in kurzer Zeit zu oft getan. Bitte versuchen Sie es in {minutes} Min. noch einmal.",
+  "error.invalid_request": "Bitte prüfen Sie {field}: {problem}",
   "error.internal_error":
-    "Bei uns ist etwas schiefgelaufen. Bitte versuche es noch einmal; wenn es wieder passiert, wende dich an den Shop.",
+    "Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal; wenn es wieder passiert, wenden Sie sich an den Shop.",
   "error.shopify_unavailable":
-    "Die Systeme des Shops sind gerade ausgelastet. Bitte versuche es in einer Minute noch einmal.",
+    "Die Systeme des Shops sind gerade ausgelastet. Bitte versuchen Sie es in einer Minute noch einmal.",
   "error.shopify_rejected":
-    "Die Systeme des Shops konnten das nicht annehmen. Bitte versuche es später noch einmal oder wende dich an den Shop.",
-  "error.upload.empty": "Diese Datei ist leer. Wähle ein Foto oder ein Video und versuche es noch einmal.",
+    "Die Systeme des Shops konnten das nicht annehmen. Bitte versuchen Sie es später noch einmal oder wenden Sie sich an den Shop.",
+  "error.upload.empty": "Diese Datei ist leer. Wählen Sie ein Foto oder ein Video und versuchen Sie es noch einmal.",
   "error.upload.unsupported_type":
-    "Dieser Dateityp kann nicht hochgeladen werden. Wähle ein Foto (JPEG, PNG, WebP oder HEIC) oder ein Video (MP4, MOV oder WebM).",
+    "Dieser Dateityp kann nicht hochgeladen werden. Wählen Sie ein Foto (JPEG, PNG, WebP oder HEIC) oder ein Video (MP4, MOV oder WebM).",
   "error.upload.wrong_kind":
-    "Hier wird eine andere Art von Datei erwartet. Prüfe, ob ein Foto oder ein Video verlangt ist.",
+    "Hier wird eine andere Art von Datei erwartet. Prüfen Sie, ob ein Foto oder ein Video verlangt ist.",
   "error.upload.too_large":
-    "Diese Datei ist größer als {megabytes} MB. Wähle ein kleineres Foto oder ein kürzeres Video und lade es noch einmal hoch.",
+    "Diese Datei ist größer als {megabytes} MB. Wählen Sie ein kleineres Foto oder ein kürzeres Video und laden Sie es noch einmal hoch.",
   "error.upload.too_many_files":
-    "Eine Reklamation kann höchstens {maxFiles} Dateien haben. Entferne eine, bevor du eine weitere hinzufügst.",
+    "Eine Reklamation kann höchstens {maxFiles} Dateien haben. Entfernen Sie eine, bevor Sie eine weitere hinzufügen.",
   "error.upload.unreadable_photo":
-    "Wir konnten dieses Foto nicht lesen. Speichere es als JPEG oder PNG und lade es noch einmal hoch.",
+    "Wir konnten dieses Foto nicht lesen. Speichern Sie es als JPEG oder PNG und laden Sie es noch einmal hoch.",
   "error.upload.photo_too_many_pixels":
-    "Dieses Foto hat mehr als {megapixels} Megapixel. Speichere eine kleinere Kopie als JPEG oder PNG und lade sie noch einmal hoch.",
+    "Dieses Foto hat mehr als {megapixels} Megapixel. Speichern Sie eine kleinere Kopie als JPEG oder PNG und laden Sie sie noch einmal hoch.",
   "error.upload.not_found":
-    "Wir konnten diese Datei nicht finden. Vielleicht wurde sie entfernt: Lade sie noch einmal hoch, wenn du sie noch brauchst.",
+    "Wir konnten diese Datei nicht finden. Vielleicht wurde sie entfernt: Laden Sie sie noch einmal hoch, wenn Sie sie noch brauchen.",
   "error.upload.attached": "Diese Datei gehört zu einer gesendeten Reklamation und kann nicht mehr entfernt werden.",
-  "error.generic.invalid": "Das ging so nicht. Prüfe deine Eingaben und versuche es noch einmal.",
-  "error.generic.not_allowed": "Das kannst du nicht tun.",
-  "error.generic.not_found": "Wir konnten nicht finden, wonach du gefragt hast.",
-  "error.generic.conflict": "Das ist gerade nicht möglich. Lade die Seite neu und versuche es noch einmal.",
+  "error.generic.invalid": "Das ging so nicht. Prüfen Sie Ihre Eingaben und versuchen Sie es noch einmal.",
+  "error.generic.not_allowed": "Das können Sie nicht tun.",
+  "error.generic.not_found": "Wir konnten nicht finden, wonach Sie gefragt haben.",
+  "error.generic.conflict": "Das ist gerade nicht möglich. Laden Sie die Seite neu und versuchen Sie es noch einmal.",
   "field.request": "die Anfrage",
   "field.orderId": "die Bestellung",
   "field.claimId": "die Reklamation",
@@ -342,7 +345,7 @@ const de: Catalogue = {
   "field.type": "die Art der Reklamation",
   "field.problem": "was passiert ist",
   "field.description": "die Beschreibung",
-  "field.problemFirstNoticedAt": "wann du das Problem zuerst bemerkt hast",
+  "field.problemFirstNoticedAt": "wann Sie das Problem zum ersten Mal bemerkt haben",
   "field.items": "die Artikel",
   "field.lineItemId": "den Artikel",
   "field.quantity": "die Menge",
@@ -351,16 +354,16 @@ const de: Catalogue = {
   "field.bodyOpened": "die Antwort zum Öffnen des Produkts",
   "field.partsModified": "die Antwort zu veränderten Teilen",
   "field.unintendedUse": "die Antwort zur Verwendung",
-  "field.continuedUseAfterFault": "die Antwort zur Nutzung nach dem Fehler",
+  "field.continuedUseAfterFault": "die Antwort zur Nutzung nach dem Defekt",
   "field.accidentalDamage": "die Antwort zu versehentlichen Schäden",
-  "field.preferredResolution": "die gewünschte Lösung",
+  "field.preferredResolution": "Ihre bevorzugte Lösung",
   "field.uploadIds": "die Dateien",
-  "field.message": "deine Nachricht",
+  "field.message": "Ihre Nachricht",
   "field.carrier": "den Versanddienst",
   "field.trackingNumber": "die Sendungsnummer",
   "validation.required": "das ist ein Pflichtfeld.",
   "validation.invalid": "das ist nicht gültig.",
-  "validation.invalid_option": "wähle eine der angebotenen Möglichkeiten.",
+  "validation.invalid_option": "wählen Sie eine der angebotenen Möglichkeiten.",
   "validation.too_short": "das ist zu kurz oder leer.",
   "validation.too_long": "das ist zu lang (höchstens {maximum}).",
   "validation.too_small": "der Wert muss mindestens {minimum} sein.",
@@ -381,7 +384,7 @@ const es: Catalogue = {
   "reason.missing_preference": "Indícanos si prefieres un reembolso o una sustitución.",
   "reason.excluded": "Tus respuestas describen un caso que la garantía no cubre; la tienda lo revisará.",
   "reason.suggest_warranty":
-    "El plazo para notificar daños en la entrega ha terminado, pero la garantía aún cubre este artículo: puedes notificarlo como reclamación de garantía.",
+    "El plazo para notificar problemas en la entrega ha terminado, pero la garantía aún cubre este artículo: puedes notificarlo como reclamación en garantía.",
   "evidence.issue_media": "Añade una foto o un vídeo que muestre el problema.",
   "evidence.issue_photo": "Añade una foto que muestre el problema.",
   "evidence.issue_video": "Añade un vídeo que muestre el problema.",
@@ -470,7 +473,7 @@ const es: Catalogue = {
   "field.preferredResolution": "la solución que prefieres",
   "field.uploadIds": "los archivos",
   "field.message": "tu mensaje",
-  "field.carrier": "la empresa de transporte",
+  "field.carrier": "el transportista",
   "field.trackingNumber": "el número de seguimiento",
   "validation.required": "este campo es obligatorio.",
   "validation.invalid": "este valor no es válido.",

@@ -274,7 +274,7 @@ describe("filing and following a claim", () => {
         {
           code: "suggest_warranty",
           message:
-            "Die Frist für Schäden bei Lieferung ist abgelaufen, aber die Garantie deckt diesen Artikel noch ab: Du kannst ihn als Garantiefall melden.",
+            "Die Frist für Probleme bei der Lieferung ist abgelaufen, aber die Garantie deckt diesen Artikel noch ab: Sie können ihn als Garantiefall melden.",
         },
       ],
       items: [
@@ -552,7 +552,7 @@ describe("nobody reaches another shopper's or another shop's claims", () => {
       {
         error: {
           code: "customer.not_logged_in",
-          message: "Melde dich in deinem Konto an, um Probleme mit einer Bestellung zu sehen oder zu melden.",
+          message: "Melden Sie sich in Ihrem Konto an, um Probleme mit einer Bestellung zu sehen oder zu melden.",
         },
       },
     ]);
@@ -570,7 +570,7 @@ describe("bad input and limits", () => {
         error: {
           code: "invalid_request",
           field: "description",
-          message: "Bitte prüfe die Beschreibung: das ist ein Pflichtfeld.",
+          message: "Bitte prüfen Sie die Beschreibung: das ist ein Pflichtfeld.",
         },
       },
     ]);

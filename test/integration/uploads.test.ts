@@ -316,7 +316,7 @@ describe("POST /api/uploads", () => {
     ["fr", "Ce fichier dépasse 0,3 Mo. Choisissez une photo plus petite ou une vidéo plus courte, puis réessayez."],
     [
       "de",
-      "Diese Datei ist größer als 0,3 MB. Wähle ein kleineres Foto oder ein kürzeres Video und lade es noch einmal hoch.",
+      "Diese Datei ist größer als 0,3 MB. Wählen Sie ein kleineres Foto oder ein kürzeres Video und laden Sie es noch einmal hoch.",
     ],
     ["es", "Este archivo supera los 0,3 MB. Elige una foto más pequeña o un vídeo más corto y vuelve a subirlo."],
   ])(
@@ -337,7 +337,8 @@ describe("POST /api/uploads", () => {
     // AND the shopper reads the real limit in their language
     expect((await refused.json()).error).toEqual({
       code: "upload.too_many_files",
-      message: "Eine Reklamation kann höchstens 4 Dateien haben. Entferne eine, bevor du eine weitere hinzufügst.",
+      message:
+        "Eine Reklamation kann höchstens 4 Dateien haben. Entfernen Sie eine, bevor Sie eine weitere hinzufügen.",
     });
     expect(await removeUpload(ids[0]!, ordersOf(manifest).customer.id)).toHaveProperty("status", 204);
     await uploaded(await upload(packaging));

@@ -89,8 +89,85 @@ describe("the shopper message catalogue", () => {
 
   it("GIVEN a message with placeholders THEN they are filled", () => {
     expect(shopperMessage("de", "error.rate_limited", { minutes: 3 })).toBe(
-      "Du hast das in kurzer Zeit zu oft getan. Bitte versuche es in 3 Min. noch einmal.",
+      "Sie haben das in kurzer Zeit zu oft getan. Bitte versuchen Sie es in 3 Min. noch einmal.",
     );
+  });
+});
+
+// The extension (extensions/*/locales) addresses the shopper formally in German and French and
+// informally in Spanish; the server's words sit next to its words on the same screen.
+describe("the shopper message catalogue's register", () => {
+  const word = (words: readonly string[]) => new RegExp(`(?<!\\p{L})(?:${words.join("|")})(?!\\p{L})`, "u");
+  const INFORMAL: Readonly<Partial<Record<(typeof SHOPPER_LANGUAGES)[number], RegExp>>> = {
+    // "du" and its forms, its verb endings and the imperatives the catalogue would use
+    de: word([
+      "[Dd]u",
+      "[Dd]ein\\p{L}*",
+      "[Dd]ich",
+      "[Dd]ir",
+      "hast",
+      "kannst",
+      "möchtest",
+      "brauchst",
+      "[Ff]üge",
+      "[Ww]ähle",
+      "[Ll]ade",
+      "[Pp]rüfe",
+      "[Ee]ntferne",
+      "[Ss]peichere",
+      "[Mm]elde",
+      "[Öö]ffne",
+      "[Ss]ende",
+      "[Ss]ag",
+      "[Vv]ersuche",
+      "[Ww]ende",
+      "[Ff]ülle",
+    ]),
+    // "tu" and its forms, and the imperatives that are only informal ("ajoute" or "vérifie" also say "it adds")
+    fr: word(["[Tt]u", "[Tt]e", "[Tt]oi", "[Tt]on", "[Tt]a", "[Tt]es", "[Cc]hoisis", "[Rr]éessaie"]),
+    // "usted" and the imperatives that are only formal
+    es: word(["[Uu]sted(?:es)?", "[Aa]ñada", "[Ee]lija", "[Ii]nténtelo", "[Gg]uárdela", "[Ii]ndíquenos"]),
+  };
+
+  it("GIVEN the patterns THEN they catch the forms they are for (not vacuous)", () => {
+    expect(INFORMAL.de!.test("Füge ein Foto hinzu.")).toBe(true);
+    expect(INFORMAL.de!.test("in deinem Konto")).toBe(true);
+    expect(INFORMAL.de!.test("Fügen Sie ein Foto hinzu.")).toBe(false);
+    expect(INFORMAL.fr!.test("Ajoute ta photo.")).toBe(true);
+    expect(INFORMAL.fr!.test("Ajoutez une photo de l'étiquette.")).toBe(false);
+    expect(INFORMAL.fr!.test("Choisis une photo.")).toBe(true);
+    expect(INFORMAL.es!.test("Si usted quiere")).toBe(true);
+    expect(INFORMAL.es!.test("Añada una foto.")).toBe(true);
+    expect(INFORMAL.es!.test("Añade una foto.")).toBe(false);
+  });
+
+  it.each(["de", "fr", "es"] as const)("GIVEN %s THEN no message uses the other register", (language) => {
+    const slipped = Object.entries(SHOPPER_MESSAGES[language])
+      .filter(([, message]) => INFORMAL[language]!.test(message))
+      .map(([key, message]) => `${key}: ${message}`);
+    expect(slipped).toEqual([]);
+  });
+
+  it("GIVEN the evidence a policy asks for THEN each language asks in the extension's register and words", () => {
+    const asked = (language: (typeof SHOPPER_LANGUAGES)[number]) =>
+      (["evidence.issue_photo", "evidence.shipping_label_photo", "error.customer.not_logged_in"] as const).map((key) =>
+        shopperMessage(language, key),
+      );
+    expect(asked("de")).toEqual([
+      "Fügen Sie ein Foto hinzu, das das Problem zeigt.",
+      "Fügen Sie ein Foto des Versandetiketts hinzu.",
+      "Melden Sie sich in Ihrem Konto an, um Probleme mit einer Bestellung zu sehen oder zu melden.",
+    ]);
+    expect(asked("fr")).toEqual([
+      "Ajoutez une photo qui montre le problème.",
+      "Ajoutez une photo de l'étiquette d'expédition.",
+      "Connectez-vous à votre compte pour voir ou signaler les problèmes d'une commande.",
+    ]);
+    expect(asked("es")).toEqual([
+      "Añade una foto que muestre el problema.",
+      "Añade una foto de la etiqueta de envío.",
+      "Inicia sesión en tu cuenta para ver o notificar problemas con un pedido.",
+    ]);
   });
 });
 
@@ -121,7 +198,7 @@ describe("shopperErrorResponse", () => {
     );
     expect(response.status).toBe(404);
     expect(await body(response)).toEqual({
-      error: { code: "claim.not_found", message: "Wir konnten diese Reklamation in deinem Konto nicht finden." },
+      error: { code: "claim.not_found", message: "Wir konnten diese Reklamation in Ihrem Konto nicht finden." },
     });
   });
 
@@ -185,7 +262,8 @@ describe("shopperErrorResponse", () => {
       error: {
         code: "invalid_request",
         field: "preferredResolution",
-        message: "Bitte prüfe die gewünschte Lösung: das wird für die gewählte Art der Reklamation nicht angeboten.",
+        message:
+          "Bitte prüfen Sie Ihre bevorzugte Lösung: das wird für die gewählte Art der Reklamation nicht angeboten.",
       },
     });
     // AND under the warranty a repair is fine
@@ -207,7 +285,7 @@ describe("shopperErrorResponse", () => {
   it("GIVEN an unknown error code in German THEN generic German words for its status; English keeps the original", async () => {
     const error = new DomainError("conflict", "claim.something_new", "Claim 1 cannot do that now.");
     expect((await body(await shopperErrorResponse(error, "de"))).error.message).toBe(
-      "Das ist gerade nicht möglich. Lade die Seite neu und versuche es noch einmal.",
+      "Das ist gerade nicht möglich. Laden Sie die Seite neu und versuchen Sie es noch einmal.",
     );
     expect((await body(await shopperErrorResponse(error, "en"))).error.message).toBe("Claim 1 cannot do that now.");
   });
@@ -233,13 +311,13 @@ describe("shopperErrorResponse", () => {
       ],
       [
         "Ce fichier dépasse 200 Mo. Choisissez une photo plus petite ou une vidéo plus courte, puis réessayez.",
-        "Une réclamation peut compter au plus 12 fichiers. Retirez-en un avant d'en ajouter un autre.",
+        "Une réclamation peut compter au plus 12 fichiers. Supprimez-en un avant d'en ajouter un autre.",
         "Cette photo dépasse 50,5 mégapixels. Enregistrez une copie plus petite en JPEG ou PNG et envoyez-la de nouveau.",
       ],
       [
-        "Diese Datei ist größer als 200 MB. Wähle ein kleineres Foto oder ein kürzeres Video und lade es noch einmal hoch.",
-        "Eine Reklamation kann höchstens 12 Dateien haben. Entferne eine, bevor du eine weitere hinzufügst.",
-        "Dieses Foto hat mehr als 50,5 Megapixel. Speichere eine kleinere Kopie als JPEG oder PNG und lade sie noch einmal hoch.",
+        "Diese Datei ist größer als 200 MB. Wählen Sie ein kleineres Foto oder ein kürzeres Video und laden Sie es noch einmal hoch.",
+        "Eine Reklamation kann höchstens 12 Dateien haben. Entfernen Sie eine, bevor Sie eine weitere hinzufügen.",
+        "Dieses Foto hat mehr als 50,5 Megapixel. Speichern Sie eine kleinere Kopie als JPEG oder PNG und laden Sie sie noch einmal hoch.",
       ],
       [
         "Este archivo supera los 200 MB. Elige una foto más pequeña o un vídeo más corto y vuelve a subirlo.",
