@@ -422,7 +422,7 @@ describe("what an order can still report", () => {
     const tb = translator("warranty-claims", "en");
     await newPage();
     const block = await openOrderPage("unfulfilled", "en");
-    await block.getByText(tb("block.nothingYet"), { exact: true }).waitFor();
+    await block.getByText(tb("block.nothing.notShipped"), { exact: true }).waitFor();
     const claimPage = await openClaimPage("en");
     await claimPage.getByText(t("nothingClaimable.notShipped"), { exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

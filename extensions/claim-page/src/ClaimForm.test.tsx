@@ -108,6 +108,65 @@ describe("the claim form", () => {
     expect(document.querySelector("s-text-area")).toBeNull();
   });
 
+  it("says what is true of each item when some are in a claim and the others' time has ended", async () => {
+    // GIVEN an order with one item in a claim (its windows still open) and one past its windows
+    const mixed = claimOptions({
+      items: [
+        { ...claimOptions().items[0]!, claimableQuantity: 0 },
+        {
+          lineItemId: lineItem(2),
+          name: "Nimbus Power Bank",
+          claimableQuantity: 1,
+          arrival: { open: false, windowEndsAt: "2026-01-01T22:59:00.000Z", reasons: ["window_expired"] },
+          warranty: { open: false, windowEndsAt: "2026-02-01T22:59:00.000Z", reasons: ["window_expired"] },
+        },
+      ],
+    });
+    installHost(baseRoutes({ [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: ok(mixed) }));
+    render(<ClaimPage />);
+    // THEN one sentence says both, and no form
+    await waitFor(() =>
+      expect(pageText()).toContain(
+        "Some items on this order are already part of a claim, and the time to report a problem has ended for the others.",
+      ),
+    );
+    expect(pageText()).not.toContain("for every item");
+    expect(document.querySelector("s-text-area")).toBeNull();
+  });
+
+  it("does not offer to report another problem once the last claimable item is claimed", async () => {
+    // GIVEN an order whose one shipped item is claimable, the other not shipped
+    let claimedYet = false;
+    const host = installHost(
+      baseRoutes({
+        [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: () => ({
+          status: 200,
+          body: claimedYet
+            ? claimOptions({ items: [{ ...claimOptions().items[0]!, claimableQuantity: 0 }, claimOptions().items[1]!] })
+            : claimOptions(),
+        }),
+        "POST /api/claims": () => {
+          claimedYet = true;
+          return { status: 201, body: { claim: claimDetail() } };
+        },
+      }),
+    );
+    render(<ClaimPage />);
+    await fillIn();
+    await waitFor(() => expect(heading("This claim can be accepted")).toBe(true));
+    // WHEN the shopper sends the claim for it
+    button("Send claim").click();
+    // THEN the confirmation shows, with what is true of the order now instead of "Report another problem"
+    await waitFor(() => expect(heading("Claim #7 has been sent")).toBe(true));
+    await waitFor(() =>
+      expect(pageText()).toContain(
+        "Some items on this order are already part of a claim, and the others have not shipped yet: you can report a problem once they have been delivered.",
+      ),
+    );
+    expect(() => button("Report another problem")).toThrow('no button "Report another problem"');
+    expect(host.requests.filter((r) => r.path.startsWith("/api/claim-options"))).toHaveLength(2);
+  });
+
   it("does not send an incomplete claim and says what is missing", async () => {
     const host = installHost(baseRoutes());
     render(<ClaimPage />);

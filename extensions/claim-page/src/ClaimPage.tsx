@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, createApi, type ClaimDetail, type ClaimOptions, type ClaimSummary } from "../../shared/src/api";
+import { whyNothingClaimable } from "../../shared/src/claimable";
 import { formatMoment } from "../../shared/src/dates";
 import { claimIdOf, claimPageUrl } from "../../shared/src/links";
 import { ClaimForm } from "./ClaimForm";
@@ -113,20 +114,13 @@ export function OrderClaims() {
           </s-stack>
         </s-section>
       )}
-      {submitted ? (
+      {nothingClaimable(state.options) ? (
+        // One true sentence, also after the last item was claimed (no "Report another problem" then).
+        <s-paragraph>{t(`nothingClaimable.${whyNothingClaimable(state.options)}`)}</s-paragraph>
+      ) : submitted ? (
         <s-button variant="secondary" onClick={() => setSubmitted(null)}>
           {t("confirmation.another")}
         </s-button>
-      ) : nothingClaimable(state.options) ? (
-        <s-paragraph>
-          {t(
-            state.options.items.every((item) => item.arrival.reasons.includes("not_fulfilled"))
-              ? "nothingClaimable.notShipped"
-              : state.options.items.every((item) => item.claimableQuantity <= 0)
-                ? "nothingClaimable.allClaimed"
-                : "nothingClaimable.closed",
-          )}
-        </s-paragraph>
       ) : (
         <s-section heading={t("form.heading")}>
           <ClaimForm

@@ -88,6 +88,29 @@ describe("the order-status block", () => {
     );
   });
 
+  it("says what is true of each item when some are in a claim and the others' time has ended", async () => {
+    // GIVEN an order with one item in a claim (its windows still open) and one past its windows
+    const mixed = claimOptions({
+      items: [
+        { ...claimOptions().items[0]!, claimableQuantity: 0 },
+        {
+          lineItemId: lineItem(2),
+          name: "Nimbus Power Bank",
+          claimableQuantity: 1,
+          arrival: { open: false, windowEndsAt: "2026-01-01T22:59:00.000Z", reasons: ["window_expired"] },
+          warranty: { open: false, windowEndsAt: "2026-02-01T22:59:00.000Z", reasons: ["window_expired"] },
+        },
+      ],
+    });
+    installHost(routes(mixed), { extension: "warranty-claims" });
+    render(<OrderStatusBlock />);
+    // THEN the claim, then one sentence that says both (not that the time ended for every item)
+    await waitFor(() => expect(pageText()).toContain("Next: please answer our question."));
+    expect(pageText()).toBe(
+      "Claim #7: We need more informationNext: please answer our question.Some items on this order are already part of a claim, and the time to report a problem has ended for the others.",
+    );
+  });
+
   it("asks a pre-authenticated shopper to log in, and reads nothing until then", async () => {
     const host = installHost(routes(), { extension: "warranty-claims", authenticationState: "pre_authenticated" });
     render(<OrderStatusBlock />);

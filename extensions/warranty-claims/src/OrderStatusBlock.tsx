@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { createApi, type ClaimOptions, type ClaimSummary } from "../../shared/src/api";
+import { whyNothingClaimable } from "../../shared/src/claimable";
 import { formatDeadline } from "../../shared/src/dates";
 import { useHostSignal } from "../../shared/src/host-signal";
 import { claimPageUrl } from "../../shared/src/links";
@@ -105,15 +106,7 @@ export function OrderStatusBlock() {
             <s-link href={claimPageUrl(orderId)}>{t("menuItem")}</s-link>
           </s-stack>
         ) : (
-          <s-text>
-            {t(
-              options.items.every((item) => item.arrival.reasons.includes("not_fulfilled"))
-                ? "block.nothingYet"
-                : options.items.every((item) => item.claimableQuantity <= 0)
-                  ? "block.allClaimed"
-                  : "block.nothingMore",
-            )}
-          </s-text>
+          <s-text>{t(`block.nothing.${whyNothingClaimable(options)}`)}</s-text>
         )}
       </s-stack>
     </s-section>
