@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXTENSIONS } from "../../scripts/build-extension.mjs";
+import type { NothingClaimable } from "../../extensions/shared/src/claimable";
 
 // Every string the shopper sees exists in English, French, German and Spanish: the same keys in
 // every language (none missing, none extra), the same {{placeholders}}, and every key the source
@@ -34,6 +35,16 @@ function sourcesOf(dir: string): string {
     .map((file) => readFileSync(file, "utf8"))
     .join("\n");
 }
+
+const NOTHING_CLAIMABLE = [
+  "notShipped",
+  "allClaimed",
+  "closed",
+  "claimedRestClosed",
+  "claimedRestNotShipped",
+  "closedRestNotShipped",
+  "claimedClosedRestNotShipped",
+] as const satisfies readonly NothingClaimable[];
 
 /** Keys built at runtime (`status.${…}`) from a value of the API contract: each value needs its text. */
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
@@ -90,6 +101,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   ],
   "claim.outcome.${}": ["refunded", "replaced", "repaired"],
   "claim.return.paidBy.${}": ["merchant", "customer"],
+  // whyNothingClaimable (extensions/shared/src/claimable.ts)
+  "nothingClaimable.${}": NOTHING_CLAIMABLE,
+  "block.nothing.${}": NOTHING_CLAIMABLE,
 };
 
 describe.each(EXTENSIONS.map(({ dir }) => [dir.split("/").pop()!, dir] as const))(
