@@ -15,7 +15,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const EXTENSION_DIR = join(root, "extensions", "warranty-claims");
 export const TARGET_MODULES = {
   "customer-account.order.action.menu-item.render": "MenuItem",
-  "customer-account.order.action.render": "ClaimAction",
   "customer-account.order-status.block.render": "OrderStatusBlock",
 };
 /** The full-page claim pages: a full-page target must be an extension of its own. */

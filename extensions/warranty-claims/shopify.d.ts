@@ -6,11 +6,6 @@ declare module "./src/MenuItem.tsx" {
   const globalThis: { shopify: typeof shopify };
 }
 
-declare module "./src/ClaimAction.tsx" {
-  const shopify: import("@shopify/ui-extensions/customer-account.order.action.render").Api;
-  const globalThis: { shopify: typeof shopify };
-}
-
 declare module "./src/OrderStatusBlock.tsx" {
   const shopify: import("@shopify/ui-extensions/customer-account.order-status.block.render").Api;
   const globalThis: { shopify: typeof shopify };

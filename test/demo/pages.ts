@@ -228,9 +228,6 @@ const SHOPPER_STYLE = `${BASE_STYLE}
   iframe.ext { border: 0; width: 100%; display: block; background: transparent; height: 48px; }
   iframe#menu { width: 200px; }
   .crumbs { font-size: 14px; }
-  #overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); display: none; align-items: flex-start; justify-content: center; padding-top: 48px; }
-  #overlay.open { display: flex; }
-  #action { border: 0; width: min(720px, 94vw); height: 80vh; background: transparent; }
 `;
 
 function shopperTopbar(opts: {
@@ -248,22 +245,17 @@ function shopperTopbar(opts: {
 <nav aria-label="${escapeHtml(words.language)}">${languages}<a href="/demo" lang="en">${escapeHtml(words.home)}</a></nav></header>`;
 }
 
-// Shared by the host pages: frames report their height (they grow with their content), a
-// navigation inside a full-page extension updates the address bar, and a menu item without href
-// opens the order action's modal.
+// Shared by the host pages: frames report their height (they grow with their content), and a
+// navigation inside a full-page extension updates the address bar.
 const HOST_SCRIPT = `
 (function () {
   var frames = Array.prototype.slice.call(document.querySelectorAll("iframe"));
-  var overlay = document.getElementById("overlay");
-  var action = document.getElementById("action");
   window.addEventListener("message", function (event) {
     if (event.origin !== location.origin || !event.data || event.data.source !== "warranty-desk-extension") return;
     var m = event.data;
     var frame = frames.filter(function (f) { return f.contentWindow === event.source; })[0];
-    if (m.type === "resize" && frame && frame.id !== "action") frame.style.height = Math.ceil(m.height) + "px";
+    if (m.type === "resize" && frame) frame.style.height = Math.ceil(m.height) + "px";
     if (m.type === "navigated") history.pushState(null, "", m.url);
-    if (m.type === "openAction" && action && action.dataset.src) { action.src = action.dataset.src; overlay.classList.add("open"); }
-    if (m.type === "close" && overlay) { overlay.classList.remove("open"); action.removeAttribute("src"); }
   });
   // Back and forward after a navigation inside the extension: load that page.
   window.addEventListener("popstate", function () { location.reload(); });
@@ -291,7 +283,6 @@ ${shopperTopbar({ shopName: opts.shopName, customerName: opts.customer.name, loc
   </div>
   <iframe id="block" class="ext" title="Warranty Desk" src="${escapeHtml(frame("customer-account.order-status.block.render"))}"></iframe>
 </main>
-<div id="overlay"><iframe id="action" title="Warranty Desk" data-src="${escapeHtml(frame("customer-account.order.action.render"))}"></iframe></div>
 <script>${HOST_SCRIPT}</script>
 </body></html>`;
 }
@@ -477,17 +468,9 @@ globalThis.shopify = {
   },
   navigation: config.fullPage ? demo.navigation : undefined,
   toast: { show: async (message) => console.info("[toast] " + message) },
-  close: () => demo.tell({ type: "close" }),
 };
 // The frame grows with what the extension shows.
 new ResizeObserver(() => demo.tell({ type: "resize", height: document.body.scrollHeight })).observe(document.body);
-if (config.target.endsWith("menu-item.render")) {
-  // A menu-item button without href opens the action target, as in customer accounts.
-  document.body.addEventListener("click", (event) => {
-    const button = event.target instanceof Element && event.target.closest("s-button");
-    if (button && !button.getAttribute("href")) demo.tell({ type: "openAction" });
-  });
-}
 const extension = await import("/demo/extension/" + config.module + ".js");
 await extension.default();
 `;

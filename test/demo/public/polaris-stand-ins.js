@@ -660,20 +660,6 @@
     configurable: true,
   });
 
-  // ---- The order action's modal (customer-account.order.action.render) ---------------------------
-  define("s-customer-account-action", {
-    props: { heading: String },
-    css: ".dialog{border:1px solid #d4d4d4;border-radius:12px;background:#fff;padding:20px;max-width:640px}footer{display:flex;gap:8px;justify-content:flex-end;margin-top:20px}",
-    build: function (el, root) {
-      var id = uid("dialog");
-      append(root, '<div class="dialog" role="dialog" aria-modal="true" aria-labelledby="' + id + '"><h2 id="' + id + '"></h2><slot></slot><footer><slot name="secondary-actions"></slot><slot name="primary-action"></slot></footer></div>',
-      );
-    },
-    sync: function (el, root) {
-      root.querySelector("h2").textContent = el.heading || "";
-    },
-  });
-
   // Any other s-* element has no stand-in yet: say so loudly (the e2e tests fail on it) and show
   // its content, so the page still works.
   function reportMissing(node) {
