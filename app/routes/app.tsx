@@ -20,7 +20,7 @@ export default function App() {
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
-        <Link to="/app" rel="home">
+        <Link to="/app/claims" rel="home">
           Claims
         </Link>
         <Link to="/app/settings">Settings</Link>

@@ -15,7 +15,7 @@ const order = {
   createdAt: "2026-02-26T10:00:00Z",
   currencyCode: "EUR",
   presentmentCurrencyCode: "EUR",
-  customer: { id: "gid://shopify/Customer/7" },
+  customer: { id: "gid://shopify/Customer/7", displayName: "Jane Doe" },
   lineItems: {
     nodes: [
       {

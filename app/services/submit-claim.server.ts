@@ -62,6 +62,8 @@ interface LoadedOrder {
   order: EvaluationOrder;
   timezone: string;
   orderName: string | null;
+  /** The shopper's name for the merchant's inbox, when Shopify still shows the order. */
+  customerName: string | null;
   /** What the shopper calls each line (Shopify's line name), when Shopify still shows the order. */
   lineNames: Record<string, string>;
 }
@@ -76,6 +78,7 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
       order: evaluationOrderFromShopify(facts, claimed),
       timezone: facts.shop.timezone,
       orderName: facts.orderName,
+      customerName: facts.customerName,
       lineNames: Object.fromEntries(facts.lines.map((line) => [line.lineItemId, line.name])),
     };
   }
@@ -92,6 +95,7 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
     order: evaluationOrderFromDeliveryFacts(context.orderId, delivered, claimed),
     timezone,
     orderName: null,
+    customerName: null,
     lineNames: {},
   };
 }
@@ -273,6 +277,7 @@ async function submitNewClaim(
       state,
       orderName: loaded.orderName,
       customerId: context.customerId,
+      customerName: loaded.customerName,
       submissionKey: input.submissionKey ?? null,
       itemTitles: loaded.lineNames,
     });

@@ -22,6 +22,7 @@ const ORDER_FACTS_QUERY = `#graphql
       presentmentCurrencyCode
       customer {
         id
+        displayName
       }
       lineItems(first: 30) {
         nodes {
@@ -133,7 +134,7 @@ const OrderFactsResponseSchema = z.object({
       createdAt: z.string(),
       currencyCode: z.string(),
       presentmentCurrencyCode: z.string(),
-      customer: Id.nullable(),
+      customer: z.object({ id: z.string(), displayName: z.string() }).nullable(),
       lineItems: z.object({
         nodes: z.array(
           z.object({
@@ -243,6 +244,8 @@ export interface OrderFacts {
   orderName: string;
   createdAt: string;
   customerId: string | null;
+  /** The customer's name as Shopify shows it (protected customer data: erased by customers/redact). */
+  customerName: string | null;
   currencyCode: string;
   presentmentCurrencyCode: string;
   lines: OrderLineFacts[];
@@ -302,6 +305,7 @@ export function toOrderFacts(shop: { ianaTimezone: string; currencyCode: string 
     orderName: order.name,
     createdAt: order.createdAt,
     customerId: order.customer?.id ?? null,
+    customerName: order.customer?.displayName ?? null,
     currencyCode: order.currencyCode,
     presentmentCurrencyCode: order.presentmentCurrencyCode,
     lines,

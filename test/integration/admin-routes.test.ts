@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { API_KEY, API_SECRET_KEY, BASE64_HOST } from "@shopify/shopify-api/test-helpers";
 import { loader as appLoader } from "../../app/routes/app";
-import { loader as claimsLoader } from "../../app/routes/app._index";
+import { loader as claimsLoader } from "../../app/routes/app.claims._index";
 import { loader as settingsLoader } from "../../app/routes/app.settings";
 import { loader as productsLoader } from "../../app/routes/app.products";
 import { loader as healthLoader } from "../../app/routes/healthz";
@@ -33,10 +33,7 @@ describe("the embedded admin authenticates with Shopify's session token", () => 
     });
   });
 
-  it.each([
-    ["/app", claimsLoader],
-    ["/app/products", productsLoader],
-  ])("%s loads for an authenticated data request", async (path, loader) => {
+  it.each([["/app/products", productsLoader]])("%s loads for an authenticated data request", async (path, loader) => {
     await installTestShop();
     expect(await loader(routeArgs(await adminDataRequest(path)))).toBeNull();
   });
@@ -45,7 +42,7 @@ describe("the embedded admin authenticates with Shopify's session token", () => 
     const thrown = await settle(
       claimsLoader(
         routeArgs(
-          new Request("https://my-test-app.myshopify.io/app", {
+          new Request("https://my-test-app.myshopify.io/app/claims", {
             headers: { Authorization: "Bearer forged.token.value" },
           }),
         ),

@@ -1,0 +1,173 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { CLAIM_STATUSES, ClaimStatusSchema, type ClaimStatus } from "../domain/claim-lifecycle/claim-status";
+import { statusesOfTab, type InboxTab } from "../domain/claim-lifecycle/inbox";
+import { ClaimTypeSchema } from "../domain/evaluate-claim-schema";
+import { env } from "../utils/env.server";
+
+// The merchant's inbox: one page of a shop's claims per tab, searched and sorted, with keyset
+// (cursor) pagination on (respondBy, id) or (lastEventAt, id), never OFFSET, so a page costs the
+// same at claim 100,000 as at claim 10 (the [shop, status, respondBy] and [shop, lastEventAt]
+// indexes). A cursor names the last (or first) row shown; its page starts right after (before) it.
+
+/** The client the inbox reads with (services name it through this type, not through Prisma). */
+export type InboxDb = PrismaClient;
+
+export const INBOX_SORTS = ["due", "updated"] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+export const INBOX_PAGE_SIZE = 25;
+
+export const InboxCursorSchema = z.object({ key: z.string().datetime().nullable(), id: z.string().min(1) });
+export type InboxCursor = z.infer<typeof InboxCursorSchema>;
+
+export interface InboxQuery {
+  tab: InboxTab;
+  /** Claim number (#1001 or 1001), order name, customer name or product title; blank for none. */
+  search: string;
+  sort: InboxSort;
+  /** The page after this row, or before it; the first page when absent. */
+  after?: InboxCursor;
+  before?: InboxCursor;
+  limit?: number;
+}
+
+export interface InboxRow {
+  id: string;
+  number: number;
+  orderName: string | null;
+  customerName: string | null;
+  type: z.infer<typeof ClaimTypeSchema>;
+  status: ClaimStatus;
+  respondBy: Date | null;
+  lastEventAt: Date;
+  items: { title: string | null; quantity: number }[];
+}
+
+export interface InboxPage {
+  rows: InboxRow[];
+  /** Cursors of the first and last row, when there is a page before or after them. */
+  previous: InboxCursor | null;
+  next: InboxCursor | null;
+}
+
+// SQLite's LIKE ignores case (ASCII); PostgreSQL's needs Prisma's insensitive mode, which the
+// SQLite client's types do not know.
+const isPostgres = () => /^postgres(ql)?:/.test(env().DATABASE_URL);
+function textContains(search: string): Prisma.StringNullableFilter {
+  return (
+    isPostgres() ? { contains: search, mode: "insensitive" } : { contains: search }
+  ) as Prisma.StringNullableFilter;
+}
+
+function searchWhere(search: string): Prisma.ClaimWhereInput {
+  const text = search.trim();
+  if (text === "") return {};
+  const number = /^#?(\d{1,9})$/.exec(text)?.[1];
+  return {
+    OR: [
+      ...(number ? [{ number: Number(number) }] : []),
+      { orderName: textContains(text) },
+      { customerName: textContains(text) },
+      { items: { some: { title: textContains(text) } } },
+    ],
+  };
+}
+
+/** Rows strictly after (or before) the cursor in the sort's order. */
+function cursorWhere(sort: InboxSort, cursor: InboxCursor, side: "after" | "before"): Prisma.ClaimWhereInput {
+  const key = cursor.key === null ? null : new Date(cursor.key);
+  if (sort === "updated") {
+    // lastEventAt descending, id descending; never null.
+    const at = key ?? new Date(0);
+    const beyond = side === "after" ? "lt" : "gt";
+    return { OR: [{ lastEventAt: { [beyond]: at } }, { lastEventAt: at, id: { [beyond]: cursor.id } }] };
+  }
+  // respondBy ascending with the answered (null) last, id ascending.
+  if (side === "after") {
+    return key === null
+      ? { respondBy: null, id: { gt: cursor.id } }
+      : { OR: [{ respondBy: { gt: key } }, { respondBy: key, id: { gt: cursor.id } }, { respondBy: null }] };
+  }
+  return key === null
+    ? { OR: [{ respondBy: { not: null } }, { respondBy: null, id: { lt: cursor.id } }] }
+    : { OR: [{ respondBy: { lt: key } }, { respondBy: key, id: { lt: cursor.id } }] };
+}
+
+function orderBy(sort: InboxSort, reversed: boolean): Prisma.ClaimOrderByWithRelationInput[] {
+  if (sort === "updated") {
+    const direction = reversed ? "asc" : "desc";
+    return [{ lastEventAt: direction }, { id: direction }];
+  }
+  return reversed
+    ? [{ respondBy: { sort: "desc", nulls: "first" } }, { id: "desc" }]
+    : [{ respondBy: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+}
+
+const cursorOf = (sort: InboxSort, row: InboxRow): InboxCursor => ({
+  key: (sort === "updated" ? row.lastEventAt : row.respondBy)?.toISOString() ?? null,
+  id: row.id,
+});
+
+export async function listInboxClaims(db: PrismaClient, shop: string, query: InboxQuery): Promise<InboxPage> {
+  const limit = query.limit ?? INBOX_PAGE_SIZE;
+  const statuses = statusesOfTab(query.tab);
+  const cursor = query.before ?? query.after;
+  const side = query.before ? "before" : "after";
+  const rows = await db.claim.findMany({
+    where: {
+      AND: [
+        { shop },
+        statuses ? { status: { in: [...statuses] } } : {},
+        searchWhere(query.search),
+        cursor ? cursorWhere(query.sort, cursor, side) : {},
+      ],
+    },
+    orderBy: orderBy(query.sort, side === "before"),
+    take: limit + 1,
+    select: {
+      id: true,
+      number: true,
+      orderName: true,
+      customerName: true,
+      type: true,
+      status: true,
+      respondBy: true,
+      lastEventAt: true,
+      items: { select: { title: true, quantity: true }, orderBy: { position: "asc" } },
+    },
+  });
+  const more = rows.length > limit;
+  const shown = rows
+    .slice(0, limit)
+    .map((row): InboxRow => ({
+      ...row,
+      type: ClaimTypeSchema.parse(row.type),
+      status: ClaimStatusSchema.parse(row.status),
+    }));
+  if (side === "before") shown.reverse();
+  const first = shown[0];
+  const last = shown.at(-1);
+  const hasPrevious = side === "before" ? more : cursor !== undefined;
+  const hasNext = side === "before" ? true : more;
+  return {
+    rows: shown,
+    previous: hasPrevious && first ? cursorOf(query.sort, first) : null,
+    next: hasNext && last ? cursorOf(query.sort, last) : null,
+  };
+}
+
+/** How many of the shop's claims each tab holds (one grouped count on the [shop, status, …] index). */
+export async function countInboxTabs(db: PrismaClient, shop: string): Promise<Record<InboxTab, number>> {
+  const groups = await db.claim.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } });
+  const byStatus = new Map<string, number>(groups.map((group) => [group.status, group._count._all]));
+  const sum = (statuses: readonly ClaimStatus[]) => statuses.reduce((n, s) => n + (byStatus.get(s) ?? 0), 0);
+  const count = (tab: InboxTab) => sum(statusesOfTab(tab) ?? CLAIM_STATUSES);
+  return {
+    needs_response: count("needs_response"),
+    waiting_on_shopper: count("waiting_on_shopper"),
+    awaiting_return: count("awaiting_return"),
+    to_inspect: count("to_inspect"),
+    resolved: count("resolved"),
+    all: count("all"),
+  };
+}
