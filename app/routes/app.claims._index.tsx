@@ -217,12 +217,17 @@ export default function ClaimsInbox() {
             { title: "Response due" },
             { title: "Status" },
           ]}
-          pagination={{
-            hasPrevious: inbox.previous !== null,
-            hasNext: inbox.next !== null,
-            onPrevious: () => inbox.previous && navigate(inboxUrl(inbox, { before: inbox.previous })),
-            onNext: () => inbox.next && navigate(inboxUrl(inbox, { after: inbox.next })),
-          }}
+          // Arrows only when there is another page: a lone page needs no disabled controls.
+          {...(inbox.previous || inbox.next
+            ? {
+                pagination: {
+                  hasPrevious: inbox.previous !== null,
+                  hasNext: inbox.next !== null,
+                  onPrevious: () => inbox.previous && navigate(inboxUrl(inbox, { before: inbox.previous })),
+                  onNext: () => inbox.next && navigate(inboxUrl(inbox, { after: inbox.next })),
+                },
+              }
+            : {})}
         >
           {rows}
         </IndexTable>

@@ -72,7 +72,9 @@ const simulatorOptions: SimulatorOptions = { apiKey: DEMO_APP.apiKey, apiSecret:
 const storeFile = join(dataDir, "store.json");
 let simulator: ShopifySimulator;
 let manifest: DemoManifest;
-if (existsSync(storeFile)) {
+// A fresh store also gets the demo's claims, once the app is installed (they need its session).
+const freshStore = !existsSync(storeFile);
+if (!freshStore) {
   const saved = JSON.parse(readFileSync(storeFile, "utf8")) as { simulator: unknown; manifest: DemoManifest };
   simulator = ShopifySimulator.fromJSON(saved.simulator, simulatorOptions);
   manifest = saved.manifest;
@@ -255,8 +257,24 @@ async function installAppOnce() {
 const MERCHANT_BROWSER =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
+// Claims in every step, made by the app's own services (loaded here, after the environment and
+// the network edge are in place) on orders of their own, so the inbox shows every tab at once.
+async function seedClaimsOnce() {
+  if (!freshStore) return;
+  const [{ default: prisma }, { unauthenticated }, { seedDemoClaims }] = await Promise.all([
+    import("../../app/db.server"),
+    import("../../app/shopify.server"),
+    import("./seed-claims"),
+  ]);
+  const { admin } = await unauthenticated.admin(DEMO_APP.shop);
+  await seedDemoClaims(prisma, admin.graphql, simulator, manifest, new Date());
+  await prisma.$disconnect();
+  saveStore();
+}
+
 const server = app.listen(port, async () => {
   await installAppOnce();
+  await seedClaimsOnce();
   console.log(`Warranty Desk demo is running (data in ${dataDir}):`);
   console.log(`  Demo home:       ${appUrl}/demo`);
   console.log(`  Merchant admin:  ${appUrl}/demo/admin`);

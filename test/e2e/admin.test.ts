@@ -31,6 +31,21 @@ async function axeViolations(frame: Frame) {
   });
 }
 
+/** The inbox's rows as the merchant reads them: the response clock and the status. */
+async function inboxRows(frame: Frame) {
+  return frame.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((row) => {
+      // A badge also says its tone to screen readers in visually hidden text: read what is seen.
+      const cells = [...row.querySelectorAll("td")].map((cell) => {
+        const seen = cell.cloneNode(true) as HTMLElement;
+        seen.querySelectorAll('[class*="visuallyHidden"]').forEach((hidden) => hidden.remove());
+        return seen.textContent?.trim() ?? "";
+      });
+      return { clock: cells[5] ?? "", status: cells[6] ?? "" };
+    }),
+  );
+}
+
 beforeAll(async () => {
   demo = await startDemo();
   browser = await launchBrowser();
@@ -48,12 +63,45 @@ describe("the demo admin", () => {
     // WHEN the merchant opens the app from the (demo) Shopify admin
     await page.goto(`${demo.baseUrl}/demo/admin`);
     const frame = await appFrame(page);
-    // THEN the app's claims page renders with its empty state
-    // (Polaris renders an empty state's heading as bold text, not as a heading element.)
-    await frame.getByText("No claims yet", { exact: true }).waitFor();
-    await page.screenshot({ path: "test-results/admin-claims.png" });
+    // THEN the app's home is the claims inbox, on the claims that need a response, soonest due first
+    // (the demo seeds claims in every step through the app's services)
+    await frame.getByRole("tab", { name: /^Needs response, 4 claims/ }).waitFor();
+    expect(await inboxRows(frame)).toEqual([
+      { clock: "overdue by 3 h", status: "New" },
+      { clock: "due in 3 h", status: "New" },
+      { clock: "due in 46 h", status: "New" },
+      { clock: "—", status: "Approved" },
+    ]);
+    for (const [tab, count] of [
+      ["Waiting on shopper", 1],
+      ["Awaiting return", 2],
+      ["To inspect", 1],
+      ["Resolved", 1],
+      ["All", 9],
+    ] as const) {
+      await frame.getByRole("tab", { name: new RegExp(`^${tab}, ${count} claims`) }).waitFor();
+    }
+    mkdirSync("docs/screenshots", { recursive: true });
+    await page.screenshot({ path: "docs/screenshots/inbox.png" });
     // and the app's navigation appears in the admin's sidebar
     await expect.poll(() => page.locator("nav a").allTextContents()).toEqual(["Claims", "Settings", "Products"]);
+  });
+
+  it("switches the inbox's tabs and searches its claims", async () => {
+    const frame = await appFrame(page);
+    // WHEN the merchant opens the tab of claims waiting on the shopper THEN its clock is paused
+    await frame.getByRole("tab", { name: /^Waiting on shopper/ }).click();
+    await expect.poll(() => inboxRows(frame)).toEqual([{ clock: "paused", status: "Waiting on shopper" }]);
+    // WHEN they open every claim and search for a product THEN only that product's claims remain
+    await frame.getByRole("tab", { name: /^All/ }).click();
+    await expect.poll(async () => (await inboxRows(frame)).length).toBe(9);
+    await frame.getByRole("button", { name: /Search and filter/ }).click();
+    await frame.getByRole("textbox", { name: /Search claims/ }).fill("water bottle");
+    await expect
+      .poll(async () => (await inboxRows(frame)).map((row) => row.status).sort())
+      .toEqual(["Denied", "New", "Return in transit"]);
+    expect(await axeViolations(frame)).toEqual([]);
+    await page.screenshot({ path: "test-results/admin-claims-search.png" });
   });
 
   it("navigates from the admin's sidebar and reads the store through the Admin API", async () => {
@@ -68,14 +116,14 @@ describe("the demo admin", () => {
   });
 
   it("has no accessibility violations that axe can find on its pages", async () => {
-    for (const [label, text] of [
-      ["Claims", "No claims yet"],
-      ["Products", "Every product follows your shop policy"],
-      ["Settings", "Europe/Berlin"],
+    for (const [label, shown] of [
+      ["Claims", (frame: Frame) => frame.getByRole("tab", { name: /^Needs response, 4 claims/ })],
+      ["Products", (frame: Frame) => frame.getByText("Every product follows your shop policy", { exact: true })],
+      ["Settings", (frame: Frame) => frame.getByText("Europe/Berlin", { exact: true })],
     ] as const) {
       await page.locator("nav a", { hasText: label }).click();
       const frame = await appFrame(page);
-      await frame.getByText(text, { exact: true }).waitFor();
+      await shown(frame).waitFor();
       expect(await axeViolations(frame), label).toEqual([]);
     }
   });
