@@ -137,13 +137,11 @@ export async function listInboxClaims(db: PrismaClient, shop: string, query: Inb
     },
   });
   const more = rows.length > limit;
-  const shown = rows
-    .slice(0, limit)
-    .map((row): InboxRow => ({
-      ...row,
-      type: ClaimTypeSchema.parse(row.type),
-      status: ClaimStatusSchema.parse(row.status),
-    }));
+  const shown = rows.slice(0, limit).map((row): InboxRow => ({
+    ...row,
+    type: ClaimTypeSchema.parse(row.type),
+    status: ClaimStatusSchema.parse(row.status),
+  }));
   if (side === "before") shown.reverse();
   const first = shown[0];
   const last = shown.at(-1);
