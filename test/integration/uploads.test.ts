@@ -38,6 +38,8 @@ const OTHER_SHOP = "other-shop.myshopify.com";
 const FIXTURES = join(process.cwd(), "test/fixtures/evidence");
 const damagedBox = readFileSync(join(FIXTURES, "damaged-box.jpg"));
 const packaging = readFileSync(join(FIXTURES, "packaging.jpg"));
+// damaged-box.jpg encoded as HEVC in HEIC by libheif's heif-enc, its EXIF (with GPS) kept: see the README there.
+const damagedBoxHeic = readFileSync(join(FIXTURES, "damaged-box.heic"));
 const evidenceDir = () => process.env.EVIDENCE_DIR ?? "";
 
 /** An MP4 (ftyp isom) of `size` bytes: what file-type sees in a phone's video. */
@@ -177,6 +179,69 @@ describe("POST /api/uploads", () => {
     ]);
   });
 
+  it("GIVEN an iPhone's kind of photo (HEIC: HEVC, EXIF with GPS) WHEN uploaded THEN it is stored as a JPEG with a WebP thumbnail, its pixels intact and no metadata", async () => {
+    // GIVEN a real HEVC-coded HEIC that carries a location (sharp reads its container, not its pixels)
+    const original = await sharp(damagedBoxHeic).metadata();
+    expect([original.format, original.compression, original.width, original.height]).toEqual([
+      "heif",
+      "hevc",
+      640,
+      480,
+    ]);
+    expect(exifGpsTags(original.exif)).toEqual([1, 2, 3, 4]);
+    const { customer } = ordersOf(manifest);
+
+    // WHEN
+    const response = await upload(damagedBoxHeic, {
+      kind: "packaging_photo",
+      headers: { "X-File-Name": "IMG_0042.HEIC", "Content-Type": "image/heic" },
+    });
+
+    // THEN the answer describes a stored JPEG
+    const body = await response.json();
+    expect(response.status).toBe(201);
+    const row = await prisma.evidence.findUniqueOrThrow({ where: { id: body.upload.id } });
+    const copy = stored(row.storageKey);
+    expect(body.upload).toMatchObject({
+      id: row.id,
+      kind: "packaging_photo",
+      contentType: "image/jpeg",
+      byteSize: copy.byteLength,
+      fileName: "IMG_0042.HEIC",
+    });
+    expect(row).toMatchObject({ contentType: "image/jpeg", sha256: createHash("sha256").update(copy).digest("hex") });
+    // AND the copy is a JPEG of the same picture, without EXIF (hence without GPS) or orientation
+    const meta = await sharp(copy).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif, meta.orientation, meta.icc]).toEqual([
+      "jpeg",
+      640,
+      480,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // (the wall behind the box is #d9d4c7 in the fixture; lossy twice, so within a few levels)
+    const { data } = await sharp(copy)
+      .extract({ left: 600, top: 440, width: 1, height: 1 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(Array.from(data).map((value, i) => Math.abs(value - [0xd9, 0xd4, 0xc7][i]!) <= 6)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    // AND its thumbnail is a 400 px WebP without metadata, served to its owner
+    const thumb = await thumbnail(row.id, customer.id);
+    expect([thumb.status, thumb.headers.get("Content-Type")]).toEqual([200, "image/webp"]);
+    const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+    expect([thumbMeta.format, thumbMeta.width, thumbMeta.height, thumbMeta.exif]).toEqual([
+      "webp",
+      400,
+      300,
+      undefined,
+    ]);
+  });
+
   it("GIVEN a photo taken sideways (EXIF orientation 6) WHEN uploaded THEN the stored copy is upright", async () => {
     const sideways = await sharp({ create: { width: 300, height: 100, channels: 3, background: "#c0ffee" } })
       .jpeg()
@@ -268,7 +333,15 @@ describe("POST /api/uploads", () => {
       "upload.unsupported_type",
     ],
     ["a truncated JPEG", truncatedJpeg, "issue_photo", {}, 400, "upload.unreadable_photo"],
-    ["a HEIC sharp cannot decode", fakeHeic, "packaging_photo", {}, 400, "upload.unreadable_photo"],
+    ["a HEIC header followed by noise", fakeHeic, "packaging_photo", {}, 400, "upload.unreadable_photo"],
+    [
+      "a HEIC cut off in its picture data",
+      () => damagedBoxHeic.subarray(0, damagedBoxHeic.length - 1000),
+      "packaging_photo",
+      { "X-File-Name": "IMG_0042.HEIC" },
+      400,
+      "upload.unreadable_photo",
+    ],
     ["zero bytes", () => Buffer.alloc(0), "issue_photo", {}, 400, "upload.empty"],
     ["a photo in the video's place", () => packaging, "issue_video", {}, 400, "upload.wrong_kind"],
     ["a video in a photo's place", () => mp4(5000), "shipping_label_photo", {}, 400, "upload.wrong_kind"],
