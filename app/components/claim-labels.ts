@@ -1,5 +1,9 @@
 import type { BadgeProps } from "@shopify/polaris";
 import type { ClaimStatus } from "../domain/claim-lifecycle/claim-status";
+import type { ACTOR_TYPES, ClaimEventType, Resolution } from "../domain/claim-lifecycle/claim-state";
+import type { ClaimProblem } from "../domain/evaluate-claim-schema";
+import type { EvidenceKind } from "../domain/policy/policy-schema";
+import type { ExclusionAnswerKey } from "../services/claim-page.server";
 import type { InboxTab, ResponseBadgeTone } from "../domain/claim-lifecycle/inbox";
 import type { ClaimType } from "../domain/policy/resolve-policy";
 
@@ -37,4 +41,57 @@ export const RESPONSE_BADGE_TONES: Record<ResponseBadgeTone, BadgeProps["tone"]>
   warning: "warning",
   info: "info",
   paused: undefined,
+};
+
+export const CLAIM_PROBLEM_LABELS: Record<ClaimProblem, string> = {
+  damaged: "Arrived damaged",
+  wrong_item: "Wrong item",
+  missing_parts: "Parts missing",
+  not_working: "Not working on arrival",
+  fault: "Fault during the warranty",
+};
+
+/** The warranty's exclusion questions as the shopper answered them. */
+export const EXCLUSION_ANSWER_LABELS: Record<ExclusionAnswerKey, string> = {
+  firmwareFlashed: "Firmware flashed",
+  bodyOpened: "Body opened",
+  partsModified: "Parts modified, removed or swapped",
+  unintendedUse: "Used other than intended",
+  continuedUseAfterFault: "Kept using it after the fault",
+  accidentalDamage: "Accidental damage",
+};
+
+export const CLAIM_EVENT_LABELS: Record<ClaimEventType, string> = {
+  submitted: "Claim submitted",
+  information_requested: "More information requested",
+  information_provided: "Shopper answered",
+  item_decided: "Item decided",
+  claim_decided: "Decision sent",
+  return_requested: "Return requested",
+  return_shipped: "Return shipped",
+  return_received: "Return received",
+  return_inspected: "Return inspected",
+  resolved: "Resolved",
+  return_lost: "Return lost in transit",
+  cancelled: "Cancelled",
+  closed: "Closed",
+};
+
+export const ACTOR_LABELS: Record<(typeof ACTOR_TYPES)[number], string> = {
+  customer: "Shopper",
+  merchant: "Staff",
+  system: "Warranty Desk",
+};
+
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  issue_photo: "Photo of the problem",
+  issue_video: "Video of the problem",
+  shipping_label_photo: "Photo of the shipping label",
+  packaging_photo: "Photo of the packaging",
+};
+
+export const RESOLUTION_LABELS: Record<Resolution, string> = {
+  refund: "Refund",
+  replacement: "Replacement",
+  repair: "Repair",
 };
