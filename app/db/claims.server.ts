@@ -211,6 +211,14 @@ export async function findClaimBySubmissionKey(
   return row ? toStoredClaim(row) : null;
 }
 
+/** A writer who read an older version than the stored one: they reload and decide again. */
+export const claimChangedMeanwhile = () =>
+  new DomainError(
+    "conflict",
+    "claim.changed_meanwhile",
+    "Someone else changed this claim a moment ago. Reload it to see what changed, then try again.",
+  );
+
 export async function requireClaim(db: Db, shop: string, claimId: string): Promise<StoredClaim> {
   const claim = await findClaim(db, shop, claimId);
   if (!claim) throw new DomainError("not_found", "claim.not_found", `There is no claim ${claimId} in this shop.`);
@@ -250,13 +258,7 @@ export async function saveClaimChange(
       lastEventAt: new Date(last.at),
     },
   });
-  if (moved.count === 0) {
-    throw new DomainError(
-      "conflict",
-      "claim.changed_meanwhile",
-      "Someone else changed this claim a moment ago. Reload it to see what changed, then try again.",
-    );
-  }
+  if (moved.count === 0) throw claimChangedMeanwhile();
   for (const [position, item] of next.items.entries()) {
     const previous = before.items.find((candidate) => candidate.lineItemId === item.lineItemId);
     if (previous && json(previous) === json(item)) continue;

@@ -1,5 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, useFetcher, useLoaderData, useRouteError } from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
 import {
   Badge,
   Banner,
@@ -12,8 +14,10 @@ import {
   InlineStack,
   Layout,
   Link,
+  Modal,
   Page,
   Text,
+  TextField,
 } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import prisma from "../db.server";
@@ -28,9 +32,15 @@ import {
   RESOLUTION_LABELS,
   RESPONSE_BADGE_TONES,
 } from "../components/claim-labels";
-import { loadClaimPage, type ClaimPage, type ClaimPageItem } from "../services/claim-page.server";
+import {
+  loadClaimPage,
+  parseClaimAction,
+  runClaimPageAction,
+  type ClaimPage,
+  type ClaimPageItem,
+} from "../services/claim-page.server";
 import { authenticate } from "../shopify.server";
-import { errorResponse } from "../utils/http.server";
+import { errorResponse, type ErrorBody } from "../utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Claim #${data.number} · Warranty Desk` : "Claim · Warranty Desk" },
@@ -52,6 +62,75 @@ const RETURN_SHIPPING_TEXT: Record<ClaimPage["policy"]["returnShippingPaidBy"], 
   customer: "The shopper pays the return shipping",
   decided_on_review: "Who pays the return shipping is decided on review",
 };
+
+// One intent per decision. The version the merchant saw travels with it, so a claim another
+// merchant changed meanwhile is a conflict (409) and the page reloads the fresh claim.
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  try {
+    const input = parseClaimAction(await request.formData());
+    const userId = session.onlineAccessInfo?.associated_user.id;
+    const actor = { type: "merchant" as const, ...(userId ? { id: String(userId) } : {}) };
+    return await runClaimPageAction(prisma, session.shop, params.claimId ?? "", input, actor, new Date());
+  } catch (error) {
+    // Returned, not thrown: the modal keeps what the merchant typed and shows what to do.
+    return errorResponse(error);
+  }
+};
+
+type ActionData = Awaited<ReturnType<typeof runClaimPageAction>> | ErrorBody;
+
+function RequestInformationModal({ claim, open, onClose }: { claim: ClaimPage; open: boolean; onClose: () => void }) {
+  const fetcher = useFetcher<ActionData>();
+  const shopify = useAppBridge();
+  const [message, setMessage] = useState("");
+  const sending = fetcher.state !== "idle";
+  const result = fetcher.state === "idle" ? fetcher.data : undefined;
+  const error = result && "error" in result ? result.error : null;
+  useEffect(() => {
+    if (result && "ok" in result) {
+      shopify.toast.show(`Message sent to the shopper on claim #${result.number}`);
+      setMessage("");
+      onClose();
+    }
+    // Once per answer: `result` is the fetcher's settled data.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result]);
+  const send = () =>
+    fetcher.submit({ intent: "request_information", message, version: String(claim.version) }, { method: "post" });
+  return (
+    <Modal
+      open={open}
+      onClose={onClose}
+      title="Ask the shopper for more information"
+      primaryAction={{ content: "Send to shopper", onAction: send, loading: sending, disabled: message.trim() === "" }}
+      secondaryActions={[{ content: "Cancel", onAction: onClose }]}
+    >
+      <Modal.Section>
+        <BlockStack gap="300">
+          {error ? (
+            <Banner tone="critical" title={error.code === "claim.changed_meanwhile" ? "The claim changed" : "Not sent"}>
+              <p>{error.message}</p>
+            </Banner>
+          ) : null}
+          <Text as="p">
+            The shopper sees your message on their claim and can answer with text and files. The response clock pauses
+            until they answer. Nothing changes in Shopify.
+          </Text>
+          <TextField
+            label="Message to the shopper"
+            value={message}
+            onChange={setMessage}
+            multiline={4}
+            maxLength={5000}
+            autoComplete="off"
+            error={error?.code === "invalid_request" ? error.message : undefined}
+          />
+        </BlockStack>
+      </Modal.Section>
+    </Modal>
+  );
+}
 
 function formatter(timezone: string) {
   const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
@@ -247,6 +326,7 @@ export default function ClaimPageRoute() {
   const timezone = claim.order.shown ? claim.order.timezone : "UTC";
   const when = formatter(timezone);
   const status = CLAIM_STATUS_LABELS[claim.status];
+  const [asking, setAsking] = useState(false);
   return (
     <Page
       backAction={{ content: "Claims", url: "/app/claims" }}
@@ -254,7 +334,11 @@ export default function ClaimPageRoute() {
       titleMetadata={<Badge tone={status.tone}>{status.label}</Badge>}
       subtitle={`${CLAIM_TYPE_LABELS[claim.type]} claim · submitted ${when(claim.submittedAt)}`}
       secondaryActions={[{ content: "View order in Shopify", url: claim.orderUrl, target: "_top" }]}
+      {...(claim.actions.includes("request_information")
+        ? { primaryAction: { content: "Ask for more information", onAction: () => setAsking(true) } }
+        : {})}
     >
+      <RequestInformationModal claim={claim} open={asking} onClose={() => setAsking(false)} />
       <Layout>
         {claim.order.shown ? null : (
           <Layout.Section>

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
+import { claimChangedMeanwhile, requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
 import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
 import type { ClaimCommand } from "../domain/claim-lifecycle/claim-commands";
 import type { Actor } from "../domain/claim-lifecycle/claim-state";
@@ -24,7 +24,10 @@ export async function runClaimCommand(
 ): Promise<StoredClaim> {
   return db.$transaction(async (tx) => {
     const stored = await requireClaim(tx, shop, claimId);
-    const version = expectedVersion ?? stored.meta.version;
+    // A stale version is a conflict before anything else: the command was meant for the claim
+    // as the actor saw it, which may not allow it any more.
+    if (expectedVersion !== undefined && expectedVersion !== stored.meta.version) throw claimChangedMeanwhile();
+    const version = stored.meta.version;
     const { state } = applyClaimCommand(stored.state, command, now, actor);
     return saveClaimChange(tx, shop, version, stored.state, state);
   });

@@ -1,10 +1,11 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { findClaim } from "../db/claims.server";
+import { statusesAllowing } from "../domain/claim-lifecycle/transitions";
 import type { ClaimStatus } from "../domain/claim-lifecycle/claim-status";
 import {
   ResolutionSchema,
-  type ActorSchema,
+  type Actor,
   type ClaimEventType,
   type ItemDecision,
   type Resolution,
@@ -17,6 +18,7 @@ import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { ShopifyUnavailableError } from "../shopify/errors.server";
 import { fetchOrderFacts, type OrderFacts, type OrderLineFacts } from "../shopify/order-facts.server";
+import { runClaimCommand } from "./claim-commands.server";
 import { listClaimEvidenceForMerchant, type MerchantEvidence } from "./evidence/merchant-evidence.server";
 
 // The claim page's data: the stored claim (its policy snapshot, items, event log), what the
@@ -72,14 +74,20 @@ export interface ClaimPageMessage {
 
 export interface ClaimPageEvent {
   at: string;
-  actor: z.infer<typeof ActorSchema>["type"];
+  actor: Actor["type"];
   type: ClaimEventType;
   from: ClaimStatus | null;
   to: ClaimStatus;
   note: string | null;
 }
 
+/** The claim page's actions, one form `intent` each. */
+export const CLAIM_PAGE_INTENTS = ["request_information"] as const;
+export type ClaimPageIntent = (typeof CLAIM_PAGE_INTENTS)[number];
+
 export interface ClaimPage {
+  /** The intents the claim's status allows now. */
+  actions: ClaimPageIntent[];
   id: string;
   number: number;
   version: number;
@@ -155,6 +163,7 @@ export async function loadClaimPage(
     typeof facts === "string" ? [] : facts.lines.map((line) => [line.lineItemId, line]),
   );
   return {
+    actions: CLAIM_PAGE_INTENTS.filter((intent) => statusesAllowing(intent).includes(state.status)),
     id: state.id,
     number: meta.number,
     version: meta.version,
@@ -220,4 +229,36 @@ export async function loadClaimPage(
       note: event.note,
     })),
   };
+}
+
+const ClaimActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("request_information"),
+    message: z
+      .string()
+      .trim()
+      .min(1, "write what you need from the shopper")
+      .max(5000, "keep the message under 5,000 characters"),
+    /** The claim's version the merchant saw. */
+    version: z.coerce.number().int().positive(),
+  }),
+]);
+export type ClaimAction = z.infer<typeof ClaimActionSchema>;
+
+/** The form a claim page action posts (a bad one is the merchant's 400 naming the field). */
+export function parseClaimAction(form: FormData): ClaimAction {
+  return ClaimActionSchema.parse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
+}
+
+export async function runClaimPageAction(
+  db: PrismaClient,
+  shop: string,
+  claimId: string,
+  input: ClaimAction,
+  actor: Actor,
+  now: Date,
+): Promise<{ ok: true; intent: ClaimPageIntent; number: number }> {
+  const command = { type: "request_information" as const, question: input.message };
+  const stored = await runClaimCommand(db, shop, claimId, command, actor, now, input.version);
+  return { ok: true, intent: input.intent, number: stored.meta.number };
 }

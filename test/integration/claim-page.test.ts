@@ -1,14 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
-import { loader as claimLoader } from "../../app/routes/app.claims.$claimId";
+import { action as claimAction, loader as claimLoader } from "../../app/routes/app.claims.$claimId";
 import { runClaimCommand } from "../../app/services/claim-commands.server";
 import type { ClaimPage } from "../../app/services/claim-page.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { DEMO_CLAIM_PLANS, seedDemoClaims, type SeededDemoClaim } from "../demo/seed-claims";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
 import { simulator } from "../simulator/network-edge";
-import { adminDocumentRequest, installTestShop, routeArgs, TEST_SHOP } from "../support/shopify-requests";
+import {
+  adminDataRequest,
+  adminDocumentRequest,
+  installTestShop,
+  routeArgs,
+  TEST_SHOP,
+} from "../support/shopify-requests";
 
 // The claim page, through its real loader on the admin's document request: the stored claim, what
 // the shopper said, the order's facts from the simulated store, the evidence with signed URLs, the
@@ -184,5 +190,86 @@ describe("the claim page", () => {
 
     expect(await refused(theirs[0]!.claimId)).toEqual({ status: 404, code: "claim.not_found" });
     expect(await refused("no-such-claim")).toEqual({ status: 404, code: "claim.not_found" });
+  });
+});
+
+async function act(claimId: string, form: Record<string, string>): Promise<{ status: number; body: unknown }> {
+  const request = await adminDataRequest(`/app/claims/${claimId}`, {
+    method: "POST",
+    body: new URLSearchParams(form),
+  });
+  const result = await claimAction({ ...routeArgs(request), params: { claimId } });
+  if (result instanceof Response) return { status: result.status, body: await result.json() };
+  return { status: 200, body: result };
+}
+
+describe("asking the shopper for more information", () => {
+  it("GIVEN a new claim WHEN the merchant asks for more information THEN the claim waits on the shopper, the clock pauses and the question is in the conversation", async () => {
+    const claim = claims.find((c) => c.status === "submitted")!;
+    const before = await claimPage(claim.claimId);
+    expect(before.actions).toEqual(["request_information"]);
+    expect(before.clock).not.toBeNull();
+
+    const answer = await act(claim.claimId, {
+      intent: "request_information",
+      message: "  Could you send a photo of the serial number?  ",
+      version: String(before.version),
+    });
+
+    expect(answer).toEqual({ status: 200, body: { ok: true, intent: "request_information", number: claim.number } });
+    const after = await claimPage(claim.claimId);
+    expect(after.status).toBe("needs_information");
+    expect(after.version).toBe(before.version + 1);
+    expect(after.clock).toEqual({ label: "paused", tone: "paused" });
+    expect(after.actions).toEqual([]);
+    expect(after.conversation.map((m) => [m.from, m.text])).toEqual([
+      ["merchant", "Could you send a photo of the serial number?"],
+    ]);
+    expect(after.timeline.at(-1)).toMatchObject({ type: "information_requested", actor: "merchant" });
+  });
+
+  it("GIVEN another merchant changed the claim WHEN this merchant sends on the version they saw THEN it is a conflict and nothing is asked twice", async () => {
+    const claim = claims.find((c) => c.status === "submitted")!;
+    const seen = await claimPage(claim.claimId);
+    const form = { intent: "request_information", message: "Photo of the box, please.", version: String(seen.version) };
+    expect((await act(claim.claimId, form)).status).toBe(200);
+
+    const second = await act(claim.claimId, { ...form, message: "And the label?" });
+
+    expect(second).toEqual({
+      status: 409,
+      body: {
+        error: {
+          code: "claim.changed_meanwhile",
+          message: "Someone else changed this claim a moment ago. Reload it to see what changed, then try again.",
+        },
+      },
+    });
+    const after = await claimPage(claim.claimId);
+    expect(after.conversation.map((m) => m.text)).toEqual(["Photo of the box, please."]);
+  });
+
+  it.each([
+    [{ intent: "request_information", message: "   ", version: "1" }, "message: write what you need from the shopper"],
+    [{ intent: "request_information", message: "Why?", version: "x" }, "version: "],
+    [{ intent: "approve_everything", message: "Why?", version: "1" }, "intent: "],
+  ])(
+    "GIVEN the form %j WHEN it is posted THEN it is a 400 naming the field and the claim is unchanged",
+    async (form, said) => {
+      const claim = claims.find((c) => c.status === "submitted")!;
+      const answer = (await act(claim.claimId, form)) as { status: number; body: { error: { message: string } } };
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.message).toContain(said);
+      expect((await claimPage(claim.claimId)).status).toBe("submitted");
+    },
+  );
+
+  it("GIVEN another shop's claim WHEN this shop's merchant posts to it THEN it is a 404 and their claim is unchanged", async () => {
+    await installTestShop(OTHER_SHOP, { accessToken: "other-shop-offline-token" });
+    const theirs = await seedClaims(seedDemoStore(simulator, { shop: OTHER_SHOP, now: NOW, seed: 11 }));
+    const answer = await act(theirs[0]!.claimId, { intent: "request_information", message: "Hi", version: "1" });
+    expect(answer.status).toBe(404);
+    const row = await prisma.claim.findUniqueOrThrow({ where: { id: theirs[0]!.claimId } });
+    expect([row.status, row.version]).toEqual(["submitted", 1]);
   });
 });
