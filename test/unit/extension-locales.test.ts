@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXTENSIONS } from "../../scripts/build-extension.mjs";
 import type { NothingClaimable } from "../../extensions/shared/src/claimable";
+import { CLAIM_EVENT_TYPES, CLAIM_STATUSES } from "../../extensions/shared/src/claim-status";
+import { CLAIM_STATUSES as DOMAIN_CLAIM_STATUSES } from "../../app/domain/claim-lifecycle/claim-status";
+import { CLAIM_EVENT_TYPES as DOMAIN_CLAIM_EVENT_TYPES } from "../../app/domain/claim-lifecycle/claim-state";
 
 // Every string the shopper sees exists in English, French, German and Spanish: the same keys in
 // every language (none missing, none extra), the same {{placeholders}}, and every key the source
@@ -51,39 +54,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   "evidence.${}.label": ["issue", "shipping_label", "packaging"],
   "evidence.${}.hint": ["issue", "shipping_label", "packaging"],
   "evidence.alt.${}": ["issue_photo", "issue_video", "shipping_label_photo", "packaging_photo"],
-  "status.${}": [
-    "submitted",
-    "needs_information",
-    "approved",
-    "partially_approved",
-    "denied",
-    "awaiting_return",
-    "return_in_transit",
-    "return_received",
-    "inspected",
-    "resolved",
-    "return_lost",
-    "cancelled",
-    "closed",
-    "other",
-  ],
+  "status.${}": [...CLAIM_STATUSES, "other"],
   "nextStep.${}": ["wait_for_reply", "reply_to_merchant", "send_return", "wait_for_inspection", "none"],
-  "events.${}": [
-    "submitted",
-    "information_requested",
-    "information_provided",
-    "item_decided",
-    "claim_decided",
-    "return_requested",
-    "return_shipped",
-    "return_received",
-    "return_inspected",
-    "resolved",
-    "return_lost",
-    "cancelled",
-    "closed",
-    "other",
-  ],
+  "events.${}": [...CLAIM_EVENT_TYPES, "other"],
   "problems.${}": ["damaged", "wrong_item", "missing_parts", "not_working", "fault"],
   "resolutions.${}": ["refund", "replacement", "repair"],
   "claimTypes.${}": ["arrival", "warranty"],
@@ -163,3 +136,10 @@ describe.each(EXTENSIONS.map(({ dir }) => [dir.split("/").pop()!, dir] as const)
     });
   },
 );
+
+describe("the extensions' copy of the claim statuses and event types", () => {
+  it("is the domain's, so every status and event the API sends has its text", () => {
+    expect(CLAIM_STATUSES).toEqual(DOMAIN_CLAIM_STATUSES);
+    expect(CLAIM_EVENT_TYPES).toEqual(DOMAIN_CLAIM_EVENT_TYPES);
+  });
+});

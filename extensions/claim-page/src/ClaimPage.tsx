@@ -5,7 +5,8 @@ import { whyNothingClaimable } from "../../shared/src/claimable";
 import { formatMoment } from "../../shared/src/dates";
 import { claimIdOf, claimPageUrl } from "../../shared/src/links";
 import { ClaimForm } from "./ClaimForm";
-import { ClaimView, statusKey } from "./ClaimView";
+import { statusKey } from "../../shared/src/claim-status";
+import { ClaimView } from "./ClaimView";
 import { nothingClaimable } from "./draft";
 import { HostContext, useHost, type Host } from "./host";
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, type ClaimDetail } from "../../shared/src/api";
 import { formatDay, formatMoment } from "../../shared/src/dates";
+import { eventKey, statusKey } from "../../shared/src/claim-status";
 import { claimPageUrl } from "../../shared/src/links";
 import { submitErrorMessage } from "./ClaimForm";
 import { EvidenceFile, EvidenceSlot } from "./EvidenceSlot";
@@ -9,41 +10,6 @@ import { useUploads } from "./uploads";
 
 // One claim's own page: where it stands, what happened so far, the merchant's messages, and what
 // the shopper can do next (reply with more evidence, send the item back and give its tracking).
-
-const KNOWN_STATUSES = [
-  "submitted",
-  "needs_information",
-  "approved",
-  "partially_approved",
-  "denied",
-  "awaiting_return",
-  "return_in_transit",
-  "return_received",
-  "inspected",
-  "resolved",
-  "return_lost",
-  "cancelled",
-  "closed",
-];
-const KNOWN_EVENTS = [
-  "submitted",
-  "information_requested",
-  "information_provided",
-  "item_decided",
-  "claim_decided",
-  "return_requested",
-  "return_shipped",
-  "return_received",
-  "return_inspected",
-  "resolved",
-  "return_lost",
-  "cancelled",
-  "closed",
-];
-
-export function statusKey(status: string): string {
-  return KNOWN_STATUSES.includes(status) ? `status.${status}` : "status.other";
-}
 
 type State = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "ready"; claim: ClaimDetail };
 
@@ -171,7 +137,7 @@ export function ClaimView({ claimId }: { claimId: string }) {
                 <s-text>
                   {t("claim.timelineEntry", {
                     date: formatDay(host.i18n, entry.at),
-                    what: t(KNOWN_EVENTS.includes(entry.type) ? `events.${entry.type}` : "events.other"),
+                    what: t(eventKey(entry.type)),
                   })}
                 </s-text>
                 {entry.message && (

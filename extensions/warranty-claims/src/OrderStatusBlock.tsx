@@ -4,6 +4,7 @@ import { createApi, type ClaimOptions, type ClaimSummary } from "../../shared/sr
 import { whyNothingClaimable } from "../../shared/src/claimable";
 import { formatDeadline } from "../../shared/src/dates";
 import { useHostSignal } from "../../shared/src/host-signal";
+import { statusKey } from "../../shared/src/claim-status";
 import { claimPageUrl } from "../../shared/src/links";
 
 // On the order status page: the shopper's claims on this order (status and next step, each linking
@@ -11,23 +12,6 @@ import { claimPageUrl } from "../../shared/src/links";
 export default async () => {
   render(<OrderStatusBlock />, document.body);
 };
-
-const STATUSES = [
-  "submitted",
-  "needs_information",
-  "approved",
-  "partially_approved",
-  "denied",
-  "awaiting_return",
-  "return_in_transit",
-  "return_received",
-  "inspected",
-  "resolved",
-  "return_lost",
-  "cancelled",
-  "closed",
-];
-const statusKey = (status: string) => (STATUSES.includes(status) ? `status.${status}` : "status.other");
 
 type State =
   { kind: "loading" } | { kind: "failed" } | { kind: "ready"; options: ClaimOptions; claims: ClaimSummary[] };
