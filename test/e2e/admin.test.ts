@@ -127,4 +127,32 @@ describe("the demo admin", () => {
       expect(await axeViolations(frame), label).toEqual([]);
     }
   });
+  it("opens a claim from the inbox and asks the shopper for more information", async () => {
+    await page.goto(`${demo.baseUrl}/demo/admin`);
+    let frame = await appFrame(page);
+    await frame.getByRole("tab", { name: /^Needs response, 4 claims/ }).waitFor();
+    // WHEN the merchant clicks the most overdue claim's row THEN its page shows what the shopper reported
+    const number = (await frame.locator("tbody tr").first().locator("td").first().textContent())!.trim();
+    await frame.locator("tbody tr").first().locator("td").nth(3).click();
+    frame = await appFrame(page);
+    await frame.getByRole("heading", { name: `Claim ${number}` }).waitFor();
+    await frame.getByText("Arrived damaged", { exact: true }).waitFor();
+    await frame.getByText("The box was crushed and the item is cracked.", { exact: true }).waitFor();
+    await frame.getByText(/^Shipped .*, delivered /).waitFor();
+    expect(await axeViolations(frame)).toEqual([]);
+    mkdirSync("docs/screenshots", { recursive: true });
+    await page.screenshot({ path: "docs/screenshots/claim.png" });
+    // WHEN they ask for more information THEN the confirmation says what happens, a toast confirms,
+    // and the claim waits on the shopper with its clock paused
+    await frame.getByRole("button", { name: "Ask for more information" }).click();
+    await frame.getByText("The response clock pauses until they answer", { exact: false }).waitFor();
+    expect(await axeViolations(frame)).toEqual([]);
+    await frame.getByRole("textbox", { name: "Message to the shopper" }).fill("Could you send a photo of the box?");
+    await frame.getByRole("button", { name: "Send to shopper" }).click();
+    await page.locator("#toasts", { hasText: `Message sent to the shopper on claim ${number}` }).waitFor();
+    await frame.getByRole("dialog").waitFor({ state: "detached" });
+    await frame.getByText("Waiting on shopper", { exact: true }).first().waitFor();
+    await frame.getByText("paused", { exact: true }).waitFor();
+    await frame.getByText("Could you send a photo of the box?", { exact: true }).waitFor();
+  });
 });
