@@ -155,4 +155,17 @@ describe("the demo admin", () => {
     await frame.getByText("paused", { exact: true }).waitFor();
     await frame.getByText("Could you send a photo of the box?", { exact: true }).waitFor();
   });
+
+  it("shows a claim that does not exist as a not-found page with the way back", async () => {
+    await page.goto(`${demo.baseUrl}/demo/admin`);
+    const frame = await appFrame(page);
+    await frame.getByRole("tab", { name: /^Needs response/ }).waitFor();
+    // The admin's own params (shop, host, session token), as a link opened in the admin carries them.
+    const { search } = new URL(frame.url());
+    await frame.goto(`${demo.baseUrl}/app/claims/no-such-claim${search}`);
+    await frame.getByRole("heading", { name: "Claim not found" }).waitFor();
+    await frame.getByText("This claim does not exist in your store", { exact: true }).waitFor();
+    await frame.getByRole("link", { name: "Go to the claims inbox" }).waitFor();
+    expect(await axeViolations(frame)).toEqual([]);
+  });
 });
