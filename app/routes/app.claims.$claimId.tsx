@@ -172,6 +172,7 @@ function ItemsCard({ claim, when }: { claim: ClaimPage; when: (iso: string) => s
                 {item.facts.shipments.map((shipment, index) => (
                   <Text as="p" tone="subdued" key={index}>
                     Shipped {when(shipment.fulfilledAt)}
+                    {shipment.warehouse ? ` from ${shipment.warehouse}` : ""}
                     {shipment.deliveredAt
                       ? `, delivered ${when(shipment.deliveredAt)}`
                       : shipment.estimatedDeliveryAt

@@ -17,6 +17,7 @@ import type { EvidenceKind, ShippingPayer } from "../domain/policy/policy-schema
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { ShopifyUnavailableError } from "../shopify/errors.server";
+import { fetchLocations, type ReturnLocation } from "../shopify/locations.server";
 import { fetchOrderFacts, type OrderFacts, type OrderLineFacts } from "../shopify/order-facts.server";
 import { runClaimCommand } from "./claim-commands.server";
 import { listClaimEvidenceForMerchant, type MerchantEvidence } from "./evidence/merchant-evidence.server";
@@ -57,6 +58,8 @@ export interface ClaimPageItem {
       deliveredAt: string | null;
       estimatedDeliveryAt: string | null;
       locationId: string | null;
+      /** The warehouse's name in Shopify; null when Shopify no longer knows the location. */
+      warehouse: string | null;
     }[];
   } | null;
 }
@@ -129,12 +132,15 @@ export const claimNotFound = () =>
 
 export const orderAdminUrl = (orderId: string) => `shopify://admin/orders/${orderId.split("/").at(-1) ?? ""}`;
 
-async function orderFactsOrReason(
-  graphql: AdminGraphql,
-  orderId: string,
-): Promise<OrderFacts | "not_in_shopify" | "shopify_unavailable"> {
+type OrderFactsOrReason =
+  { facts: OrderFacts; warehouses: Map<string, ReturnLocation> } | "not_in_shopify" | "shopify_unavailable";
+
+async function orderFactsOrReason(graphql: AdminGraphql, orderId: string): Promise<OrderFactsOrReason> {
   try {
-    return (await fetchOrderFacts(graphql, orderId)) ?? "not_in_shopify";
+    const facts = await fetchOrderFacts(graphql, orderId);
+    if (!facts) return "not_in_shopify";
+    const locationIds = facts.lines.flatMap((line) => line.fulfilled.flatMap((group) => group.locationId ?? []));
+    return { facts, warehouses: await fetchLocations(graphql, locationIds) };
   } catch (error) {
     // The page still shows what we stored; the order's facts are a welcome extra.
     if (error instanceof ShopifyUnavailableError) return "shopify_unavailable";
@@ -152,7 +158,7 @@ export async function loadClaimPage(
   const stored = await findClaim(db, shop, claimId);
   if (!stored) throw claimNotFound();
   const { meta, state } = stored;
-  const [facts, evidence] = await Promise.all([
+  const [order, evidence] = await Promise.all([
     orderFactsOrReason(graphql, state.orderId),
     listClaimEvidenceForMerchant(db, shop, claimId, now),
   ]);
@@ -160,7 +166,7 @@ export async function loadClaimPage(
   const said = SubmittedDataSchema.parse(submitted.data);
   const answers = said.answers ?? {};
   const lines = new Map<string, OrderLineFacts>(
-    typeof facts === "string" ? [] : facts.lines.map((line) => [line.lineItemId, line]),
+    typeof order === "string" ? [] : order.facts.lines.map((line) => [line.lineItemId, line]),
   );
   return {
     actions: CLAIM_PAGE_INTENTS.filter((intent) => statusesAllowing(intent).includes(state.status)),
@@ -207,12 +213,19 @@ export async function loadClaimPage(
                 deliveredAt: group.deliveredAt,
                 estimatedDeliveryAt: group.estimatedDeliveryAt,
                 locationId: group.locationId,
+                warehouse:
+                  typeof order === "string" || group.locationId === null
+                    ? null
+                    : (order.warehouses.get(group.locationId)?.name ?? null),
               })),
             }
           : null,
       };
     }),
-    order: typeof facts === "string" ? { shown: false, reason: facts } : { shown: true, timezone: facts.shop.timezone },
+    order:
+      typeof order === "string"
+        ? { shown: false, reason: order }
+        : { shown: true, timezone: order.facts.shop.timezone },
     evidence,
     conversation: state.events.flatMap((event): ClaimPageMessage[] => {
       if (event.note === null) return [];

@@ -138,7 +138,7 @@ describe("the demo admin", () => {
     await frame.getByRole("heading", { name: `Claim ${number}` }).waitFor();
     await frame.getByText("Arrived damaged", { exact: true }).waitFor();
     await frame.getByText("The box was crushed and the item is cracked.", { exact: true }).waitFor();
-    await frame.getByText(/^Shipped .*, delivered /).waitFor();
+    await frame.getByText(/^Shipped .* from .+, delivered /).waitFor();
     expect(await axeViolations(frame)).toEqual([]);
     mkdirSync("docs/screenshots", { recursive: true });
     await page.screenshot({ path: "docs/screenshots/claim.png" });
