@@ -227,7 +227,9 @@ function EvidenceCard({ claim }: { claim: ClaimPage }) {
         </Text>
         {claim.evidence.length === 0 ? (
           <Text as="p" tone="subdued">
-            The shopper has not uploaded any files.
+            {claim.submission.evidenceKinds.length === 0
+              ? "The shopper has not sent any files."
+              : `The shopper named ${claim.submission.evidenceKinds.map((kind) => EVIDENCE_KIND_LABELS[kind].toLowerCase()).join(", ")}, but no files are stored with the claim.`}
           </Text>
         ) : (
           <InlineGrid columns={{ xs: 2, md: 3 }} gap="300">
@@ -399,9 +401,6 @@ export default function ClaimPageRoute() {
                 </Text>
                 <Text as="p">{claim.policy.returnRequired ? "Return required" : "No return required"}</Text>
                 <Text as="p">{RETURN_SHIPPING_TEXT[claim.policy.returnShippingPaidBy]}</Text>
-                <Text as="p" tone="subdued">
-                  {`Evidence asked for: ${claim.policy.evidence.map((kind) => EVIDENCE_KIND_LABELS[kind].toLowerCase()).join(", ") || "none"}`}
-                </Text>
               </BlockStack>
             </Card>
           </BlockStack>

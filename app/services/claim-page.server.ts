@@ -107,7 +107,6 @@ export interface ClaimPage {
     responseHours: number;
     returnRequired: boolean;
     returnShippingPaidBy: ShippingPayer;
-    evidence: EvidenceKind[];
   };
   submission: {
     problem: ClaimProblem | null;
@@ -115,6 +114,8 @@ export interface ClaimPage {
     preferredResolution: Resolution | null;
     answers: { key: ExclusionAnswerKey; answer: boolean }[];
     problemFirstNoticedAt: string | null;
+    /** The kinds of evidence the shopper said they sent, with the claim and in answers. */
+    evidenceKinds: EvidenceKind[];
   };
   items: ClaimPageItem[];
   order: ClaimPageOrder;
@@ -185,7 +186,6 @@ export async function loadClaimPage(
       responseHours: state.responseHours,
       returnRequired: state.returnRequired,
       returnShippingPaidBy: state.returnShippingPaidBy,
-      evidence: state.evidence,
     },
     submission: {
       problem: said.problem ?? null,
@@ -196,6 +196,7 @@ export async function loadClaimPage(
         return answer === undefined ? [] : [{ key, answer }];
       }),
       problemFirstNoticedAt: answers.problemFirstNoticedAt ?? null,
+      evidenceKinds: state.evidence,
     },
     items: state.items.map((item) => {
       const line = lines.get(item.lineItemId);

@@ -92,6 +92,7 @@ describe("the claim page", () => {
         preferredResolution: "refund",
         answers: [],
         problemFirstNoticedAt: null,
+        evidenceKinds: ["issue_photo", "shipping_label_photo", "packaging_photo"],
       },
       order: { shown: true, timezone: expect.any(String) },
       evidence: [],
@@ -169,6 +170,7 @@ describe("the claim page", () => {
         { key: "accidentalDamage", answer: false },
       ],
       problemFirstNoticedAt: null,
+      evidenceKinds: ["issue_photo"],
     });
     expect(page.evidence).toHaveLength(1);
     expect(page.evidence[0]).toMatchObject({ id: evidenceId, kind: "issue_photo", fileName: "crack.jpg" });
