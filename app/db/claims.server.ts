@@ -219,6 +219,14 @@ export const claimChangedMeanwhile = () =>
     "Someone else changed this claim a moment ago. Reload it to see what changed, then try again.",
   );
 
+/** The merchant's 404: another shop's claim reads the same as one that does not exist. */
+export const merchantClaimNotFound = () =>
+  new DomainError(
+    "not_found",
+    "claim.not_found",
+    "This claim does not exist in your store. Go back to the claims inbox to find the claim you are looking for.",
+  );
+
 export async function requireClaim(db: Db, shop: string, claimId: string): Promise<StoredClaim> {
   const claim = await findClaim(db, shop, claimId);
   if (!claim) throw new DomainError("not_found", "claim.not_found", `There is no claim ${claimId} in this shop.`);

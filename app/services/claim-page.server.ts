@@ -1,7 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { findClaim } from "../db/claims.server";
-import { statusesAllowing } from "../domain/claim-lifecycle/transitions";
+import { findClaim, merchantClaimNotFound } from "../db/claims.server";
 import type { ClaimStatus } from "../domain/claim-lifecycle/claim-status";
 import {
   ResolutionSchema,
@@ -11,7 +10,6 @@ import {
   type Resolution,
 } from "../domain/claim-lifecycle/claim-state";
 import { inboxResponseClock, responseClockBadge, type ResponseBadgeTone } from "../domain/claim-lifecycle/inbox";
-import { DomainError } from "../domain/errors";
 import { ClaimAnswersSchema, ClaimProblemSchema, type ClaimProblem } from "../domain/evaluate-claim-schema";
 import type { EvidenceKind, ShippingPayer } from "../domain/policy/policy-schema";
 import type { ClaimType } from "../domain/policy/resolve-policy";
@@ -19,7 +17,7 @@ import type { AdminGraphql } from "../shopify/admin-client.server";
 import { ShopifyUnavailableError } from "../shopify/errors.server";
 import { fetchLocations, type ReturnLocation } from "../shopify/locations.server";
 import { fetchOrderFacts, type OrderFacts, type OrderLineFacts } from "../shopify/order-facts.server";
-import { runClaimCommand } from "./claim-commands.server";
+import { availableClaimActions, type ClaimPageIntent } from "./claim-page-actions.server";
 import { listClaimEvidenceForMerchant, type MerchantEvidence } from "./evidence/merchant-evidence.server";
 
 // The claim page's data: the stored claim (its policy snapshot, items, event log), what the
@@ -84,10 +82,6 @@ export interface ClaimPageEvent {
   note: string | null;
 }
 
-/** The claim page's actions, one form `intent` each. */
-export const CLAIM_PAGE_INTENTS = ["request_information"] as const;
-export type ClaimPageIntent = (typeof CLAIM_PAGE_INTENTS)[number];
-
 export interface ClaimPage {
   /** The intents the claim's status allows now. */
   actions: ClaimPageIntent[];
@@ -124,13 +118,6 @@ export interface ClaimPage {
   timeline: ClaimPageEvent[];
 }
 
-export const claimNotFound = () =>
-  new DomainError(
-    "not_found",
-    "claim.not_found",
-    "This claim does not exist in your store. Go back to the claims inbox to find the claim you are looking for.",
-  );
-
 export const orderAdminUrl = (orderId: string) => `shopify://admin/orders/${orderId.split("/").at(-1) ?? ""}`;
 
 type OrderFactsOrReason =
@@ -157,7 +144,7 @@ export async function loadClaimPage(
   now: Date,
 ): Promise<ClaimPage> {
   const stored = await findClaim(db, shop, claimId);
-  if (!stored) throw claimNotFound();
+  if (!stored) throw merchantClaimNotFound();
   const { meta, state } = stored;
   const [order, evidence] = await Promise.all([
     orderFactsOrReason(graphql, state.orderId),
@@ -170,7 +157,7 @@ export async function loadClaimPage(
     typeof order === "string" ? [] : order.facts.lines.map((line) => [line.lineItemId, line]),
   );
   return {
-    actions: CLAIM_PAGE_INTENTS.filter((intent) => statusesAllowing(intent).includes(state.status)),
+    actions: availableClaimActions(stored),
     id: state.id,
     number: meta.number,
     version: meta.version,
@@ -243,36 +230,4 @@ export async function loadClaimPage(
       note: event.note,
     })),
   };
-}
-
-const ClaimActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("request_information"),
-    message: z
-      .string()
-      .trim()
-      .min(1, "write what you need from the shopper")
-      .max(5000, "keep the message under 5,000 characters"),
-    /** The claim's version the merchant saw. */
-    version: z.coerce.number().int().positive(),
-  }),
-]);
-export type ClaimAction = z.infer<typeof ClaimActionSchema>;
-
-/** The form a claim page action posts (a bad one is the merchant's 400 naming the field). */
-export function parseClaimAction(form: FormData): ClaimAction {
-  return ClaimActionSchema.parse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
-}
-
-export async function runClaimPageAction(
-  db: PrismaClient,
-  shop: string,
-  claimId: string,
-  input: ClaimAction,
-  actor: Actor,
-  now: Date,
-): Promise<{ ok: true; intent: ClaimPageIntent; number: number }> {
-  const command = { type: "request_information" as const, question: input.message };
-  const stored = await runClaimCommand(db, shop, claimId, command, actor, now, input.version);
-  return { ok: true, intent: input.intent, number: stored.meta.number };
 }

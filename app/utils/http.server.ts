@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { isDomainError, type DomainErrorKind } from "../domain/errors";
 import { RateLimitedError } from "../services/rate-limits.server";
 import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
+import { RequestInputError } from "./request-input.server";
 
 // One mapping from errors to HTTP, used by every route: a DomainError's kind picks the status and
 // its code and message reach the client; anything else is a 500 with a generic message and a log
@@ -39,6 +40,12 @@ export function errorResponse(error: unknown): Response {
       status: 429,
       headers: { "Retry-After": String(error.retryAfterSeconds) },
     });
+  }
+  if (error instanceof RequestInputError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, field: error.field } } satisfies ErrorBody,
+      { status: 400 },
+    );
   }
   if (error instanceof ZodError) {
     const message = error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; ");

@@ -198,10 +198,11 @@ describe("the claim page", () => {
   });
 });
 
-async function act(claimId: string, form: Record<string, string>): Promise<{ status: number; body: unknown }> {
+async function act(claimId: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
   const request = await adminDataRequest(`/app/claims/${claimId}`, {
     method: "POST",
-    body: new URLSearchParams(form),
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
   });
   const result = await claimAction({ ...routeArgs(request), params: { claimId } });
   if (result instanceof Response) return { status: result.status, body: await result.json() };
@@ -221,7 +222,15 @@ describe("asking the shopper for more information", () => {
       version: String(before.version),
     });
 
-    expect(answer).toEqual({ status: 200, body: { ok: true, intent: "request_information", number: claim.number } });
+    expect(answer).toEqual({
+      status: 200,
+      body: {
+        ok: true,
+        intent: "request_information",
+        number: claim.number,
+        message: `Message sent to the shopper on claim #${claim.number}`,
+      },
+    });
     const after = await claimPage(claim.claimId);
     expect(after.status).toBe("needs_information");
     expect(after.version).toBe(before.version + 1);

@@ -1,0 +1,64 @@
+import { useState, type ComponentType } from "react";
+import { BlockStack, Button, Card, Text } from "@shopify/polaris";
+import type { ClaimPage } from "../../services/claim-page.server";
+import type { ClaimPageIntent } from "../../services/claim-page-actions.server";
+import { RequestInformationModal } from "./request-information-modal";
+
+// The claim's next steps: one button per action its status allows, each opening the modal that
+// says what will happen (in Shopify too) before anything does. Add an action's button here.
+
+export interface ClaimActionModalProps {
+  claim: ClaimPage;
+  open: boolean;
+  onClose: () => void;
+}
+
+interface ActionButton {
+  label: string;
+  /** The one main step for the claim's status, shown first and filled. */
+  primary?: boolean;
+  Modal: ComponentType<ClaimActionModalProps>;
+}
+
+const BUTTONS: Partial<Record<ClaimPageIntent, ActionButton>> = {
+  request_information: {
+    label: "Ask for more information",
+    Modal: ({ claim, open, onClose }) => (
+      <RequestInformationModal version={claim.version} open={open} onClose={onClose} />
+    ),
+  },
+};
+
+export function ClaimActionsCard({ claim }: { claim: ClaimPage }) {
+  const [opened, setOpened] = useState<ClaimPageIntent | null>(null);
+  const buttons = claim.actions.flatMap((intent) => {
+    const button = BUTTONS[intent];
+    return button ? [{ intent, ...button }] : [];
+  });
+  const ordered = [...buttons.filter((b) => b.primary), ...buttons.filter((b) => !b.primary)];
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Next steps
+        </Text>
+        {ordered.length === 0 ? (
+          <Text as="p" tone="subdued">
+            Nothing to do on this claim right now.
+          </Text>
+        ) : (
+          ordered.map(({ intent, label, primary }) => (
+            <Button key={intent} variant={primary ? "primary" : undefined} onClick={() => setOpened(intent)} fullWidth>
+              {label}
+            </Button>
+          ))
+        )}
+      </BlockStack>
+      {/* Every modal stays mounted: the claim's fresh data after an action may no longer allow it,
+          and its answer (the toast) must still arrive. */}
+      {Object.entries(BUTTONS).map(([intent, { Modal }]) => (
+        <Modal key={intent} claim={claim} open={opened === intent} onClose={() => setOpened(null)} />
+      ))}
+    </Card>
+  );
+}
