@@ -34,11 +34,63 @@ export const DOMAIN_FORBIDDEN_IMPORTS = {
         "**/routes/**",
         "**/utils/**",
         "**/components/**",
+        "**/scripts/**",
       ],
       message: "app/domain is pure: it may import only other app/domain modules (relative) and zod.",
     },
   ],
 };
+
+// The services boundary (issue 10): app/services/** reaches the database only through app/db. A
+// service may take the client as a TYPE (PrismaClient, Prisma.TransactionClient) to pass it on, and
+// may open a unit of work with `db.$transaction(...)`, handing `tx` to app/db functions; every
+// query, raw SQL and Prisma's generated types (rows, where-inputs) stay in app/db, where rows are
+// parsed into domain types. test/unit/services-boundary.test.ts proves the rule bites.
+const ENUM_RULE = {
+  selector: "TSEnumDeclaration",
+  message: "Use a const list and a zod enum instead of a TypeScript enum.",
+};
+const SERVICES_PRISMA_MESSAGE = "app/services reaches the database only through app/db";
+export const SERVICES_FORBIDDEN_IMPORTS = {
+  paths: [
+    {
+      name: "@prisma/client",
+      allowTypeImports: true,
+      message: `${SERVICES_PRISMA_MESSAGE}: import the client as a type only.`,
+    },
+  ],
+  patterns: [
+    {
+      group: ["@prisma/*", "!@prisma/client", "prisma", "@libsql/*", "pg"],
+      message: `${SERVICES_PRISMA_MESSAGE}.`,
+    },
+    {
+      group: ["**/db.server", "**/db.server.ts", "~/db.server"],
+      message: `${SERVICES_PRISMA_MESSAGE}: take the client as a parameter.`,
+    },
+    { group: ["**/scripts/**"], message: "app/ does not import from scripts/." },
+  ],
+};
+export const SERVICES_FORBIDDEN_SYNTAX = [
+  ENUM_RULE,
+  {
+    selector: "MemberExpression[object.name=/^(db|tx|prisma)$/][property.name!='$transaction']",
+    message: `${SERVICES_PRISMA_MESSAGE}: call a function in app/db (only db.$transaction may open a unit of work here).`,
+  },
+  {
+    selector: "MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]",
+    message: `${SERVICES_PRISMA_MESSAGE}: raw SQL lives in app/db.`,
+  },
+  {
+    selector: "TSQualifiedName[left.name='Prisma'][right.name!='TransactionClient']",
+    message: `${SERVICES_PRISMA_MESSAGE}: Prisma's generated types stay in app/db; use domain types.`,
+  },
+  {
+    selector:
+      "ImportDeclaration[source.value='@prisma/client'] ImportSpecifier[imported.name!=/^(PrismaClient|Prisma)$/]",
+    message: `${SERVICES_PRISMA_MESSAGE}: rows are parsed into domain types in app/db; import PrismaClient or Prisma.TransactionClient only.`,
+  },
+];
 
 export default tseslint.config(
   {
@@ -61,10 +113,7 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "no-restricted-syntax": [
-        "error",
-        { selector: "TSEnumDeclaration", message: "Use a const list and a zod enum instead of a TypeScript enum." },
-      ],
+      "no-restricted-syntax": ["error", ENUM_RULE],
     },
   },
   {
@@ -89,6 +138,26 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.configs.recommended.rules,
       "react/prop-types": "off",
+    },
+  },
+  {
+    // app/ owns its code: nothing under app/ imports from scripts/ (scripts import from app/).
+    files: ["app/**/*.{ts,tsx,js,mjs}"],
+    ignores: ["app/domain/**", "app/services/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/scripts/**"], message: "app/ does not import from scripts/." }] },
+      ],
+    },
+  },
+  {
+    files: ["app/services/**/*.{ts,tsx}"],
+    ignores: ["app/services/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": ["error", SERVICES_FORBIDDEN_IMPORTS],
+      "no-restricted-syntax": ["error", ...SERVICES_FORBIDDEN_SYNTAX],
     },
   },
   {

@@ -2,7 +2,7 @@
 // its native engines cannot be downloaded on every machine, and the same adapters serve the app.
 // The provider follows DATABASE_URL: file:… is SQLite (libSQL), postgres(ql)://… is PostgreSQL.
 import { defineConfig } from "prisma/config";
-import { databaseTarget, createMigrationAdapterFactory } from "./scripts/lib/database-target.mjs";
+import { databaseTarget, createMigrationAdapterFactory } from "./app/db/database-target.server.mjs";
 
 const target = databaseTarget(process.env.DATABASE_URL);
 

@@ -1,5 +1,5 @@
 import { PrismaClient } from "@prisma/client";
-import { createAdapterFactory, databaseTarget } from "../scripts/lib/database-target.mjs";
+import { createAdapterFactory, databaseTarget } from "./db/database-target.server.mjs";
 import { env } from "./utils/env.server";
 
 // One Prisma client per process, through a driver adapter (libSQL for SQLite, pg for PostgreSQL):

@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { databaseTarget, DEFAULT_DATABASE_URL, LOCAL_POSTGRES_URL } from "./lib/database-target.mjs";
+import { databaseTarget, DEFAULT_DATABASE_URL, LOCAL_POSTGRES_URL } from "../app/db/database-target.server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SQLITE_SCHEMA = join(root, "prisma/schema.prisma");

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "../../app/db.server";
 import { processWebhookOnce, type Tx } from "../../app/db/webhook-deliveries.server";
-import { databaseTarget, POSTGRES_POOL_SIZE } from "../../scripts/lib/database-target.mjs";
+import { databaseTarget, POSTGRES_POOL_SIZE } from "../../app/db/database-target.server.mjs";
 
 // A burst of webhooks is a burst of interactive transactions. Whatever the burst, the app must hold
 // a bounded number of connections: on SQLite, descriptors on the database file (libSQL once opened a

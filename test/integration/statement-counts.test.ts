@@ -6,7 +6,7 @@ import { writeProductOverride, writeShopPolicyOverride } from "../../app/db/poli
 import { handleFulfillmentWebhook } from "../../app/services/delivery-webhooks.server";
 import { claimOptions } from "../../app/services/submit-claim.server";
 import { unauthenticated } from "../../app/shopify.server";
-import { createAdapterFactory, databaseTarget } from "../../scripts/lib/database-target.mjs";
+import { createAdapterFactory, databaseTarget } from "../../app/db/database-target.server.mjs";
 import { installTestShop, TEST_SHOP } from "../support/shopify-requests";
 
 // How many statements the busiest paths send, counted from Prisma's query events, so that a return

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { databaseTarget, type DatabaseTarget } from "../../scripts/lib/database-target.mjs";
+import { databaseTarget, type DatabaseTarget } from "../../app/db/database-target.server.mjs";
 
 // Each test worker gets its own database, built from a template that the real migrations created
 // (so every run also proves the migrations). SQLite: a copied file. PostgreSQL: a database created
