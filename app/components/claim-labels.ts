@@ -73,6 +73,7 @@ export const CLAIM_EVENT_LABELS: Record<ClaimEventType, string> = {
   return_inspected: "Return inspected",
   resolved: "Resolved",
   return_lost: "Return lost in transit",
+  return_arrived_unrequested: "Return arrived without a request",
   cancelled: "Cancelled",
   closed: "Closed",
 };

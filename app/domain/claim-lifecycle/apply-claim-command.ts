@@ -24,6 +24,8 @@ import {
   assertInspectionComplete,
   assertNoReturnOutstanding,
   assertResolutionFacts,
+  assertReturnArrived,
+  assertReturnNotArrived,
   assertReturnRequired,
   assertTargetAllowed,
   assertTransitionAllowed,
@@ -72,6 +74,7 @@ export function submitClaim(input: SubmitClaim, now: Date, actor: Actor): ClaimT
       ...(submission.problem === undefined ? {} : { problem: submission.problem }),
       ...(submission.answers === undefined ? {} : { answers: submission.answers }),
       ...(submission.preferredResolution === undefined ? {} : { preferredResolution: submission.preferredResolution }),
+      ...(submission.evaluation === undefined ? {} : { evaluation: submission.evaluation }),
     },
   };
   const state: ClaimState = {
@@ -212,6 +215,7 @@ function change(state: ClaimState, command: ClaimCommand): Change {
 
     case "request_return": {
       assertReturnRequired(state);
+      assertReturnNotArrived(state);
       const instructions = returnInstructionsFor(state, requireShippingPayer(state, command.shippingPaidBy));
       return {
         to: "awaiting_return",
@@ -232,11 +236,31 @@ function change(state: ClaimState, command: ClaimCommand): Change {
     }
 
     case "receive_return":
-      return { to: "return_received", eventType: "return_received", note: command.note };
+      assertReturnArrived(state);
+      return {
+        to: "return_received",
+        eventType: "return_received",
+        note: command.note,
+        // Whether the shopper's tracking number was known: "untracked" returns skip return_in_transit.
+        data: { tracked: state.returnShipment !== null },
+      };
 
     case "mark_return_lost":
       // The guarantee does not cover returns lost on the way back (hence: advise tracked shipping).
       return { to: "return_lost", eventType: "return_lost", note: command.note };
+
+    case "record_unrequested_return": {
+      assertReturnNotArrived(state);
+      // Before the decision the claim stays where it is (the decision and its clock are still due);
+      // after an approval the item is in hand, so the claim goes straight to inspection.
+      const undecided = state.status === "submitted" || state.status === "needs_information";
+      return {
+        to: undecided ? state.status : "return_received",
+        eventType: "return_arrived_unrequested",
+        note: command.note,
+        data: { decided: !undecided },
+      };
+    }
 
     case "inspect_return": {
       assertInspectionComplete(state, command.items);
@@ -276,7 +300,11 @@ function change(state: ClaimState, command: ClaimCommand): Change {
         to: "resolved",
         eventType: "resolved",
         note: command.note,
-        data: { items: items.filter((i) => i.outcome).map((i) => ({ lineItemId: i.lineItemId, ...i.outcome })) },
+        data: {
+          items: items.filter((i) => i.outcome).map((i) => ({ lineItemId: i.lineItemId, ...i.outcome })),
+          // The guarantee does not cover lost returns: resolving one is the merchant's choice, kept in the log.
+          ...(state.status === "return_lost" ? { lostReturnCovered: true } : {}),
+        },
         patch: { items },
       };
     }

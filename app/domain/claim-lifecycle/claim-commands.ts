@@ -6,6 +6,7 @@ import {
   PreferredResolutionSchema,
   PROBLEMS_BY_CLAIM_TYPE,
 } from "../evaluate-claim-schema";
+import { EvaluationAtSubmissionSchema } from "../evaluation-at-submission";
 import { ComponentSchema, EvidenceKindSchema, ShippingPayerSchema } from "../policy/policy-schema";
 import { positiveInteger, shopifyGid } from "../validation";
 import { DenialReasonSchema, MissingComponentSchema, ResolutionSchema } from "./claim-state";
@@ -37,6 +38,8 @@ export const SubmitClaimSchema = z
     problem: ClaimProblemSchema.optional(),
     answers: ClaimAnswersSchema.optional(),
     preferredResolution: PreferredResolutionSchema.nullable().optional(),
+    /** What the policy said when the shopper filed it (kept in the log, as filed). */
+    evaluation: EvaluationAtSubmissionSchema.optional(),
   })
   .superRefine((submission, ctx) => {
     if (submission.problem && !PROBLEMS_BY_CLAIM_TYPE[submission.type].includes(submission.problem)) {
@@ -91,6 +94,8 @@ export const ClaimCommandSchema = z.discriminatedUnion("type", [
     note: note.optional(),
   }),
   z.strictObject({ type: z.literal("mark_return_lost"), note: note.optional() }),
+  /** The item arrived at the warehouse although no return was requested (the guarantee asks shoppers to ask first). */
+  z.strictObject({ type: z.literal("record_unrequested_return"), note: note.optional() }),
   z.strictObject({ type: z.literal("cancel"), note: note.optional() }),
   z.strictObject({ type: z.literal("close"), note: note.optional() }),
 ]);

@@ -426,6 +426,177 @@ describe("return lost, cancellation, closing", () => {
   });
 });
 
+describe("the return's steps", () => {
+  const awaiting = () => run(submitted(), [...approveAll, [{ type: "request_return" }, merchant]]);
+  const decide = (steps: ReadonlyArray<[ClaimCommand, Actor]>, state: ClaimState, startHour: number) =>
+    run(state, steps, startHour);
+
+  it("GIVEN a return the shopper never tracked WHEN it arrives THEN it is received from awaiting_return, logged as untracked", () => {
+    const received = applyClaimCommand(awaiting(), { type: "receive_return", note: "At the door" }, hours(9), merchant);
+    expect(received.state.status).toBe("return_received");
+    expect(received.event).toMatchObject({ type: "return_received", note: "At the door", data: { tracked: false } });
+  });
+
+  it("GIVEN a tracked return WHEN it arrives THEN the log says it was tracked", () => {
+    const inTransit = run(awaiting(), [[{ type: "ship_return", trackingNumber: "1Z", carrier: "UPS" }, merchant]], 9);
+    const received = applyClaimCommand(inTransit, { type: "receive_return" }, hours(10), merchant);
+    expect(received.event.data).toEqual({ tracked: true });
+  });
+
+  it("GIVEN a return the shopper says they sent untracked WHEN it never arrives THEN the merchant marks it lost from awaiting_return", () => {
+    const lost = applyClaimCommand(
+      awaiting(),
+      { type: "mark_return_lost", note: "Sent untracked" },
+      hours(30),
+      merchant,
+    );
+    expect(lost.state.status).toBe("return_lost");
+  });
+
+  it("GIVEN a lost return WHEN the merchant decides to cover it anyway THEN the claim resolves and the log says so", () => {
+    const lost = run(awaiting(), [[{ type: "mark_return_lost" }, merchant]], 9);
+    const resolved = applyClaimCommand(
+      lost,
+      { type: "resolve", items: [{ lineItemId: LINE_1, replacementInStock: true }], note: "Goodwill" },
+      hours(12),
+      merchant,
+    );
+    expect(resolved.state.status).toBe("resolved");
+    expect(resolved.event.data).toEqual({
+      items: [
+        { lineItemId: LINE_1, outcome: "replaced", fallback: null },
+        { lineItemId: LINE_2, outcome: "refunded", fallback: null },
+      ],
+      lostReturnCovered: true,
+    });
+    expect(resolved.state.items.every((item) => item.inspection === null)).toBe(true);
+  });
+
+  it("GIVEN an undecided claim WHEN its item arrives unrequested THEN it is recorded, the status and the response clock stay, and the return cannot be requested later", () => {
+    const asked = run(submitted(), [[{ type: "request_information", question: "Photo?" }, merchant]]);
+    const arrived = applyClaimCommand(
+      asked,
+      { type: "record_unrequested_return", note: "Parcel without a note" },
+      hours(5),
+      merchant,
+    );
+    expect(arrived.state.status).toBe("needs_information");
+    expect(arrived.event).toMatchObject({
+      type: "return_arrived_unrequested",
+      from: "needs_information",
+      to: "needs_information",
+      note: "Parcel without a note",
+      data: { decided: false },
+    });
+    expect(deriveResponseClock(arrived.state, hours(6))).toEqual(deriveResponseClock(asked, hours(6)));
+
+    const approved = decide(approveAll, arrived.state, 6);
+    expect(approved.status).toBe("approved");
+    expectDomainError(() => applyClaimCommand(approved, { type: "request_return" }, hours(10), merchant), {
+      kind: "conflict",
+      code: "claim.return_already_arrived",
+      message:
+        "The item of claim claim-1 arrived without a return request (recorded 2026-03-04T17:00:00.000Z): mark it received and inspect it instead.",
+    });
+    // THEN, once approved, the item that is already in hand is received, inspected and resolved
+    const received = applyClaimCommand(approved, { type: "receive_return" }, hours(10), merchant);
+    expect(received.state.status).toBe("return_received");
+    expect(received.state.returnInstructions).toBeNull();
+  });
+
+  it.each<[string, ReadonlyArray<[ClaimCommand, Actor]>]>([
+    ["approved", approveAll],
+    [
+      "partially_approved",
+      [
+        approveAll[0]!,
+        [{ type: "decide_item", lineItemId: LINE_2, decision: { kind: "deny", reason: "not_covered" } }, merchant],
+        [{ type: "finalize_decision" }, merchant],
+      ],
+    ],
+  ])(
+    "GIVEN a claim %s without a return requested WHEN its item arrives unrequested THEN it is ready to inspect",
+    (_, steps) => {
+      const decided = run(submitted(), steps);
+      const arrived = applyClaimCommand(decided, { type: "record_unrequested_return" }, hours(9), merchant);
+      expect(arrived.state.status).toBe("return_received");
+      expect(arrived.event).toMatchObject({ type: "return_arrived_unrequested", data: { decided: true }, note: null });
+      expectDomainError(
+        () => applyClaimCommand(arrived.state, { type: "record_unrequested_return" }, hours(10), merchant),
+        {
+          kind: "conflict",
+          code: "claim.invalid_transition",
+          message:
+            "Cannot record_unrequested_return claim claim-1: it is return_received, and record_unrequested_return is allowed only when it is submitted, needs_information, approved, partially_approved.",
+        },
+      );
+    },
+  );
+
+  it.each<[string, () => unknown, { kind: string; code: string; message: string }]>([
+    [
+      "recording an unrequested return twice",
+      () =>
+        run(submitted(), [
+          [{ type: "record_unrequested_return" }, merchant],
+          [{ type: "record_unrequested_return" }, merchant],
+        ]),
+      {
+        kind: "conflict",
+        code: "claim.return_already_arrived",
+        message:
+          "The item of claim claim-1 arrived without a return request (recorded 2026-03-04T13:00:00.000Z): mark it received and inspect it instead.",
+      },
+    ],
+    [
+      "receiving an approved claim's return that was neither requested nor recorded",
+      () => run(submitted(), [...approveAll, [{ type: "receive_return" }, merchant]]),
+      {
+        kind: "conflict",
+        code: "claim.return_not_arrived",
+        message:
+          "Nothing has come back for claim claim-1: request the return first, or record a return that arrived without a request.",
+      },
+    ],
+    [
+      "the shopper recording their own return as unrequested",
+      () => run(submitted(), [[{ type: "record_unrequested_return" }, customer]]),
+      {
+        kind: "not_allowed",
+        code: "claim.actor_not_allowed",
+        message: "A customer cannot record_unrequested_return; only merchant can.",
+      },
+    ],
+    [
+      "recording an unrequested return once the return was requested",
+      () =>
+        run(submitted(), [
+          ...approveAll,
+          [{ type: "request_return" }, merchant],
+          [{ type: "record_unrequested_return" }, merchant],
+        ]),
+      {
+        kind: "conflict",
+        code: "claim.invalid_transition",
+        message:
+          "Cannot record_unrequested_return claim claim-1: it is awaiting_return, and record_unrequested_return is allowed only when it is submitted, needs_information, approved, partially_approved.",
+      },
+    ],
+    [
+      "closing a claim whose return is still awaited",
+      () => run(submitted(), [...approveAll, [{ type: "request_return" }, merchant], [{ type: "close" }, merchant]]),
+      {
+        kind: "conflict",
+        code: "claim.invalid_transition",
+        message:
+          "Cannot close claim claim-1: it is awaiting_return, and close is allowed only when it is denied, resolved, return_lost, cancelled.",
+      },
+    ],
+  ])("GIVEN %s THEN a precise DomainError", (_, act, expected) => {
+    expectDomainError(act, expected);
+  });
+});
+
 describe("guards", () => {
   const approvedNeedingReturn = () => run(submitted(), approveAll);
 
@@ -889,6 +1060,8 @@ describe("properties", () => {
     { type: "resolve", items: [{ lineItemId: LINE_1, replacementInStock: false, repairPossible: true }] },
     { type: "resolve", items: [] },
     { type: "mark_return_lost" },
+    { type: "record_unrequested_return" },
+    { type: "record_unrequested_return", note: "Came back without a word" },
     { type: "cancel" },
     { type: "close" },
   ];

@@ -23,6 +23,9 @@ export const DENIAL_REASONS = [
   ...EXCLUSION_FLAGS,
   ...ITEM_REASONS,
   ...CLAIM_REASONS.filter((reason) => reason !== "excluded"),
+  // The guarantee's exclusion b) beside accidental breakage (app/domain/denial-clauses.ts).
+  "misuse",
+  "wear_and_tear",
   "other",
 ] as const;
 export const DenialReasonSchema = z.enum(DENIAL_REASONS);
@@ -97,6 +100,7 @@ export const CLAIM_EVENT_TYPES = [
   "return_inspected",
   "resolved",
   "return_lost",
+  "return_arrived_unrequested",
   "cancelled",
   "closed",
 ] as const;

@@ -1,7 +1,7 @@
 import { DomainError } from "../errors";
 import { formatInstant } from "../time";
 import type { ClaimCommand, ClaimCommandType } from "./claim-commands";
-import type { Actor, ClaimItemState, ClaimState, DenialReason, ItemDecision } from "./claim-state";
+import type { Actor, ClaimEvent, ClaimItemState, ClaimState, DenialReason, ItemDecision } from "./claim-state";
 import type { ClaimStatus } from "./claim-status";
 import { allowedTargets, COMMAND_ACTORS, statusesAllowing } from "./transitions";
 
@@ -108,7 +108,8 @@ export function assertReturnRequired(state: ClaimState): void {
 }
 
 export function assertNoReturnOutstanding(state: ClaimState): void {
-  if (state.returnRequired && state.status !== "inspected") {
+  // A lost return is resolved only when the merchant chooses to cover it anyway.
+  if (state.returnRequired && state.status !== "inspected" && state.status !== "return_lost") {
     throw new DomainError(
       "conflict",
       "claim.return_required",
@@ -219,5 +220,33 @@ export function assertResolutionFacts(
         `Say whether ${item.lineItemId} can be repaired (repairPossible).`,
       );
     }
+  }
+}
+
+/** The event recording that the item came back although no return was requested, if it did. */
+export function unrequestedReturnOf(state: Pick<ClaimState, "events">): ClaimEvent | null {
+  return state.events.find((event) => event.type === "return_arrived_unrequested") ?? null;
+}
+
+/** An unrequested return is recorded once: the item is in hand from then on. */
+export function assertReturnNotArrived(state: ClaimState): void {
+  const arrived = unrequestedReturnOf(state);
+  if (arrived) {
+    throw new DomainError(
+      "conflict",
+      "claim.return_already_arrived",
+      `The item of claim ${state.id} arrived without a return request (recorded ${arrived.at}): mark it received and inspect it instead.`,
+    );
+  }
+}
+
+/** Before the return is requested, only an item that arrived unrequested can be received. */
+export function assertReturnArrived(state: ClaimState): void {
+  if ((state.status === "approved" || state.status === "partially_approved") && !unrequestedReturnOf(state)) {
+    throw new DomainError(
+      "conflict",
+      "claim.return_not_arrived",
+      `Nothing has come back for claim ${state.id}: request the return first, or record a return that arrived without a request.`,
+    );
   }
 }

@@ -29,8 +29,20 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "awaiting_return", command: "receive_return", to: "return_received" }, // arrived untracked
   { from: "return_in_transit", command: "receive_return", to: "return_received" },
   { from: "return_in_transit", command: "mark_return_lost", to: "return_lost" },
+  { from: "awaiting_return", command: "mark_return_lost", to: "return_lost" }, // sent untracked, never arrived
+  // A return sent without the merchant's approval (docs/decisions/015-returns-that-arrive-unrequested.md):
+  // before the decision it is only recorded; after an approval the item is in hand, ready to inspect.
+  { from: "submitted", command: "record_unrequested_return", to: "submitted" },
+  { from: "needs_information", command: "record_unrequested_return", to: "needs_information" },
+  { from: "approved", command: "record_unrequested_return", to: "return_received" },
+  { from: "partially_approved", command: "record_unrequested_return", to: "return_received" },
+  // ... and once approved, a return that arrived before the decision is marked received (guarded).
+  { from: "approved", command: "receive_return", to: "return_received" },
+  { from: "partially_approved", command: "receive_return", to: "return_received" },
   { from: "return_received", command: "inspect_return", to: "inspected" },
   { from: "inspected", command: "resolve", to: "resolved" },
+  // Lost returns are not covered by default; the merchant may decide to cover one anyway.
+  { from: "return_lost", command: "resolve", to: "resolved" },
   { from: "denied", command: "close", to: "closed" },
   { from: "resolved", command: "close", to: "closed" },
   { from: "return_lost", command: "close", to: "closed" },
@@ -48,6 +60,7 @@ export const COMMAND_ACTORS: Readonly<Record<ClaimCommandType, readonly ActorTyp
   ship_return: ["customer", "merchant"],
   receive_return: ["merchant", "system"],
   mark_return_lost: ["merchant", "system"],
+  record_unrequested_return: ["merchant"],
   inspect_return: ["merchant"],
   resolve: ["merchant", "system"],
   close: ["merchant", "system"],

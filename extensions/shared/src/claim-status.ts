@@ -30,6 +30,7 @@ export const CLAIM_EVENT_TYPES = [
   "return_inspected",
   "resolved",
   "return_lost",
+  "return_arrived_unrequested",
   "cancelled",
   "closed",
 ] as const;
