@@ -246,3 +246,8 @@ export async function deliveryFactsForOrder(db: Db, shop: string, orderId: strin
     };
   });
 }
+
+/** orders/fulfilled names the order's customer: every delivery record of the order learns it. */
+export async function setOrderCustomer(db: Db, shop: string, orderId: string, customerId: string): Promise<void> {
+  await db.deliveryFact.updateMany({ where: { shop, orderId }, data: { customerId } });
+}

@@ -1,6 +1,11 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { recordDeliveryFacts, recordFulfillmentEvent, removeFulfillmentFacts } from "../db/delivery-facts.server";
+import {
+  recordDeliveryFacts,
+  recordFulfillmentEvent,
+  removeFulfillmentFacts,
+  setOrderCustomer,
+} from "../db/delivery-facts.server";
 import { processWebhookOnce, type Tx, type WebhookDeliveryRef } from "../db/webhook-deliveries.server";
 
 // Keeping the delivery facts the policy needs from Shopify's fulfillment webhooks, so that warranty
@@ -104,10 +109,7 @@ export async function handleOrderFulfilledWebhook(
       await applyFulfillment(tx, delivery.shop, { ...f, order_id: f.order_id ?? order.id }, customerId);
     }
     if (customerId) {
-      await tx.deliveryFact.updateMany({
-        where: { shop: delivery.shop, orderId: gid("Order", order.id) },
-        data: { customerId },
-      });
+      await setOrderCustomer(tx, delivery.shop, gid("Order", order.id), customerId);
     }
   });
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import { pingDatabase } from "../db/health.server";
 
 export interface Health {
   status: "ok" | "unavailable";
@@ -7,7 +8,7 @@ export interface Health {
 
 export async function checkHealth(db: PrismaClient): Promise<Health> {
   try {
-    await db.$queryRawUnsafe("SELECT 1");
+    await pingDatabase(db);
     return { status: "ok", database: "ok" };
   } catch (err) {
     console.error("healthz: database check failed", err);

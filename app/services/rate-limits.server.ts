@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { z } from "zod";
+import { countRateLimitHit, deleteEndedRateLimits } from "../db/rate-limits.server";
 import { env, type Env } from "../utils/env.server";
 
 // Fixed-window rate limits shared by every app instance: the counters live in the database
@@ -72,8 +72,6 @@ function describeWait(seconds: number): string {
   return minutes === 1 ? "a minute" : `${minutes} minutes`;
 }
 
-const CounterSchema = z.object({ hits: z.coerce.number(), windowEndsAt: z.coerce.date() });
-
 /**
  * Counts one hit of `limit` for `key` at `now`; throws RateLimitedError when the window already
  * admitted `limit.max` hits. Returns the hits counted in the window so far.
@@ -81,16 +79,7 @@ const CounterSchema = z.object({ hits: z.coerce.number(), windowEndsAt: z.coerce
 export async function consumeRateLimit(db: Db, limit: RateLimit, key: string, now: Date): Promise<number> {
   const id = `${limit.name}:${key}`;
   const windowEndsAt = new Date(now.getTime() + limit.windowSeconds * 1000);
-  const rows = await db.$queryRaw<unknown[]>`
-    INSERT INTO "RateLimit" ("key", "hits", "windowEndsAt")
-    VALUES (${id}, 1, ${windowEndsAt})
-    ON CONFLICT ("key") DO UPDATE SET
-      "hits" = CASE WHEN "RateLimit"."windowEndsAt" <= ${now} THEN 1 ELSE "RateLimit"."hits" + 1 END,
-      "windowEndsAt" = CASE WHEN "RateLimit"."windowEndsAt" <= ${now}
-        THEN excluded."windowEndsAt" ELSE "RateLimit"."windowEndsAt" END
-    RETURNING "hits", "windowEndsAt"`;
-  const [counter] = z.array(CounterSchema).length(1).parse(rows);
-  if (!counter) throw new Error(`rate limit ${id}: the upsert returned no row`);
+  const counter = await countRateLimitHit(db, id, now, windowEndsAt);
   if (counter.hits > limit.max) {
     const retryAfterSeconds = Math.max(1, Math.ceil((counter.windowEndsAt.getTime() - now.getTime()) / 1000));
     throw new RateLimitedError(limit, retryAfterSeconds);
@@ -115,6 +104,5 @@ export async function consumeShopperRateLimits(
 
 /** Deletes windows that ended before `now` (they would be reset on their next hit anyway). */
 export async function pruneRateLimits(db: Db, now: Date): Promise<number> {
-  const { count } = await db.rateLimit.deleteMany({ where: { windowEndsAt: { lte: now } } });
-  return count;
+  return deleteEndedRateLimits(db, now);
 }

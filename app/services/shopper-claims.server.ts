@@ -1,6 +1,9 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { findClaim, requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
+import { listClaimEvidence } from "../db/evidence.server";
+import { claimIdsOfCustomerOrder } from "../db/order-claims.server";
+import { succeededActionResults } from "../db/shopify-action-results.server";
 import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
 import type { ClaimCommand } from "../domain/claim-lifecycle/claim-commands";
 import type { ClaimEvent } from "../domain/claim-lifecycle/claim-state";
@@ -255,13 +258,10 @@ const ReplacementResultSchema = z.object({ order: z.object({ name: z.string() })
 async function outcomeOf(db: Db, stored: StoredClaim): Promise<ClaimDetail["outcome"]> {
   const resolved = stored.state.items.filter((item) => item.outcome !== null);
   if (resolved.length === 0) return null;
-  const actions = await db.shopifyAction.findMany({
-    where: { claimId: stored.state.id, status: "succeeded", kind: { in: ["refund", "replacement"] } },
-    select: { kind: true, resultJson: true },
-  });
-  const refundJson = actions.find((a) => a.kind === "refund")?.resultJson;
-  const replacementJson = actions.find((a) => a.kind === "replacement")?.resultJson;
-  const refund = refundJson ? CreatedRefundSchema.parse(JSON.parse(refundJson)).totalRefunded : null;
+  const actions = await succeededActionResults(db, stored.state.id, ["refund", "replacement"]);
+  const refundResult = actions.find((a) => a.kind === "refund")?.result ?? null;
+  const replacementResult = actions.find((a) => a.kind === "replacement")?.result ?? null;
+  const refund = refundResult === null ? null : CreatedRefundSchema.parse(refundResult).totalRefunded;
   const refunded = resolved.filter((item) => item.outcome?.outcome === "refunded");
   return {
     items: resolved.map((item) => {
@@ -275,9 +275,8 @@ async function outcomeOf(db: Db, stored: StoredClaim): Promise<ClaimDetail["outc
       };
     }),
     refundTotal: refund ? { amount: refund.amount, currencyCode: refund.currencyCode } : null,
-    replacementOrderName: replacementJson
-      ? (ReplacementResultSchema.parse(JSON.parse(replacementJson)).order?.name ?? null)
-      : null,
+    replacementOrderName:
+      replacementResult === null ? null : (ReplacementResultSchema.parse(replacementResult).order?.name ?? null),
   };
 }
 
@@ -328,10 +327,7 @@ function denialOf(stored: StoredClaim, language: ShopperLanguage): ClaimDetail["
 }
 
 async function evidenceOf(db: Db, stored: StoredClaim, now: Date): Promise<Upload[]> {
-  const rows = await db.evidence.findMany({
-    where: { claimId: stored.state.id, shop: stored.meta.shop, redactedAt: null },
-    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
-  });
+  const rows = await listClaimEvidence(db, stored.meta.shop, stored.state.id);
   return rows.map((row) => toUpload(row, now));
 }
 
@@ -391,12 +387,8 @@ export async function listShopperClaims(
 ): Promise<ClaimSummary[]> {
   const context = customerAccountContext(identity, { orderId });
   await assertOrderOwned(db, graphql, context);
-  const rows = await db.claim.findMany({
-    where: { shop: context.shop, orderId, customerId: context.customerId },
-    orderBy: [{ submittedAt: "desc" }, { number: "desc" }],
-    select: { id: true },
-  });
-  const claims = await Promise.all(rows.map((row) => requireClaim(db, context.shop, row.id)));
+  const ids = await claimIdsOfCustomerOrder(db, context.shop, orderId, context.customerId);
+  const claims = await Promise.all(ids.map((id) => requireClaim(db, context.shop, id)));
   return claims.map(summaryOf);
 }
 

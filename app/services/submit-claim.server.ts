@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { findClaimBySubmissionKey, insertClaim, type StoredClaim } from "../db/claims.server";
 import { deliveryFactsForOrder } from "../db/delivery-facts.server";
+import { draftEvidenceKinds } from "../db/evidence.server";
+import { heldUnitsOfOrder } from "../db/order-claims.server";
 import { productOverridesFor, readShopPolicyOverride } from "../db/policies.server";
 import { submitClaim as openClaim } from "../domain/claim-lifecycle/apply-claim-command";
 import { claimSubmissionFromEvaluation } from "../domain/claim-lifecycle/claim-submission";
@@ -22,7 +24,6 @@ import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { fetchOrderFacts } from "../shopify/order-facts.server";
 import { fetchShopProfile } from "../shopify/shop.server";
-import { EvidenceKindSchema } from "../domain/policy/policy-schema";
 import { attachUploads, uploadErrors } from "./evidence/uploads.server";
 import {
   evaluationOrderFromDeliveryFacts,
@@ -33,23 +34,6 @@ import {
 // Evaluating and submitting a shopper's claim: the order's facts (from Shopify, or from our
 // delivery records once Shopify hides the order), the shop's policy and the products' overrides go
 // into the policy engine; an eligible claim is stored with its first event.
-
-/** Claims that still hold units of an order line (anything not denied or cancelled). */
-const HOLDING_STATUSES_EXCLUDED = ["denied", "cancelled"];
-
-async function previouslyClaimedUnits(
-  db: PrismaClient,
-  shop: string,
-  orderId: string,
-): Promise<Record<string, number>> {
-  const items = await db.claimItem.findMany({
-    where: { claim: { shop, orderId, status: { notIn: HOLDING_STATUSES_EXCLUDED } } },
-    select: { lineItemId: true, quantity: true },
-  });
-  const units: Record<string, number> = {};
-  for (const item of items) units[item.lineItemId] = (units[item.lineItemId] ?? 0) + item.quantity;
-  return units;
-}
 
 export interface ClaimContext {
   shop: string;
@@ -69,7 +53,7 @@ interface LoadedOrder {
 }
 
 async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: ClaimContext): Promise<LoadedOrder> {
-  const claimed = await previouslyClaimedUnits(db, context.shop, context.orderId);
+  const claimed = await heldUnitsOfOrder(db, context.shop, context.orderId);
   const notYours = new DomainError("not_found", "order.not_found", "We could not find this order in your account.");
   const facts = await fetchOrderFacts(graphql, context.orderId);
   if (facts) {
@@ -175,12 +159,9 @@ async function withUploadedEvidence(
   if (uploadIds === undefined) return claim;
   const ids = [...new Set(uploadIds)];
   if (ids.length === 0) return { ...claim, evidence: [] };
-  const rows = await db.evidence.findMany({
-    where: { id: { in: ids }, ...context, claimId: null, redactedAt: null },
-    select: { kind: true },
-  });
-  if (rows.length !== ids.length) throw uploadErrors.notFound();
-  return { ...claim, evidence: [...new Set(rows.map((row) => EvidenceKindSchema.parse(row.kind)))] };
+  const kinds = await draftEvidenceKinds(db, context, ids);
+  if (kinds.length !== ids.length) throw uploadErrors.notFound();
+  return { ...claim, evidence: [...new Set(kinds)] };
 }
 
 export interface SubmittedClaim {

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { deleteShopData, exportCustomerData, recordComplianceRequest, redactCustomer } from "../db/privacy.server";
+import { deleteShopSessions, setShopSessionScopes } from "../db/sessions.server";
 import { processWebhookOnce, type Tx, type WebhookDeliveryRef } from "../db/webhook-deliveries.server";
-import { deleteShopData, exportCustomerData, purgeEvidenceFiles, redactCustomer } from "./compliance.server";
+import { purgeEvidenceFiles } from "./compliance.server";
 import { evidenceStore, type EvidenceStore } from "./evidence/evidence-store.server";
 
 // What the app does for each app-level and compliance webhook. Routes authenticate and validate
@@ -19,7 +21,7 @@ export async function handleAppUninstalled(db: PrismaClient, delivery: WebhookDe
   // Sessions are useless once the app is uninstalled; the shop's data stays until shop/redact
   // (48 hours later), so a quick reinstall loses nothing.
   return processWebhookOnce(db, delivery, async (tx) => {
-    await tx.session.deleteMany({ where: { shop: delivery.shop } });
+    await deleteShopSessions(tx, delivery.shop);
   });
 }
 
@@ -35,7 +37,7 @@ export async function handleScopesUpdate(
   { current }: ScopesUpdatePayload,
 ): Promise<boolean> {
   return processWebhookOnce(db, delivery, async (tx) => {
-    await tx.session.updateMany({ where: { shop: delivery.shop }, data: { scope: current.join(",") } });
+    await setShopSessionScopes(tx, delivery.shop, current);
   });
 }
 
@@ -69,7 +71,7 @@ export type ComplianceDelivery =
   | { topic: "shop/redact"; payload: z.infer<typeof ShopRedactPayloadSchema> };
 
 /**
- * Records a compliance request and carries out its data work (app/services/compliance.server.ts)
+ * Records a compliance request and carries out its data work (app/db/privacy.server.ts)
  * in the same transaction, once per delivery.
  */
 export async function handleComplianceRequest(
@@ -83,18 +85,16 @@ export async function handleComplianceRequest(
   const processed = await processWebhookOnce(db, delivery, async (tx) => {
     const now = new Date();
     const result = await carryOutCompliance(tx, delivery, topic, request, now);
-    await tx.complianceRequest.create({
-      data: {
-        shop: delivery.shop,
-        topic,
-        webhookId: delivery.webhookId,
-        // An erased customer's own erasure request does not name them either.
-        customerId: topic === "customers/redact" ? null : request.customerId,
-        ordersJson: JSON.stringify(request.orderIds),
-        completedAt: now,
-        resultSummary: result.summary,
-        resultJson: result.json,
-      },
+    await recordComplianceRequest(tx, {
+      shop: delivery.shop,
+      topic,
+      webhookId: delivery.webhookId,
+      // An erased customer's own erasure request does not name them either.
+      customerId: topic === "customers/redact" ? null : request.customerId,
+      orderIds: request.orderIds,
+      completedAt: now,
+      resultSummary: result.summary,
+      resultJson: result.json,
     });
   });
   // Files only after the commit: a failed transaction must not lose files its rows still name.

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { action as evidenceAction, loader as evidenceLoader } from "../../app/routes/evidence.$evidenceId";
-import { discardEvidence } from "../../app/services/evidence/discarded-evidence.server";
+import { discardEvidence } from "../../app/db/evidence.server";
 import { newEvidenceKeys } from "../../app/services/evidence/evidence-keys.server";
 import { evidenceStore, type EvidenceStore } from "../../app/services/evidence/evidence-store.server";
 import {

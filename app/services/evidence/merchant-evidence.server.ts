@@ -1,7 +1,8 @@
-import type { Evidence, PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
 import type { Readable } from "node:stream";
+import { findClaimEvidence, listClaimEvidence, type EvidenceRow } from "../../db/evidence.server";
 import { DomainError } from "../../domain/errors";
-import { EvidenceKindSchema, type EvidenceKind } from "../../domain/policy/policy-schema";
+import type { EvidenceKind } from "../../domain/policy/policy-schema";
 import { requestedRange, type ByteRange } from "../../utils/byte-ranges.server";
 import type { EvidenceStore } from "./evidence-store.server";
 import {
@@ -38,21 +39,18 @@ export interface MerchantEvidence {
 /** The route that serves evidence files (app/routes/evidence.$evidenceId.tsx). */
 export const evidenceFilePath = (evidenceId: string) => `/evidence/${encodeURIComponent(evidenceId)}`;
 
-const merchantGrant = (row: Pick<Evidence, "id" | "shop">, variant: EvidenceVariant): EvidenceGrant => ({
+const merchantGrant = (row: Pick<EvidenceRow, "id" | "shop">, variant: EvidenceVariant): EvidenceGrant => ({
   purpose: "merchant-evidence",
   evidenceId: row.id,
   shop: row.shop,
   variant,
 });
 
-function signedFileUrl(row: Pick<Evidence, "id" | "shop">, variant: EvidenceVariant, now: Date): string {
+function signedFileUrl(row: Pick<EvidenceRow, "id" | "shop">, variant: EvidenceVariant, now: Date): string {
   const query = signEvidenceGrant(merchantGrant(row, variant), now);
   if (variant !== "original") query.set("variant", variant);
   return `${evidenceFilePath(row.id)}?${query}`;
 }
-
-/** What the merchant may see: evidence of a claim (never a draft's), of their shop, not redacted. */
-const servable = (shop: string) => ({ shop, claimId: { not: null }, redactedAt: null });
 
 /**
  * The evidence of a claim of the authenticated admin's shop (`shop` from its session), oldest
@@ -64,13 +62,11 @@ export async function listClaimEvidenceForMerchant(
   claimId: string,
   now: Date,
 ): Promise<MerchantEvidence[]> {
-  const rows = await db.evidence.findMany({
-    where: { ...servable(shop), claimId },
-    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
-  });
+  // What the merchant may see: evidence of a claim (never a draft's), of their shop, not redacted.
+  const rows = await listClaimEvidence(db, shop, claimId);
   return rows.map((row) => ({
     id: row.id,
-    kind: EvidenceKindSchema.parse(row.kind),
+    kind: row.kind,
     contentType: row.contentType,
     byteSize: row.byteSize,
     fileName: row.fileName,
@@ -123,14 +119,7 @@ export async function openEvidenceFile(
   now: Date,
 ): Promise<EvidenceFile> {
   const variant = parseVariant(request.variant);
-  const row = await db.evidence.findFirst({
-    where: {
-      id: request.evidenceId,
-      claimId: { not: null },
-      redactedAt: null,
-      ...(access.by === "admin" ? { shop: access.shop } : {}),
-    },
-  });
+  const row = await findClaimEvidence(db, request.evidenceId, access.by === "admin" ? access.shop : undefined);
   if (row === null || variant === null) throw evidenceNotFound();
   const maxAge =
     access.by === "admin"
@@ -184,7 +173,7 @@ const EXTENSIONS: Record<string, string> = {
  * and the UTF-8 name (RFC 6266).
  */
 export function contentDisposition(
-  row: Pick<Evidence, "id" | "fileName">,
+  row: Pick<EvidenceRow, "id" | "fileName">,
   variant: EvidenceVariant,
   contentType: string,
 ): string {

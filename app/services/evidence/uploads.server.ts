@@ -1,14 +1,24 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import type { Evidence, Prisma, PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { fileTypeFromBuffer } from "file-type";
+import {
+  attachDraftEvidence,
+  countClaimEvidence,
+  countDraftEvidence,
+  discardUnattachedUpload,
+  draftEvidenceKinds,
+  findLiveEvidence,
+  insertEvidence,
+  type EvidenceRow,
+} from "../../db/evidence.server";
 import { DomainError } from "../../domain/errors";
-import { EvidenceKindSchema, type EvidenceKind } from "../../domain/policy/policy-schema";
+import type { EvidenceKind } from "../../domain/policy/policy-schema";
 import type { AdminGraphql } from "../../shopify/admin-client.server";
 import { env, type Env } from "../../utils/env.server";
 import { consumeShopperRateLimits } from "../rate-limits.server";
 import { assertOrderOwned, type ClaimContext } from "../submit-claim.server";
-import { discardEvidence, purgeDiscardedEvidence } from "./discarded-evidence.server";
+import { purgeDiscardedEvidence } from "./discarded-evidence.server";
 import { newEvidenceKeys } from "./evidence-keys.server";
 import type { EvidenceStore } from "./evidence-store.server";
 import { PhotoRefusedError, reencodePhoto } from "./photos.server";
@@ -202,19 +212,9 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** Unattached uploads of the shopper's order: its draft's files. */
-function draftWhere(owner: ClaimContext): Prisma.EvidenceWhereInput {
-  return {
-    shop: owner.shop,
-    orderId: owner.orderId,
-    customerId: owner.customerId,
-    claimId: null,
-    redactedAt: null,
-  };
-}
-
+/** The draft (unattached uploads of the shopper's order) has room for one more file. */
 async function assertRoomForAnotherFile(db: Db, owner: ClaimContext, limits: UploadLimits): Promise<void> {
-  if ((await db.evidence.count({ where: draftWhere(owner) })) >= limits.maxFiles) {
+  if ((await countDraftEvidence(db, owner)) >= limits.maxFiles) {
     throw uploadErrors.tooManyFiles(limits.maxFiles);
   }
 }
@@ -282,16 +282,14 @@ export async function receiveUpload(
     const row = await db.$transaction(async (tx) => {
       // Again, now that the file is here: a concurrent upload may have taken the last place.
       await assertRoomForAnotherFile(tx, owner, limits);
-      return tx.evidence.create({
-        data: {
-          shop: owner.shop,
-          orderId: owner.orderId,
-          customerId: owner.customerId,
-          kind: input.kind,
-          fileName: displayFileName(input.fileName),
-          uploadedAt: now,
-          ...stored,
-        },
+      return insertEvidence(tx, {
+        shop: owner.shop,
+        orderId: owner.orderId,
+        customerId: owner.customerId,
+        kind: input.kind,
+        fileName: displayFileName(input.fileName),
+        uploadedAt: now,
+        ...stored,
       });
     });
     return toUpload(row, now);
@@ -361,12 +359,15 @@ async function storeFile(
  * evidence: a photo's thumbnail on a URL signed for its shopper, valid for a few minutes from `now`.
  */
 export function toUpload(
-  row: Pick<Evidence, "id" | "shop" | "customerId" | "kind" | "contentType" | "byteSize" | "fileName" | "thumbnailKey">,
+  row: Pick<
+    EvidenceRow,
+    "id" | "shop" | "customerId" | "kind" | "contentType" | "byteSize" | "fileName" | "thumbnailKey"
+  >,
   now: Date,
 ): Upload {
   return {
     id: row.id,
-    kind: EvidenceKindSchema.parse(row.kind),
+    kind: row.kind,
     contentType: row.contentType,
     byteSize: row.byteSize,
     fileName: row.fileName,
@@ -385,9 +386,7 @@ export interface Shopper {
 
 /** The shopper's own upload, not discarded; anyone else's is not found. */
 async function ownUpload(db: Db, shopper: Shopper, uploadId: string) {
-  const row = await db.evidence.findFirst({
-    where: { id: uploadId, shop: shopper.shop, customerId: shopper.customerId, redactedAt: null },
-  });
+  const row = await findLiveEvidence(db, uploadId, shopper);
   if (!row) throw uploadErrors.notFound();
   return row;
 }
@@ -403,8 +402,8 @@ export async function removeUpload(
   const row = await ownUpload(db, shopper, uploadId);
   if (row.claimId !== null) throw uploadErrors.attached();
   // Only while still unattached: a claim submitted meanwhile keeps it.
-  const discarded = await db.$transaction((tx) => discardEvidence(tx, { id: row.id, claimId: null }, now));
-  if (discarded === 0) throw uploadErrors.attached();
+  const discarded = await db.$transaction((tx) => discardUnattachedUpload(tx, row.id, now));
+  if (!discarded) throw uploadErrors.attached();
   await purgeDiscardedEvidence(db, store, shopper.shop, [row.id]);
 }
 
@@ -414,7 +413,7 @@ export interface OpenedThumbnail {
   maxAgeSeconds: number;
 }
 
-async function openThumbnail(store: EvidenceStore, row: Evidence, maxAgeSeconds: number): Promise<OpenedThumbnail> {
+async function openThumbnail(store: EvidenceStore, row: EvidenceRow, maxAgeSeconds: number): Promise<OpenedThumbnail> {
   if (row.thumbnailKey === null) throw uploadErrors.notFound();
   const stream = await store.get(row.thumbnailKey);
   if (stream === null) {
@@ -445,7 +444,7 @@ export async function openSignedUploadThumbnail(
   signature: ThumbnailSignature,
   now: Date,
 ): Promise<OpenedThumbnail> {
-  const row = await db.evidence.findFirst({ where: { id: uploadId, redactedAt: null } });
+  const row = await findLiveEvidence(db, uploadId);
   const lifetime =
     row?.customerId == null
       ? null
@@ -477,19 +476,12 @@ export async function attachUploads(
   const ids = [...new Set(input.uploadIds)];
   if (ids.length === 0) return [];
   const owner: ClaimContext = { shop: input.shop, orderId: input.orderId, customerId: input.customerId };
-  const uploads = await tx.evidence.findMany({
-    where: { ...draftWhere(owner), id: { in: ids } },
-    select: { id: true, kind: true },
-    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
-  });
-  if (uploads.length !== ids.length) throw uploadErrors.notFound();
-  const held = await tx.evidence.count({ where: { claimId: input.claimId, redactedAt: null } });
-  if (held + uploads.length > limits.maxFiles) throw uploadErrors.tooManyFiles(limits.maxFiles);
-  const attached = await tx.evidence.updateMany({
-    where: { ...draftWhere(owner), id: { in: ids } },
-    data: { claimId: input.claimId, attachedAt: input.now ?? new Date() },
-  });
+  const kinds = await draftEvidenceKinds(tx, owner, ids);
+  if (kinds.length !== ids.length) throw uploadErrors.notFound();
+  const held = await countClaimEvidence(tx, input.claimId);
+  if (held + kinds.length > limits.maxFiles) throw uploadErrors.tooManyFiles(limits.maxFiles);
+  const attached = await attachDraftEvidence(tx, owner, ids, input.claimId, input.now ?? new Date());
   // A concurrent submission or removal took one of them between the read and this write.
-  if (attached.count !== ids.length) throw uploadErrors.notFound();
-  return uploads.map((upload) => EvidenceKindSchema.parse(upload.kind));
+  if (attached !== ids.length) throw uploadErrors.notFound();
+  return kinds;
 }
