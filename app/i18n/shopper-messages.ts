@@ -6,6 +6,8 @@
 // The register and the words are the extension's (extensions/*/locales), shown beside these: German
 // "Sie", French "vous", Spanish "tú" (the register test in the test file keeps it so).
 
+import { denialClauseWords } from "../domain/denial-clauses";
+
 export const SHOPPER_LANGUAGES = ["en", "fr", "de", "es"] as const;
 export type ShopperLanguage = (typeof SHOPPER_LANGUAGES)[number];
 
@@ -28,24 +30,8 @@ const en = {
   "evidence.issue_video": "Add a video that shows the problem.",
   "evidence.shipping_label_photo": "Add a photo of the shipping label.",
   "evidence.packaging_photo": "Add a photo of the packaging.",
-  // Denials, citing the written guarantee (app/domain/claim-lifecycle/claim-state.ts DENIAL_REASONS).
-  "denial.firmware_flashed": "The guarantee does not cover a device whose firmware was flashed.",
-  "denial.body_opened": "The guarantee does not cover a product whose body was opened in an attempt to fix it.",
-  "denial.parts_modified": "The guarantee does not cover a product whose parts were modified, removed or swapped.",
-  "denial.unintended_use": "The guarantee does not cover a device used in a way it is not intended for.",
-  "denial.continued_use_after_fault":
-    "The guarantee does not cover more damage caused by using the product after the fault occurred.",
-  "denial.accidental_damage":
-    "The guarantee does not cover damage from accidental breakage, misuse or general wear and tear.",
-  "denial.late_report": "The guarantee asks you to contact the store when the problem first occurs.",
-  "denial.unknown_line_item": "This item is not part of the order.",
-  "denial.not_fulfilled": "This item had not been shipped.",
-  "denial.quantity_exceeds_claimable": "More units were reported than were shipped and not already claimed.",
-  "denial.not_covered": "This item is not covered by the store's guarantee.",
-  "denial.window_expired": "The problem was reported after the guarantee's period had ended.",
-  "denial.missing_evidence": "The photos or video the guarantee asks for were not provided.",
-  "denial.missing_preference": "No choice between a refund and a replacement was given.",
-  "denial.other": "The store explains its decision in its message.",
+  // Denials: each clause's plain words, kept with the clause (app/domain/denial-clauses.ts).
+  ...denialClauseWords("en"),
   // Errors of the shopper API, by code.
   "error.session_token_invalid":
     "We could not confirm who you are: your session may have expired. Reload the page and try again.",
@@ -148,25 +134,7 @@ const fr: Catalogue = {
   "evidence.issue_video": "Ajoutez une vidéo qui montre le problème.",
   "evidence.shipping_label_photo": "Ajoutez une photo de l'étiquette d'expédition.",
   "evidence.packaging_photo": "Ajoutez une photo de l'emballage.",
-  "denial.firmware_flashed": "La garantie ne couvre pas un appareil dont le firmware a été flashé.",
-  "denial.body_opened": "La garantie ne couvre pas un produit dont le boîtier a été ouvert pour tenter de le réparer.",
-  "denial.parts_modified":
-    "La garantie ne couvre pas un produit dont des pièces ont été modifiées, retirées ou échangées.",
-  "denial.unintended_use": "La garantie ne couvre pas un appareil utilisé d'une manière non prévue.",
-  "denial.continued_use_after_fault":
-    "La garantie ne couvre pas les dommages supplémentaires causés par l'utilisation du produit après la panne.",
-  "denial.accidental_damage":
-    "La garantie ne couvre pas les dommages dus à une casse accidentelle, à une mauvaise utilisation ou à l'usure normale.",
-  "denial.late_report": "La garantie demande de contacter la boutique dès l'apparition du problème.",
-  "denial.unknown_line_item": "Cet article ne fait pas partie de la commande.",
-  "denial.not_fulfilled": "Cet article n'avait pas été expédié.",
-  "denial.quantity_exceeds_claimable":
-    "Plus d'unités ont été signalées que d'unités expédiées et non encore réclamées.",
-  "denial.not_covered": "Cet article n'est pas couvert par la garantie de la boutique.",
-  "denial.window_expired": "Le problème a été signalé après la fin de la période de garantie.",
-  "denial.missing_evidence": "Les photos ou la vidéo demandées par la garantie n'ont pas été fournies.",
-  "denial.missing_preference": "Aucun choix entre remboursement et remplacement n'a été indiqué.",
-  "denial.other": "La boutique explique sa décision dans son message.",
+  ...denialClauseWords("fr"),
   "error.session_token_invalid":
     "Nous n'avons pas pu confirmer votre identité : votre session a peut-être expiré. Rechargez la page et réessayez.",
   "error.wrong_session_token":
@@ -268,25 +236,7 @@ const de: Catalogue = {
   "evidence.issue_video": "Fügen Sie ein Video hinzu, das das Problem zeigt.",
   "evidence.shipping_label_photo": "Fügen Sie ein Foto des Versandetiketts hinzu.",
   "evidence.packaging_photo": "Fügen Sie ein Foto der Verpackung hinzu.",
-  "denial.firmware_flashed": "Die Garantie gilt nicht für ein Gerät, dessen Firmware geflasht wurde.",
-  "denial.body_opened":
-    "Die Garantie gilt nicht für ein Produkt, dessen Gehäuse für einen Reparaturversuch geöffnet wurde.",
-  "denial.parts_modified":
-    "Die Garantie gilt nicht für ein Produkt, dessen Teile verändert, entfernt oder ausgetauscht wurden.",
-  "denial.unintended_use": "Die Garantie gilt nicht für ein Gerät, das nicht bestimmungsgemäß verwendet wurde.",
-  "denial.continued_use_after_fault":
-    "Die Garantie deckt keine weiteren Schäden, die durch die Nutzung nach dem Auftreten des Defekts entstanden sind.",
-  "denial.accidental_damage":
-    "Die Garantie deckt keine Schäden durch versehentlichen Bruch, unsachgemäßen Gebrauch oder normale Abnutzung.",
-  "denial.late_report": "Laut Garantie muss der Shop kontaktiert werden, sobald das Problem zum ersten Mal auftritt.",
-  "denial.unknown_line_item": "Dieser Artikel gehört nicht zur Bestellung.",
-  "denial.not_fulfilled": "Dieser Artikel war noch nicht versendet.",
-  "denial.quantity_exceeds_claimable": "Es wurden mehr Stück gemeldet, als versendet und noch nicht reklamiert waren.",
-  "denial.not_covered": "Dieser Artikel ist nicht durch die Garantie des Shops abgedeckt.",
-  "denial.window_expired": "Das Problem wurde nach dem Ende der Garantiefrist gemeldet.",
-  "denial.missing_evidence": "Die Fotos oder das Video, die die Garantie verlangt, fehlten.",
-  "denial.missing_preference": "Es wurde nicht angegeben, ob eine Erstattung oder ein Ersatz gewünscht ist.",
-  "denial.other": "Der Shop erklärt seine Entscheidung in seiner Nachricht.",
+  ...denialClauseWords("de"),
   "error.session_token_invalid":
     "Wir konnten nicht bestätigen, wer Sie sind: Ihre Sitzung ist vielleicht abgelaufen. Laden Sie die Seite neu und versuchen Sie es noch einmal.",
   "error.wrong_session_token":
@@ -390,22 +340,7 @@ const es: Catalogue = {
   "evidence.issue_video": "Añade un vídeo que muestre el problema.",
   "evidence.shipping_label_photo": "Añade una foto de la etiqueta de envío.",
   "evidence.packaging_photo": "Añade una foto del embalaje.",
-  "denial.firmware_flashed": "La garantía no cubre un dispositivo cuyo firmware se ha flasheado.",
-  "denial.body_opened": "La garantía no cubre un producto cuya carcasa se abrió para intentar repararlo.",
-  "denial.parts_modified": "La garantía no cubre un producto cuyas piezas se modificaron, retiraron o cambiaron.",
-  "denial.unintended_use": "La garantía no cubre un dispositivo usado de una forma para la que no está pensado.",
-  "denial.continued_use_after_fault":
-    "La garantía no cubre los daños adicionales causados por seguir usando el producto después de la avería.",
-  "denial.accidental_damage": "La garantía no cubre daños por rotura accidental, mal uso o desgaste normal.",
-  "denial.late_report": "La garantía pide contactar con la tienda en cuanto aparece el problema.",
-  "denial.unknown_line_item": "Este artículo no forma parte del pedido.",
-  "denial.not_fulfilled": "Este artículo no se había enviado.",
-  "denial.quantity_exceeds_claimable": "Se notificaron más unidades de las enviadas y no reclamadas ya.",
-  "denial.not_covered": "Este artículo no está cubierto por la garantía de la tienda.",
-  "denial.window_expired": "El problema se notificó después de que terminara el periodo de garantía.",
-  "denial.missing_evidence": "No se aportaron las fotos o el vídeo que pide la garantía.",
-  "denial.missing_preference": "No se indicó si se prefería un reembolso o una sustitución.",
-  "denial.other": "La tienda explica su decisión en su mensaje.",
+  ...denialClauseWords("es"),
   "error.session_token_invalid":
     "No hemos podido confirmar quién eres: puede que tu sesión haya caducado. Vuelve a cargar la página e inténtalo de nuevo.",
   "error.wrong_session_token":

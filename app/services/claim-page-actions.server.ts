@@ -3,12 +3,13 @@ import { findClaim, merchantClaimNotFound, type StoredClaim } from "../db/claims
 import { parseRequestInput } from "../utils/request-input.server";
 import type { ClaimActionContext, ClaimActionOutcome } from "./claim-actions/define-claim-action.server";
 import { requestInformation } from "./claim-actions/request-information.server";
+import { decide, requestClaimReturn } from "./claim-actions/decide.server";
 
 // Every action of the claim page, one `intent` each. The page posts JSON: the intent, the
 // claim's version the merchant saw, and the action's own fields. Add an action by writing its
 // definition in `claim-actions/` and listing it here.
 
-const CLAIM_PAGE_ACTIONS = [requestInformation] as const;
+const CLAIM_PAGE_ACTIONS = [decide, requestClaimReturn, requestInformation] as const;
 
 export type ClaimPageIntent = (typeof CLAIM_PAGE_ACTIONS)[number]["intent"];
 export const CLAIM_PAGE_INTENTS = CLAIM_PAGE_ACTIONS.map((action) => action.intent) as [

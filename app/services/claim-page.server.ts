@@ -19,6 +19,7 @@ import { fetchLocations, type ReturnLocation } from "../shopify/locations.server
 import { fetchOrderFacts, type OrderFacts, type OrderLineFacts } from "../shopify/order-facts.server";
 import { availableClaimActions, type ClaimPageIntent } from "./claim-page-actions.server";
 import { listClaimEvidenceForMerchant, type MerchantEvidence } from "./evidence/merchant-evidence.server";
+import { claimPageEvaluation, type ClaimPageEvaluation } from "./claim-page-evaluation.server";
 
 // The claim page's data: the stored claim (its policy snapshot, items, event log), what the
 // shopper said when filing (the submitted event's data), the evidence with signed URLs, and the
@@ -112,6 +113,8 @@ export interface ClaimPage {
     evidenceKinds: EvidenceKind[];
   };
   items: ClaimPageItem[];
+  /** What the policy said when the shopper filed it, and where approved units go back to. */
+  evaluation: ClaimPageEvaluation;
   order: ClaimPageOrder;
   evidence: MerchantEvidence[];
   conversation: ClaimPageMessage[];
@@ -210,6 +213,7 @@ export async function loadClaimPage(
           : null,
       };
     }),
+    evaluation: claimPageEvaluation(stored, typeof order === "string" ? new Map() : order.warehouses),
     order:
       typeof order === "string"
         ? { shown: false, reason: order }

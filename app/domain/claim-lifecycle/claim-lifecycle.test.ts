@@ -263,6 +263,8 @@ describe("a claim from submission to closing", () => {
       note: "Both broken",
       // the shopper's preference goes with the submission into its event
       preferredResolution: "replacement",
+      // and what the policy said (app/domain/evaluation-at-submission.test.ts)
+      evaluation: expect.objectContaining({ eligible: true, items: [expect.objectContaining({ lineItemId: LINE_1 })] }),
     });
     expect(submitClaim(submission, hours(0), customer).state.responseHours).toBe(24);
   });

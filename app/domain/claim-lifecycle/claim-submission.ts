@@ -1,6 +1,7 @@
 import { drawClaimUnits, unitsOfLine } from "../claim-units";
 import { DomainError } from "../errors";
 import type { ClaimEvaluation, ClaimEvaluationInput, ClaimProblem } from "../evaluate-claim-schema";
+import { evaluationAtSubmission } from "../evaluation-at-submission";
 import { policyForProduct, resolveShopPolicy } from "../policy/resolve-policy";
 import type { SubmitClaim } from "./claim-commands";
 
@@ -58,6 +59,7 @@ export function claimSubmissionFromEvaluation(
     ...(problem === undefined ? {} : { problem }),
     ...(input.claim.answers === undefined ? {} : { answers: input.claim.answers }),
     ...(input.claim.preferredResolution === undefined ? {} : { preferredResolution: input.claim.preferredResolution }),
+    evaluation: evaluationAtSubmission(input, evaluation),
   };
   return note === undefined ? submission : { ...submission, note };
 }
