@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { z } from "zod";
-import { requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
+import { requireClaim, type StoredClaim } from "../db/claims.server";
+import { claimShopifyReturnId, keepShopifyReturnId, saveClaimAfterShopifySteps } from "../db/shopify-actions.server";
 import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
 import type { Actor, ClaimState, ReturnInstructions } from "../domain/claim-lifecycle/claim-state";
 import type { AdminGraphql } from "../shopify/admin-client.server";
@@ -12,7 +12,16 @@ import {
   processReturn,
   type ShopifyReturn,
 } from "../shopify/returns.server";
-import { carryOutAction, findAction, storeActionIntent, type StoredAction } from "./shopify-actions.server";
+import type { ClosedReturn, ReturnOpenIntent } from "./shopify-action-kinds.server";
+import {
+  carryOutAction,
+  findAction,
+  storeActionIntent,
+  succeededResult,
+  type StoredAction,
+} from "./shopify-actions.server";
+
+export type { ClosedReturn } from "./shopify-action-kinds.server";
 
 // Asking the shopper to send the item back: the claim moves to awaiting_return with the domain's
 // return instructions (each unit goes back to the warehouse that shipped it), and a Shopify return
@@ -38,39 +47,6 @@ export interface RequestReturnResult {
   /** For the merchant, when no Shopify return was opened. */
   notice: string | null;
 }
-
-const ReturnOpenIntentSchema = z.object({
-  orderId: z.string(),
-  /** On every return line: why it comes back, and how a retry recognises the return. */
-  note: z.string(),
-  lines: z.array(
-    z.object({
-      lineItemId: z.string(),
-      fulfillmentLineItemId: z.string(),
-      locationId: z.string(),
-      quantity: z.number().int().positive(),
-    }),
-  ),
-  /** Why no Shopify return is opened, when none is. */
-  skipped: z.string().nullable(),
-});
-type ReturnOpenIntent = z.infer<typeof ReturnOpenIntentSchema>;
-
-const ShopifyReturnSchema = z.object({
-  returnId: z.string(),
-  name: z.string(),
-  status: z.string(),
-  lines: z.array(
-    z.object({
-      returnLineItemId: z.string(),
-      fulfillmentLineItemId: z.string().nullable(),
-      quantity: z.number().int(),
-      processedQuantity: z.number().int(),
-      note: z.string(),
-    }),
-  ),
-});
-const ReturnOpenResultSchema = ShopifyReturnSchema.nullable();
 
 export const returnNote = (claimNumber: number) => `Warranty Desk claim #${claimNumber}`;
 
@@ -136,26 +112,21 @@ async function planReturn(graphql: AdminGraphql, next: ClaimState, claimNumber: 
 async function carryOutReturnOpen(
   db: PrismaClient,
   graphql: AdminGraphql,
-  stored: StoredAction<ReturnOpenIntent>,
+  stored: StoredAction<"return_open">,
   now: Date,
 ): Promise<ShopifyReturn | null> {
-  const { result } = await carryOutAction(db, stored, now, {
-    label: "Shopify return",
-    refusal: { code: "return.rejected_by_shopify", what: "to open the return" },
-    result: ReturnOpenResultSchema,
-    perform: async ({ action, intent }) => {
-      if (intent.lines.length === 0) return { result: null, shopifyId: null };
-      if (action.attempts > 1) {
-        // An earlier attempt failed or died after Shopify may have opened the return.
-        const returns = await fetchOrderReturns(graphql, intent.orderId);
-        const opened = returns?.find(
-          (r) => !["CANCELED", "DECLINED"].includes(r.status) && r.lines.some((line) => line.note === intent.note),
-        );
-        if (opened) return { result: opened, shopifyId: opened.returnId };
-      }
-      const opened = await openReturn(graphql, { orderId: intent.orderId, lines: intent.lines, note: intent.note });
-      return { result: opened, shopifyId: opened.returnId };
-    },
+  const { result } = await carryOutAction(db, stored, now, async ({ action, intent }) => {
+    if (intent.lines.length === 0) return { result: null, shopifyId: null };
+    if (action.attempts > 1) {
+      // An earlier attempt failed or died after Shopify may have opened the return.
+      const returns = await fetchOrderReturns(graphql, intent.orderId);
+      const opened = returns?.find(
+        (r) => !["CANCELED", "DECLINED"].includes(r.status) && r.lines.some((line) => line.note === intent.note),
+      );
+      if (opened) return { result: opened, shopifyId: opened.returnId };
+    }
+    const opened = await openReturn(graphql, { orderId: intent.orderId, lines: intent.lines, note: intent.note });
+    return { result: opened, shopifyId: opened.returnId };
   });
   return result;
 }
@@ -169,13 +140,9 @@ export async function requestReturn(
   const stored = await requireClaim(db, input.shop, input.claimId);
   if (stored.state.status === "awaiting_return") {
     // Asked already (a double click, or another merchant): answer what was done.
-    const done = await findAction(db, stored.state.id, "return_open", ReturnOpenIntentSchema);
+    const done = await findAction(db, stored.state.id, "return_open");
     if (done?.action.status === "succeeded") {
-      return {
-        claim: stored,
-        shopifyReturn: ReturnOpenResultSchema.parse(JSON.parse(done.action.resultJson ?? "null")),
-        notice: done.intent.skipped,
-      };
+      return { claim: stored, shopifyReturn: succeededResult(done), notice: done.intent.skipped };
     }
   }
   const next = applyClaimCommand(
@@ -184,41 +151,25 @@ export async function requestReturn(
     now,
     input.actor,
   ).state;
-  const stepped = await storeActionIntent(db, stored.state.id, "return_open", ReturnOpenIntentSchema, () =>
+  const stepped = await storeActionIntent(db, stored.state.id, "return_open", () =>
     planReturn(graphql, next, stored.meta.number),
   );
   const shopifyReturn = await carryOutReturnOpen(db, graphql, stepped, now);
-  const keepReturnId = async (tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0]) => {
-    if (shopifyReturn) {
-      await tx.claim.update({ where: { id: stored.state.id }, data: { shopifyReturnId: shopifyReturn.returnId } });
-    }
-  };
-  const claim = await db
-    .$transaction(async (tx) => {
-      const saved = await saveClaimChange(tx, input.shop, stored.meta.version, stored.state, next);
-      await keepReturnId(tx);
-      return saved;
-    })
-    .catch(async (err) => {
+  const claim = await saveClaimAfterShopifySteps(db, input.shop, stored, next, shopifyReturn?.returnId).catch(
+    async (err) => {
       // Another merchant asked for the return meanwhile: it is the same Shopify return (one action).
       const current = await requireClaim(db, input.shop, input.claimId);
       if (current.state.status !== "awaiting_return") throw err;
-      await db.$transaction(keepReturnId);
+      if (shopifyReturn) await keepShopifyReturnId(db, stored.state.id, shopifyReturn.returnId);
       return current;
-    });
+    },
+  );
   return { claim, shopifyReturn, notice: stepped.intent.skipped };
 }
 
-const ReturnCloseIntentSchema = z.object({ returnId: z.string(), note: z.string() });
-const ReturnCloseResultSchema = z.object({ returnId: z.string(), status: z.string(), name: z.string().nullable() });
-export type ClosedReturn = z.infer<typeof ReturnCloseResultSchema>;
-
 /** The claim's Shopify return as closed, when it had one and it was closed. */
 export async function closedClaimReturn(db: PrismaClient, claimId: string): Promise<ClosedReturn | null> {
-  const done = await findAction(db, claimId, "return_close", ReturnCloseIntentSchema);
-  return done?.action.status === "succeeded" && done.action.resultJson
-    ? ReturnCloseResultSchema.parse(JSON.parse(done.action.resultJson))
-    : null;
+  return succeededResult(await findAction(db, claimId, "return_close"));
 }
 
 /**
@@ -232,31 +183,22 @@ export async function closeClaimReturn(
   claim: StoredClaim,
   now: Date,
 ): Promise<ClosedReturn | null> {
-  const row = await db.claim.findUniqueOrThrow({ where: { id: claim.state.id }, select: { shopifyReturnId: true } });
-  if (!row.shopifyReturnId) return null;
-  const returnId = row.shopifyReturnId;
+  const returnId = await claimShopifyReturnId(db, claim.state.id);
+  if (!returnId) return null;
   const note = `${returnNote(claim.meta.number)} resolved`;
-  const stored = await storeActionIntent(db, claim.state.id, "return_close", ReturnCloseIntentSchema, async () => ({
-    returnId,
-    note,
-  }));
-  const { result } = await carryOutAction(db, stored, now, {
-    label: "closing of the Shopify return",
-    refusal: { code: "return.close_rejected_by_shopify", what: "to close the return" },
-    result: ReturnCloseResultSchema,
-    perform: async () => {
-      const current = await fetchReturn(graphql, returnId);
-      const closed: ClosedReturn = !current
-        ? { returnId, status: "NOT_VISIBLE", name: null }
-        : current.status !== "OPEN"
-          ? { returnId, status: current.status, name: current.name }
-          : await processReturn(graphql, current, note).then((r) => ({
-              returnId: r.returnId,
-              status: r.status,
-              name: r.name,
-            }));
-      return { result: closed, shopifyId: returnId };
-    },
+  const stored = await storeActionIntent(db, claim.state.id, "return_close", async () => ({ returnId, note }));
+  const { result } = await carryOutAction(db, stored, now, async () => {
+    const current = await fetchReturn(graphql, returnId);
+    const closed: ClosedReturn = !current
+      ? { returnId, status: "NOT_VISIBLE", name: null }
+      : current.status !== "OPEN"
+        ? { returnId, status: current.status, name: current.name }
+        : await processReturn(graphql, current, note).then((r) => ({
+            returnId: r.returnId,
+            status: r.status,
+            name: r.name,
+          }));
+    return { result: closed, shopifyId: returnId };
   });
   return result;
 }

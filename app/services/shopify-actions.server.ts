@@ -1,13 +1,27 @@
-import type { Prisma, PrismaClient, ShopifyAction } from "@prisma/client";
-import type { z } from "zod";
+import type { PrismaClient } from "@prisma/client";
+import {
+  findActionRow,
+  insertActionRow,
+  replaceRefusedPlan,
+  requireActionRow,
+  takeActionLease,
+  writeWhileHeld,
+  type ShopifyActionRow,
+} from "../db/shopify-actions.server";
 import { DomainError } from "../domain/errors";
 import { ShopifyUserError } from "../shopify/errors.server";
-import { isUniqueViolation } from "../db/errors.server";
+import {
+  SHOPIFY_ACTION_KINDS,
+  type IntentOf,
+  type ProgressOf,
+  type ResultOf,
+  type ShopifyActionKind,
+} from "./shopify-action-kinds.server";
 
-// A claim's side effects in Shopify (refund, replacement order, return opened / closed) are
-// steps with a stored intent: one ShopifyAction per claim and kind, written before Shopify is
-// called, with the idempotency key and everything the call needs. Every step is carried out the
-// same way (carryOutAction):
+// The one step runner for a claim's side effects in Shopify (refund, replacement order, return
+// opened / closed, payment request): one ShopifyAction per claim and kind, its typed intent
+// (shopify-action-kinds.server.ts) written before Shopify is called, with the idempotency key and
+// everything the call needs. Every step is carried out the same way (carryOutAction):
 // - a lease: one request at a time carries it out; the others get a conflict to retry, or the
 //   finished result. A holder that stopped answering loses the lease after ACTION_LEASE_MS;
 // - fenced writes: each result (progress, success, failure) is written only while the writer
@@ -23,21 +37,11 @@ import { isUniqueViolation } from "../db/errors.server";
 //   outcome. The other kinds retry their intent, which later steps depend on.
 //
 // Statuses: pending -> in_progress -> succeeded | failed | refused; failed -> in_progress;
-// refused -> in_progress (same intent) or pending (new plan, new key, refunds only).
+// refused -> in_progress (same intent) or pending (new plan, new key).
 
-type Db = PrismaClient | Prisma.TransactionClient;
+export type { ShopifyActionKind } from "./shopify-action-kinds.server";
 
-export type ShopifyActionKind = "refund" | "replacement" | "return_open" | "return_close";
-
-/** Which kinds get a fresh plan (and key) when Shopify refused the stored one. */
-const PLANNED_AFRESH_WHEN_REFUSED: Record<ShopifyActionKind, boolean> = {
-  // The refund is computed from what the order still allows; that changes when the merchant acts.
-  refund: true,
-  // The stock check decides which items are refunded instead: it must not change after the refund.
-  replacement: false,
-  return_open: false,
-  return_close: false,
-};
+export type ShopifyActionStatus = "pending" | "in_progress" | "succeeded" | "failed" | "refused";
 
 /** A request that has held an action this long without finishing is presumed dead. */
 export const ACTION_LEASE_MS = 2 * 60 * 1000;
@@ -51,76 +55,65 @@ function keyGeneration(key: string, claimId: string, kind: ShopifyActionKind): n
   return /^:\d+$/.test(suffix) ? Number(suffix.slice(1)) : 1;
 }
 
-export interface StoredAction<T> {
-  action: ShopifyAction;
-  intent: T;
-  schema: z.ZodType<T>;
+export interface StoredAction<K extends ShopifyActionKind> {
+  kind: K;
+  action: ShopifyActionRow;
+  intent: IntentOf<K>;
 }
 
-export async function findAction<T>(
-  db: Db,
-  claimId: string,
-  kind: ShopifyActionKind,
-  schema: z.ZodType<T>,
-): Promise<StoredAction<T> | null> {
-  const action = await db.shopifyAction.findUnique({ where: { claimId_kind: { claimId, kind } } });
-  return action ? parseAction(action, schema) : null;
-}
-
-const parseAction = <T>(action: ShopifyAction, schema: z.ZodType<T>): StoredAction<T> => ({
+const parseAction = <K extends ShopifyActionKind>(kind: K, action: ShopifyActionRow): StoredAction<K> => ({
+  kind,
   action,
-  intent: schema.parse(JSON.parse(action.requestJson)),
-  schema,
+  intent: SHOPIFY_ACTION_KINDS[kind].intent.parse(JSON.parse(action.requestJson)) as IntentOf<K>,
 });
+
+export async function findAction<K extends ShopifyActionKind>(
+  db: PrismaClient,
+  claimId: string,
+  kind: K,
+): Promise<StoredAction<K> | null> {
+  const action = await findActionRow(db, claimId, kind);
+  return action ? parseAction(kind, action) : null;
+}
+
+/** The step's result when it succeeded, else null. */
+export function succeededResult<K extends ShopifyActionKind>(stored: StoredAction<K> | null): ResultOf<K> | null {
+  if (stored?.action.status !== "succeeded") return null;
+  return SHOPIFY_ACTION_KINDS[stored.kind].result.parse(JSON.parse(stored.action.resultJson ?? "null")) as ResultOf<K>;
+}
+
+/** Whether storeActionIntent would plan this step afresh (nothing stored, or a refused plan of a kind re-planned). */
+export const needsNewPlan = (kind: ShopifyActionKind, existing: ShopifyActionRow | null) =>
+  !existing || (existing.status === "refused" && SHOPIFY_ACTION_KINDS[kind].plannedAfreshWhenRefused);
 
 /**
  * The stored intent of this claim's action of `kind`, created from `plan()` the first time, and
- * again (under a new key) after Shopify refused a refund's plan. When two requests store one at
- * once, the first one's intent is the one carried out.
+ * again (under a new key) after Shopify refused a plan of a kind planned afresh. When two requests
+ * store one at once, the first one's intent is the one carried out.
  */
-export async function storeActionIntent<T>(
+export async function storeActionIntent<K extends ShopifyActionKind>(
   db: PrismaClient,
   claimId: string,
-  kind: ShopifyActionKind,
-  schema: z.ZodType<T>,
-  plan: () => Promise<T>,
-): Promise<StoredAction<T>> {
-  const existing = await db.shopifyAction.findUnique({ where: { claimId_kind: { claimId, kind } } });
-  const planAfresh = existing?.status === "refused" && PLANNED_AFRESH_WHEN_REFUSED[kind];
-  if (existing && !planAfresh) return parseAction(existing, schema);
-  const intent = schema.parse(await plan());
+  kind: K,
+  plan: () => Promise<IntentOf<K>>,
+): Promise<StoredAction<K>> {
+  const existing = await findActionRow(db, claimId, kind);
+  if (existing && !needsNewPlan(kind, existing)) return parseAction(kind, existing);
+  const intent = SHOPIFY_ACTION_KINDS[kind].intent.parse(await plan());
+  const requestJson = JSON.stringify(intent);
   if (existing) {
     // Only one request replaces the refused plan; the others carry out the one that did.
-    await db.shopifyAction.updateMany({
-      where: { id: existing.id, status: "refused", idempotencyKey: existing.idempotencyKey },
-      data: {
-        status: "pending",
-        idempotencyKey: actionKey(claimId, kind, keyGeneration(existing.idempotencyKey, claimId, kind) + 1),
-        requestJson: JSON.stringify(intent),
-        resultJson: null,
-        shopifyId: null,
-        errorMessage: null,
-      },
-    });
-    return parseAction(await db.shopifyAction.findUniqueOrThrow({ where: { id: existing.id } }), schema);
+    const generation = keyGeneration(existing.idempotencyKey, claimId, kind) + 1;
+    return parseAction(
+      kind,
+      await replaceRefusedPlan(db, existing, { idempotencyKey: actionKey(claimId, kind, generation), requestJson }),
+    );
   }
-  try {
-    const action = await db.shopifyAction.create({
-      data: {
-        claimId,
-        kind,
-        idempotencyKey: actionKey(claimId, kind),
-        status: "pending",
-        requestJson: JSON.stringify(intent),
-      },
-    });
-    return { action, intent, schema };
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const winner = await findAction(db, claimId, kind, schema);
-    if (!winner) throw err;
-    return winner;
-  }
+  const created = await insertActionRow(db, { claimId, kind, idempotencyKey: actionKey(claimId, kind), requestJson });
+  if (created) return parseAction(kind, created);
+  const winner = await findAction(db, claimId, kind);
+  if (!winner) throw new Error(`the ${kind} step of claim ${claimId} vanished while it was stored`);
+  return winner;
 }
 
 const inProgressConflict = (label: string) =>
@@ -136,101 +129,80 @@ const inProgressConflict = (label: string) =>
  * the intent this request read. Another live request holding it is a conflict the merchant can
  * retry. Returns the action as taken (attempts counts this one, and fences its writes).
  */
-export async function leaseAction(db: PrismaClient, action: ShopifyAction, now: Date, label: string) {
+async function leaseAction(db: PrismaClient, kind: ShopifyActionKind, action: ShopifyActionRow, now: Date) {
+  const { plannedAfreshWhenRefused, label } = SHOPIFY_ACTION_KINDS[kind];
+  const takeable = plannedAfreshWhenRefused ? ["pending", "failed"] : ["pending", "failed", "refused"];
   const staleBefore = new Date(now.getTime() - ACTION_LEASE_MS);
-  const kind = action.kind as ShopifyActionKind;
-  const retryable = PLANNED_AFRESH_WHEN_REFUSED[kind] ? ["pending", "failed"] : ["pending", "failed", "refused"];
-  const { count } = await db.shopifyAction.updateMany({
-    where: {
-      id: action.id,
-      idempotencyKey: action.idempotencyKey,
-      OR: [{ status: { in: retryable } }, { status: "in_progress", updatedAt: { lt: staleBefore } }],
-    },
-    data: { status: "in_progress", updatedAt: now, attempts: { increment: 1 } },
-  });
-  const current = await db.shopifyAction.findUniqueOrThrow({ where: { id: action.id } });
-  if (count === 1) return current;
-  if (current.status === "succeeded") return current;
+  const { taken, row } = await takeActionLease(db, action, takeable, staleBefore, now);
+  if (taken || row.status === "succeeded") return row;
   throw inProgressConflict(label);
 }
 
-/** The row as long as `lease` still holds it: in progress, taken by the same attempt. */
-const heldBy = (lease: ShopifyAction) => ({ id: lease.id, status: "in_progress", attempts: lease.attempts });
-
-export interface LeasedAction<T> {
+export interface LeasedAction<K extends ShopifyActionKind> {
   /** The action as this request took it. */
-  action: ShopifyAction;
-  intent: T;
+  action: ShopifyActionRow;
+  intent: IntentOf<K>;
+  /** What an earlier attempt learnt (e.g. the draft order it created), null the first time. */
+  progress: ProgressOf<K> | null;
   /** Keeps what the step learnt so far (e.g. the draft order's id) while it still holds the lease. */
-  recordProgress: (progress: unknown) => Promise<void>;
+  recordProgress: (progress: NonNullable<ProgressOf<K>>) => Promise<void>;
 }
 
-export interface ActionStep<T, R> {
-  /** What the step makes, for the merchant: "refund", "replacement order" ... */
-  label: string;
-  /** How Shopify's refusal reads: "Shopify refused {what}: {reason} {next}". */
-  refusal: { code: string; what: string; next?: string };
-  result: z.ZodType<R>;
-  /** Calls Shopify; the result is stored and returned, shopifyId is what Shopify made. */
-  perform: (leased: LeasedAction<T>) => Promise<{ result: R; shopifyId: string | null }>;
-}
+export type PerformStep<K extends ShopifyActionKind> = (
+  leased: LeasedAction<K>,
+) => Promise<{ result: ResultOf<K>; shopifyId: string | null }>;
 
-export interface CarriedOutAction<T, R> {
-  result: R;
+export interface CarriedOutAction<K extends ShopifyActionKind> {
+  result: ResultOf<K>;
   /** The intent that produced the result (another request's, when it finished first). */
-  intent: T;
+  intent: IntentOf<K>;
 }
 
-function finished<T, R>(action: ShopifyAction, stored: StoredAction<T>, step: ActionStep<T, R>) {
-  return {
-    result: step.result.parse(JSON.parse(action.resultJson ?? "null")),
-    intent: parseAction(action, stored.schema).intent,
-  };
+function finished<K extends ShopifyActionKind>(kind: K, action: ShopifyActionRow): CarriedOutAction<K> {
+  const stored = parseAction(kind, action);
+  return { result: succeededResult(stored) as ResultOf<K>, intent: stored.intent };
 }
 
 /**
  * Carries out a stored step once: the finished result when it succeeded already, otherwise under
  * the lease, with every write fenced by it (see the top of this file).
  */
-export async function carryOutAction<T, R>(
+export async function carryOutAction<K extends ShopifyActionKind>(
   db: PrismaClient,
-  stored: StoredAction<T>,
+  stored: StoredAction<K>,
   now: Date,
-  step: ActionStep<T, R>,
-): Promise<CarriedOutAction<T, R>> {
-  if (stored.action.status === "succeeded") return finished(stored.action, stored, step);
-  const lease = await leaseAction(db, stored.action, now, step.label);
-  if (lease.status === "succeeded") return finished(lease, stored, step);
-  let outcome: { result: R; shopifyId: string | null };
+  perform: PerformStep<K>,
+): Promise<CarriedOutAction<K>> {
+  const { kind } = stored;
+  const definition = SHOPIFY_ACTION_KINDS[kind];
+  if (stored.action.status === "succeeded") return finished(kind, stored.action);
+  const lease = await leaseAction(db, kind, stored.action, now);
+  if (lease.status === "succeeded") return finished(kind, lease);
+  let outcome: { result: ResultOf<K>; shopifyId: string | null };
   try {
-    outcome = await step.perform({
+    outcome = await perform({
       action: lease,
       intent: stored.intent,
+      progress: definition.progress.nullable().parse(JSON.parse(lease.resultJson ?? "null")) as ProgressOf<K> | null,
       recordProgress: async (progress) => {
-        const { count } = await db.shopifyAction.updateMany({
-          where: heldBy(lease),
-          data: { resultJson: JSON.stringify(progress), updatedAt: now },
-        });
-        if (count === 0) throw inProgressConflict(step.label);
+        const held = await writeWhileHeld(db, lease, { resultJson: JSON.stringify(progress), updatedAt: now });
+        if (!held) throw inProgressConflict(definition.label);
       },
     });
   } catch (err) {
-    return failAction(db, lease, stored, step, err);
+    return failAction(db, kind, lease, err);
   }
-  const { count } = await db.shopifyAction.updateMany({
-    where: heldBy(lease),
-    data: {
-      status: "succeeded",
-      resultJson: JSON.stringify(outcome.result),
-      shopifyId: outcome.shopifyId,
-      errorMessage: null,
-    },
+  const succeeded = await writeWhileHeld(db, lease, {
+    status: "succeeded",
+    resultJson: JSON.stringify(definition.result.parse(outcome.result)),
+    shopifyId: outcome.shopifyId,
+    errorMessage: null,
   });
-  if (count === 1) return { result: outcome.result, intent: stored.intent };
+  if (succeeded) return { result: outcome.result, intent: stored.intent };
   // The lease expired and another request took the step over: its outcome stands.
-  const current = await db.shopifyAction.findUniqueOrThrow({ where: { id: lease.id } });
-  if (current.status === "succeeded") return finished(current, stored, step);
-  throw inProgressConflict(step.label);
+  const current = await requireActionRow(db, lease.id);
+  if (current.status === "succeeded") return finished(kind, current);
+  throw inProgressConflict(definition.label);
 }
 
 /**
@@ -239,27 +211,23 @@ export async function carryOutAction<T, R>(
  * other errors (Shopify unreachable, throttled too long) pass through unchanged. When another
  * request finished the step meanwhile, its result is the answer.
  */
-async function failAction<T, R>(
+async function failAction<K extends ShopifyActionKind>(
   db: PrismaClient,
-  lease: ShopifyAction,
-  stored: StoredAction<T>,
-  step: ActionStep<T, R>,
+  kind: K,
+  lease: ShopifyActionRow,
   err: unknown,
-): Promise<CarriedOutAction<T, R>> {
+): Promise<CarriedOutAction<K>> {
   const refused = err instanceof ShopifyUserError;
-  const { count } = await db.shopifyAction.updateMany({
-    where: heldBy(lease),
-    data: {
-      status: refused ? "refused" : "failed",
-      errorMessage: refused ? err.readableMessage : "Shopify could not be reached.",
-    },
+  const held = await writeWhileHeld(db, lease, {
+    status: refused ? "refused" : "failed",
+    errorMessage: refused ? err.readableMessage : "Shopify could not be reached.",
   });
-  if (count === 0) {
-    const current = await db.shopifyAction.findUniqueOrThrow({ where: { id: lease.id } });
-    if (current.status === "succeeded") return finished(current, stored, step);
+  if (!held) {
+    const current = await requireActionRow(db, lease.id);
+    if (current.status === "succeeded") return finished(kind, current);
   }
   if (refused) {
-    const { code, what, next } = step.refusal;
+    const { code, what, next } = SHOPIFY_ACTION_KINDS[kind].refusal;
     throw new DomainError("conflict", code, `Shopify refused ${what}: ${err.readableMessage}${next ? ` ${next}` : ""}`);
   }
   throw err;

@@ -157,3 +157,162 @@ export async function fetchDraftOrder(graphql: AdminGraphql, draftOrderId: strin
   const { draftOrder } = z.object({ draftOrder: DraftOrderSchema.nullable() }).parse((await response.json()).data);
   return draftOrder ? toRef(draftOrder) : null;
 }
+
+// Payment requests: when parts are missing from a return and nothing is refunded to deduct them
+// from (a replacement, a repair), the shopper is sent an invoice for them: a draft order of custom
+// lines at each part's charge, and draftOrderInvoiceSend, which emails its checkout link. Neither
+// call has an idempotency directive: the caller keeps the draft's id, and on a retry looks it up
+// (fetchPaymentRequestDraftOrder) and sends the invoice only if Shopify has not (invoiceSentAt).
+
+const PAYMENT_REQUEST_CREATE_MUTATION = `#graphql
+  mutation WarrantyDeskPaymentRequestDraftOrderCreate($input: DraftOrderInput!) {
+    draftOrderCreate(input: $input) {
+      draftOrder {
+        id
+        name
+        status
+        invoiceUrl
+        invoiceSentAt
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+const INVOICE_SEND_MUTATION = `#graphql
+  mutation WarrantyDeskPaymentRequestInvoiceSend($id: ID!, $email: EmailInput) {
+    draftOrderInvoiceSend(id: $id, email: $email) {
+      draftOrder {
+        id
+        name
+        status
+        invoiceUrl
+        invoiceSentAt
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+const PAYMENT_REQUEST_QUERY = `#graphql
+  query WarrantyDeskPaymentRequestDraftOrder($id: ID!) {
+    draftOrder(id: $id) {
+      id
+      name
+      status
+      invoiceUrl
+      invoiceSentAt
+    }
+  }
+`;
+
+const PaymentRequestDraftOrderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.string(),
+  invoiceUrl: z.string().nullable(),
+  invoiceSentAt: z.string().nullable(),
+});
+
+export interface PaymentRequestDraftOrder {
+  draftOrderId: string;
+  draftOrderName: string;
+  /** OPEN, INVOICE_SENT, COMPLETED (paid) ... read as a string: the enum may grow. */
+  status: string;
+  invoiceUrl: string | null;
+  invoiceSentAt: string | null;
+}
+
+const toPaymentRequest = (draft: z.infer<typeof PaymentRequestDraftOrderSchema>): PaymentRequestDraftOrder => ({
+  draftOrderId: draft.id,
+  draftOrderName: draft.name,
+  status: draft.status,
+  invoiceUrl: draft.invoiceUrl,
+  invoiceSentAt: draft.invoiceSentAt,
+});
+
+export interface PaymentRequestDraftOrderRequest {
+  lines: readonly { title: string; quantity: number; unitPrice: { amount: string; currencyCode: string } }[];
+  customerId: string | null;
+  note: string;
+  tags: readonly string[];
+}
+
+/** Creates the draft order of the missing parts (custom lines, nothing to ship), not yet sent. */
+export async function createPaymentRequestDraftOrder(
+  graphql: AdminGraphql,
+  request: PaymentRequestDraftOrderRequest,
+): Promise<PaymentRequestDraftOrder> {
+  const response = await withShopifyRetries(graphql)(PAYMENT_REQUEST_CREATE_MUTATION, {
+    variables: {
+      input: {
+        lineItems: request.lines.map((line) => ({
+          title: line.title,
+          quantity: line.quantity,
+          originalUnitPriceWithCurrency: {
+            amount: line.unitPrice.amount,
+            currencyCode: line.unitPrice.currencyCode as CurrencyCode,
+          },
+          // The parts stayed with the shopper: nothing is shipped for this order.
+          requiresShipping: false,
+        })),
+        ...(request.customerId
+          ? { purchasingEntity: { customerId: request.customerId }, useCustomerDefaultAddress: true }
+          : {}),
+        note: request.note,
+        tags: [...request.tags],
+      },
+    },
+  });
+  const { draftOrderCreate } = z
+    .object({
+      draftOrderCreate: z.object({
+        draftOrder: PaymentRequestDraftOrderSchema.nullable(),
+        userErrors: UserErrorsSchema,
+      }),
+    })
+    .parse((await response.json()).data);
+  const { draftOrder, userErrors } = draftOrderCreate;
+  assertNoUserErrors("draftOrderCreate", userErrors, draftOrder, "Shopify created no draft order.");
+  return toPaymentRequest(draftOrder);
+}
+
+/** Emails the draft's invoice (its checkout link) to the draft's customer. */
+export async function sendDraftOrderInvoice(
+  graphql: AdminGraphql,
+  draftOrderId: string,
+  email: { subject: string; customMessage: string },
+): Promise<PaymentRequestDraftOrder> {
+  const response = await withShopifyRetries(graphql)(INVOICE_SEND_MUTATION, {
+    variables: { id: draftOrderId, email },
+  });
+  const { draftOrderInvoiceSend } = z
+    .object({
+      draftOrderInvoiceSend: z.object({
+        draftOrder: PaymentRequestDraftOrderSchema.nullable(),
+        userErrors: UserErrorsSchema,
+      }),
+    })
+    .parse((await response.json()).data);
+  const { draftOrder, userErrors } = draftOrderInvoiceSend;
+  assertNoUserErrors("draftOrderInvoiceSend", userErrors, draftOrder, "Shopify sent no invoice.");
+  return toPaymentRequest(draftOrder);
+}
+
+/** The payment request's draft order as Shopify has it now (paid or not), or null when it no longer exists. */
+export async function fetchPaymentRequestDraftOrder(
+  graphql: AdminGraphql,
+  draftOrderId: string,
+): Promise<PaymentRequestDraftOrder | null> {
+  const response = await withShopifyRetries(graphql)(PAYMENT_REQUEST_QUERY, { variables: { id: draftOrderId } });
+  const { draftOrder } = z
+    .object({ draftOrder: PaymentRequestDraftOrderSchema.nullable() })
+    .parse((await response.json()).data);
+  return draftOrder ? toPaymentRequest(draftOrder) : null;
+}

@@ -35,6 +35,13 @@ const SUGGESTED_REFUND_QUERY = `#graphql
           kind
           parentTransaction {
             id
+            formattedGateway
+            paymentDetails {
+              ... on CardPaymentDetails {
+                company
+                number
+              }
+            }
           }
           amountSet {
             presentmentMoney {
@@ -103,7 +110,16 @@ const SuggestedRefundResponseSchema = z.object({
           z.object({
             gateway: z.string().nullable(),
             kind: z.string(),
-            parentTransaction: z.object({ id: z.string() }).nullable(),
+            parentTransaction: z
+              .object({
+                id: z.string(),
+                formattedGateway: z.string().nullable(),
+                // Other payment details (PayPal, local methods) come back as {}.
+                paymentDetails: z
+                  .object({ company: z.string().nullable().optional(), number: z.string().nullable().optional() })
+                  .nullable(),
+              })
+              .nullable(),
             amountSet: Presentment,
             maximumRefundableSet: Presentment.nullable(),
           }),
@@ -124,6 +140,8 @@ export type RefundLine = z.infer<typeof RefundLineSchema>;
 export interface SuggestedRefundTransaction {
   parentTransactionId: string;
   gateway: string;
+  /** How the merchant knows the payment: "Visa •••• 4242", "Gift card". */
+  paymentMethod: string;
   amount: string;
   currencyCode: string;
   maximumRefundable: string | null;
@@ -134,6 +152,20 @@ export interface SuggestedRefund {
   currencyCode: string;
   maximumRefundable: string;
   transactions: SuggestedRefundTransaction[];
+}
+
+/** "Visa •••• 4242" for a card, Shopify's name of the gateway otherwise ("Gift card"). */
+function paymentMethodLabel(
+  gateway: string,
+  transaction: {
+    formattedGateway: string | null;
+    paymentDetails: { company?: string | null; number?: string | null } | null;
+  },
+): string {
+  const last4 = transaction.paymentDetails?.number?.replace(/[^0-9]/g, "").slice(-4);
+  const company = transaction.paymentDetails?.company;
+  if (company && last4) return `${company} •••• ${last4}`;
+  return transaction.formattedGateway ?? gateway;
 }
 
 export async function fetchSuggestedRefund(
@@ -164,6 +196,7 @@ export async function fetchSuggestedRefund(
             {
               parentTransactionId: t.parentTransaction.id,
               gateway: t.gateway,
+              paymentMethod: paymentMethodLabel(t.gateway, t.parentTransaction),
               amount: t.amountSet.presentmentMoney.amount,
               currencyCode: t.amountSet.presentmentMoney.currencyCode,
               maximumRefundable: t.maximumRefundableSet?.presentmentMoney.amount ?? null,

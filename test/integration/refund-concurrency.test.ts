@@ -174,7 +174,7 @@ describe("a stored refund plan Shopify refuses", () => {
     const refusal = await resolve(claimId).catch((err: unknown) => err);
     expect(refusal).toMatchObject({ kind: "conflict", code: "refund.rejected_by_shopify" });
     expect((refusal as Error).message).toBe(
-      `Shopify refused the refund: Refund amount 79.5 is greater than the 35.4 that can be refunded on transaction ${card.id}. Resolve the claim again to refund what the order still allows.`,
+      `Shopify refused the refund: Refund amount 79.5 is greater than the 35.4 that can be refunded on transaction ${card.id}. Open Resolve again: a fresh preview shows what the order still allows.`,
     );
     expect(await refundAction()).toMatchObject({
       status: "refused",

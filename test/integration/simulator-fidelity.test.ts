@@ -42,6 +42,7 @@ const VARIABLES: Record<string, () => Record<string, unknown>> = {
   WarrantyDeskShippedOrders: () => ({ first: 8, query: "-fulfillment_status:unshipped" }),
   // Looked up by id: a draft order and a return that do not exist answer null, as Shopify does.
   WarrantyDeskDraftOrder: () => ({ id: "gid://shopify/DraftOrder/999999" }),
+  WarrantyDeskPaymentRequestDraftOrder: () => ({ id: "gid://shopify/DraftOrder/999999" }),
   WarrantyDeskReturn: () => ({ id: "gid://shopify/Return/999999" }),
 };
 

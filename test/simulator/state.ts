@@ -121,6 +121,8 @@ export interface TransactionState {
   parentId: string | null;
   createdAt: string;
   test: boolean;
+  /** The card paid with (CardPaymentDetails), for card payments. */
+  card?: { company: string; number: string } | null;
 }
 
 export interface RefundState {
@@ -208,6 +210,8 @@ export interface DraftOrderState {
   } | null;
   shippingLine: { title: string; price: number } | null;
   orderId: string | null;
+  /** Each invoice email draftOrderInvoiceSend sent (the store simulator sends no real mail). */
+  invoicesSent?: { at: string; to: string; subject: string | null; customMessage: string | null }[];
 }
 
 export interface IdempotencyRecord {

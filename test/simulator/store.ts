@@ -63,7 +63,7 @@ export interface OrderInit {
   lines: OrderLineInit[];
   shipping?: { title: string; price: number; code?: string } | null;
   /** Payments; by default one card payment (shopify_payments) of the order total. */
-  payments?: { gateway: string; amount: number }[];
+  payments?: { gateway: string; amount: number; card?: { company: string; number: string } }[];
   fulfillments?: FulfillmentInit[];
 }
 
@@ -245,6 +245,10 @@ export class SimulatedStore {
         parentId: null,
         createdAt,
         test: true,
+        // Shopify Payments' test card, unless the seed names another.
+        card:
+          payment.card ??
+          (payment.gateway === "shopify_payments" ? { company: "Visa", number: "•••• •••• •••• 4242" } : null),
       });
     }
     this.state.orders.push(order);

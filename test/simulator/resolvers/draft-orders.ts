@@ -48,6 +48,7 @@ export function draftOrderView(ctx: ResolverContext, draft: DraftOrderState): Vi
     taxesIncluded: true,
     ready: true,
     invoiceUrl: `https://${ctx.store.shop.myshopifyDomain}/invoices/${legacyId(draft.id)}`,
+    invoiceSentAt: draft.invoicesSent?.at(-1)?.at ?? null,
     customer: () => (customer ? customerView(ctx, customer) : null),
     purchasingEntity: () => (customer ? customerView(ctx, customer) : null),
     order: () => (order ? orderView(ctx, order) : null),
@@ -112,6 +113,7 @@ interface DraftOrderInput {
         title?: string | null;
         quantity: number;
         originalUnitPrice?: unknown;
+        originalUnitPriceWithCurrency?: { amount: unknown; currencyCode: string } | null;
         sku?: string | null;
         requiresShipping?: boolean | null;
       }[]
@@ -164,8 +166,9 @@ export function draftOrderCreate(ctx: ResolverContext, args: Record<string, unkn
         },
       ];
     }
-    if (!l.title || l.originalUnitPrice === undefined || l.originalUnitPrice === null) {
-      errors.push(userError(field, "Custom line items need a title and an originalUnitPrice."));
+    const price = l.originalUnitPriceWithCurrency?.amount ?? l.originalUnitPrice;
+    if (!l.title || price === undefined || price === null) {
+      errors.push(userError(field, "Custom line items need a title and an originalUnitPriceWithCurrency."));
       return [];
     }
     return [
@@ -176,7 +179,7 @@ export function draftOrderCreate(ctx: ResolverContext, args: Record<string, unkn
         title: l.title,
         sku: l.sku ?? null,
         quantity: l.quantity,
-        originalUnitPrice: parseMoney(l.originalUnitPrice, currency),
+        originalUnitPrice: parseMoney(price, currency),
         requiresShipping: l.requiresShipping ?? true,
       },
     ];
@@ -214,6 +217,29 @@ export function draftOrderCreate(ctx: ResolverContext, args: Record<string, unkn
     orderId: null,
   };
   ctx.store.state.draftOrders.push(draft);
+  return { draftOrder: draftOrderView(ctx, draft), userErrors: [] };
+}
+
+/**
+ * Sends the draft's invoice: to `email.to`, else the draft's email (its customer's). A draft with
+ * no one to send to, or already completed, is refused as Shopify does.
+ */
+export function draftOrderInvoiceSend(ctx: ResolverContext, args: Record<string, unknown>): View {
+  const draft = typeof args.id === "string" ? ctx.store.draftOrder(args.id) : undefined;
+  if (!draft) return { draftOrder: null, userErrors: [userError(["id"], "Draft order does not exist.")] };
+  if (draft.status === "COMPLETED") {
+    return { draftOrder: null, userErrors: [userError(["id"], "Draft order has already been completed.")] };
+  }
+  const email = (args.email ?? {}) as { to?: string | null; subject?: string | null; customMessage?: string | null };
+  const to = email.to ?? draft.email;
+  if (!to) return { draftOrder: null, userErrors: [userError(["email", "to"], "To can't be blank")] };
+  const at = ctx.now.toISOString();
+  draft.invoicesSent = [
+    ...(draft.invoicesSent ?? []),
+    { at, to, subject: email.subject ?? null, customMessage: email.customMessage ?? null },
+  ];
+  draft.status = "INVOICE_SENT";
+  draft.updatedAt = at;
   return { draftOrder: draftOrderView(ctx, draft), userErrors: [] };
 }
 

@@ -335,6 +335,9 @@ export function transactionView(ctx: ResolverContext, order: OrderState, t: Tran
     gateway: t.gateway,
     formattedGateway: GATEWAY_NAMES[t.gateway] ?? t.gateway,
     manualPaymentGateway: t.gateway === "manual",
+    paymentDetails: t.card
+      ? { __typename: "CardPaymentDetails", company: t.card.company, number: t.card.number, paymentMethodName: "card" }
+      : null,
     test: t.test,
     createdAt: t.createdAt,
     processedAt: t.createdAt,

@@ -4,7 +4,7 @@ import type { OrderState } from "../state";
 import { orderTotal, totalRefunded } from "../store";
 import { customerView, inventoryItemView, locationView, productView, shopView, variantView } from "./catalog";
 import { connection, orderVisible, type FieldFn, type ResolverContext, type View } from "./context";
-import { draftOrderComplete, draftOrderCreate, draftOrderView } from "./draft-orders";
+import { draftOrderComplete, draftOrderCreate, draftOrderInvoiceSend, draftOrderView } from "./draft-orders";
 import { metafieldsSet, metafieldView } from "./metafields";
 import {
   fulfillmentLineItemView,
@@ -294,6 +294,7 @@ export function mutationRoot(ctx: ResolverContext): Record<string, FieldFn> {
     returnProcess: (args) => returnProcess(ctx, args),
     draftOrderCreate: (args) => draftOrderCreate(ctx, args),
     draftOrderComplete: (args) => draftOrderComplete(ctx, args),
+    draftOrderInvoiceSend: (args) => draftOrderInvoiceSend(ctx, args),
     metafieldsSet: (args) => metafieldsSet(ctx, args),
   };
 }
