@@ -1,6 +1,7 @@
-import { z, ZodError } from "zod";
+import { z, type ZodError } from "zod";
 import { isDomainError } from "../domain/errors";
 import { errorResponse, type ErrorBody } from "../utils/http.server";
+import { RequestInputError } from "../utils/request-input.server";
 import { isShopperMessageKey, shopperMessage, type ShopperLanguage, type ShopperMessageKey } from "./shopper-messages";
 
 // The shopper API's errors in the shopper's language, built in one place (the error path of
@@ -79,7 +80,7 @@ function validationResponse(error: ZodError, language: ShopperLanguage): Respons
 
 /** The error's answer (status, headers and code from the one mapping), its message in `language`. */
 export async function shopperErrorResponse(error: unknown, language: ShopperLanguage): Promise<Response> {
-  if (error instanceof ZodError) return validationResponse(error, language);
+  if (error instanceof RequestInputError) return validationResponse(error.zodError, language);
   const response = errorResponse(error);
   if (response.status < 400) return response; // the answered CORS preflight, redirects
   let parsed: z.infer<typeof ErrorBodySchema>;

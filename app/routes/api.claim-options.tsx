@@ -5,6 +5,7 @@ import { customerAccountContext, OrderQuerySchema } from "../services/customer-a
 import { claimOptions } from "../services/submit-claim.server";
 import { withShopifyRetries } from "../shopify/retry.server";
 import { methodNotAllowed } from "../utils/http.server";
+import { parseRequestInput } from "../utils/request-input.server";
 
 // GET /api/claim-options?orderId=gid://shopify/Order/1 — for the customer-account extension: which
 // items of the shopper's order can be claimed, and until when.
@@ -12,7 +13,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
   handleCustomerAccountRequest(request, { body: "none" }, async ({ identity, admin }) => {
     const context = customerAccountContext(
       identity,
-      OrderQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)),
+      parseRequestInput(OrderQuerySchema, Object.fromEntries(new URL(request.url).searchParams)),
     );
     return Response.json(await claimOptions(prisma, withShopifyRetries(admin.graphql), context, new Date()));
   });

@@ -10,12 +10,13 @@ import {
   ClaimSubmissionSchema,
 } from "../services/shopper-claims.server";
 import { methodNotAllowed } from "../utils/http.server";
+import { parseRequestInput } from "../utils/request-input.server";
 import { withShopifyRetries } from "../shopify/retry.server";
 
 // GET /api/claims?orderId= — the shopper's claims on their order, newest first.
 export const loader = ({ request }: LoaderFunctionArgs) =>
   handleCustomerAccountRequest(request, { body: "none" }, async ({ identity, admin }) => {
-    const { orderId } = OrderQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { orderId } = parseRequestInput(OrderQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
     const claims = await listShopperClaims(prisma, withShopifyRetries(admin.graphql), identity, orderId);
     return Response.json({ claims });
   });

@@ -7,6 +7,7 @@ import { evidenceStore } from "../services/evidence/evidence-store.server";
 import { receiveUpload, uploadLimits } from "../services/evidence/uploads.server";
 import { withShopifyRetries } from "../shopify/retry.server";
 import { methodNotAllowed } from "../utils/http.server";
+import { parseRequestInput } from "../utils/request-input.server";
 
 const QuerySchema = OrderQuerySchema.extend({ kind: EvidenceKindSchema });
 
@@ -15,7 +16,7 @@ const QuerySchema = OrderQuerySchema.extend({ kind: EvidenceKindSchema });
 export const action = ({ request }: ActionFunctionArgs) =>
   handleCustomerAccountRequest(request, { body: "upload" }, async ({ request: bounded, identity, admin }) => {
     if (request.method !== "POST") throw methodNotAllowed("POST, OPTIONS");
-    const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const query = parseRequestInput(QuerySchema, Object.fromEntries(new URL(request.url).searchParams));
     const declared = bounded.headers.get("content-length");
     const upload = await receiveUpload(
       prisma,

@@ -16,6 +16,7 @@ import {
   type ResponseBadgeTone,
 } from "../domain/claim-lifecycle/inbox";
 import type { ClaimType } from "../domain/policy/resolve-policy";
+import { parseRequestInput } from "../utils/request-input.server";
 
 // The claims inbox as the screen shows it: the URL's search params (validated: a bad one is the
 // caller's 400 naming the field), one page of rows with the response clock already worded (on the
@@ -53,7 +54,7 @@ export function parseInboxParams(url: URL): InboxParams {
     const value = url.searchParams.get(key);
     return value === null ? [] : [[key, value] as const];
   });
-  return InboxParamsSchema.parse(Object.fromEntries(own));
+  return parseRequestInput(InboxParamsSchema, Object.fromEntries(own));
 }
 
 export interface InboxRowView {

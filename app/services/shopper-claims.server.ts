@@ -26,6 +26,7 @@ import { shopperMessage, type ShopperLanguage } from "../i18n/shopper-messages";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { fetchLocations } from "../shopify/locations.server";
 import { CreatedRefundSchema } from "../shopify/refunds.server";
+import { parseRequestInput } from "../utils/request-input.server";
 import type { CustomerAccountIdentity } from "../utils/session-tokens.server";
 import { customerAccountContext, loggedInShopper } from "./customer-account.server";
 import { attachUploads, toUpload, type Shopper, type Upload } from "./evidence/uploads.server";
@@ -129,7 +130,7 @@ export const ReturnShipmentSchema = z.strictObject({
   trackingNumber: text(100),
 });
 
-/** Parses a request's JSON body; malformed JSON is the caller's 400. */
+/** Parses a request's JSON body; malformed JSON or a body that fails the schema is the caller's 400. */
 export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
   let body: unknown;
   try {
@@ -137,7 +138,7 @@ export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>): P
   } catch {
     throw new DomainError("invalid", "invalid_request", "The request body must be JSON.");
   }
-  return schema.parse(body, { reportInput: true });
+  return parseRequestInput(schema, body);
 }
 
 // ---------------------------------------------------------------------------------------------

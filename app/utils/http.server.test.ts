@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { DomainError } from "../domain/errors";
 import { RateLimitedError } from "../services/rate-limits.server";
 import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
+import { z } from "zod";
 import { errorResponse } from "./http.server";
+import { parseRequestInput } from "./request-input.server";
 
 describe("errorResponse", () => {
   it.each([
@@ -60,6 +62,33 @@ describe("errorResponse", () => {
       code: "shopify_rejected",
       message: "Shopify did not accept this: Amount is greater than refundable",
     });
+  });
+
+  it("GIVEN request input that fails its schema THEN it is the sender's 400 naming the field", async () => {
+    const schema = z.object({ items: z.array(z.object({ quantity: z.number().int().min(1) })) });
+    let thrown: unknown;
+    try {
+      parseRequestInput(schema, { items: [{ quantity: 0 }] });
+    } catch (error) {
+      thrown = error;
+    }
+    const response = errorResponse(thrown);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: "invalid_request", field: "items.0.quantity" });
+  });
+
+  it("GIVEN a stored row or a Shopify answer that fails its schema (a bare ZodError) THEN it is our 500, logged, with no paths", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const parsed = z.object({ claimStatus: z.enum(["submitted"]) }).safeParse({ claimStatus: "lost" });
+    const response = errorResponse(parsed.error);
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body.error.code).toBe("internal_error");
+    expect(JSON.stringify(body)).not.toContain("claimStatus");
+    expect(log).toHaveBeenCalledOnce();
+    expect(JSON.stringify(log.mock.calls[0])).toContain("claimStatus");
+    expect(JSON.stringify(log.mock.calls[0])).not.toContain("lost");
+    log.mockRestore();
   });
 
   it("passes a thrown Response (Shopify's redirects and 401s) through unchanged", () => {

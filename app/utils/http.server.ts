@@ -5,8 +5,10 @@ import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.ser
 import { RequestInputError } from "./request-input.server";
 
 // One mapping from errors to HTTP, used by every route: a DomainError's kind picks the status and
-// its code and message reach the client; anything else is a 500 with a generic message and a log
-// line, so internals never leak.
+// its code and message reach the client; only request input that fails its schema
+// (RequestInputError, from parseRequestInput) is the sender's 400. Anything else, a stored row or
+// a Shopify answer that fails its schema (a bare ZodError) included, is a 500 with a generic
+// message and a log line, so internals never leak and the person asking is never blamed.
 
 export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -47,10 +49,6 @@ export function errorResponse(error: unknown): Response {
       { status: 400 },
     );
   }
-  if (error instanceof ZodError) {
-    const message = error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; ");
-    return Response.json({ error: { code: "invalid_request", message } } satisfies ErrorBody, { status: 400 });
-  }
   if (error instanceof ShopifyUnavailableError) {
     const retryAfter: Record<string, string> =
       error.retryAfterMs === null ? {} : { "Retry-After": String(Math.ceil(error.retryAfterMs / 1000)) };
@@ -67,7 +65,13 @@ export function errorResponse(error: unknown): Response {
       { status: 422 },
     );
   }
-  console.error("Unexpected error", error);
+  if (error instanceof ZodError) {
+    // Where the data is wrong, never what it holds (a row or an answer may carry personal data).
+    const issues = error.issues.map((issue) => ({ path: issue.path.join("."), code: issue.code }));
+    console.error("Data failed its schema (a stored row or a Shopify answer)", { issues, stack: error.stack });
+  } else {
+    console.error("Unexpected error", error);
+  }
   return Response.json(
     {
       error: {

@@ -17,7 +17,8 @@ export class RequestInputError extends Error {
 }
 
 export function parseRequestInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
+  // The input travels with each issue: the shopper's messages tell a missing field from a wrong one.
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) throw new RequestInputError(parsed.error);
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { DENIAL_REASONS } from "../../app/domain/claim-lifecycle/claim-state";
 import { CLAIM_REASONS, ITEM_REASONS } from "../../app/domain/policy/codes";
@@ -17,6 +17,7 @@ import { DomainError } from "../../app/domain/errors";
 import { RateLimitedError } from "../../app/services/rate-limits.server";
 import { uploadErrors } from "../../app/services/evidence/uploads.server";
 import { ClaimSubmissionSchema } from "../../app/services/shopper-claims.server";
+import { RequestInputError } from "../../app/utils/request-input.server";
 
 // The server's words for shoppers exist in every language, for every code the shopper API can answer.
 
@@ -213,7 +214,7 @@ describe("shopperErrorResponse", () => {
       },
       { reportInput: true },
     );
-    const response = await shopperErrorResponse(parsed.error, "es");
+    const response = await shopperErrorResponse(new RequestInputError(parsed.error!), "es");
     expect(response.status).toBe(400);
     expect(await body(response)).toEqual({
       error: {
@@ -236,7 +237,7 @@ describe("shopperErrorResponse", () => {
       },
       { reportInput: true },
     );
-    const response = await shopperErrorResponse(parsed.error, "fr");
+    const response = await shopperErrorResponse(new RequestInputError(parsed.error!), "fr");
     expect(await body(response)).toEqual({
       error: {
         code: "invalid_request",
@@ -258,7 +259,7 @@ describe("shopperErrorResponse", () => {
       preferredResolution: "repair",
     };
     const parsed = ClaimSubmissionSchema.safeParse(draft, { reportInput: true });
-    expect(await body(await shopperErrorResponse(parsed.error, "de"))).toEqual({
+    expect(await body(await shopperErrorResponse(new RequestInputError(parsed.error!), "de"))).toEqual({
       error: {
         code: "invalid_request",
         field: "preferredResolution",
@@ -327,10 +328,22 @@ describe("shopperErrorResponse", () => {
     ]);
   });
 
-  it("GIVEN a ZodError from anywhere THEN a 400 naming the request when there is no path", async () => {
+  it("GIVEN request input failing at its root THEN a 400 naming the request when there is no path", async () => {
     const parsed = z.object({ a: z.string() }).safeParse("x", { reportInput: true });
-    expect(await body(await shopperErrorResponse(parsed.error, "en"))).toEqual({
+    expect(await body(await shopperErrorResponse(new RequestInputError(parsed.error!), "en"))).toEqual({
       error: { code: "invalid_request", message: "Please check the request: this is not valid." },
     });
+  });
+
+  it("GIVEN a bare ZodError (a stored row or a Shopify answer) THEN our 500 in the shopper's words, never the field", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const parsed = z.object({ orderName: z.string() }).safeParse({ orderName: 1 });
+    const response = await shopperErrorResponse(parsed.error, "de");
+    expect(response.status).toBe(500);
+    const answer = await body(response);
+    expect(answer.error.code).toBe("internal_error");
+    expect(JSON.stringify(answer)).not.toContain("orderName");
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
   });
 });
