@@ -13,6 +13,7 @@ import {
 } from "../components/claim-page/claim-cards";
 import { formatter } from "../components/claim-page/format";
 import { ClaimActionsCard } from "../components/claim-page/claim-actions";
+import { ReturnCard } from "../components/claim-page/return-card";
 import { runClaimPageAction } from "../services/claim-page-actions.server";
 import { loadClaimPage, type ClaimPage } from "../services/claim-page.server";
 import { authenticate } from "../shopify.server";
@@ -85,6 +86,7 @@ export default function ClaimPageRoute() {
         <Layout.Section>
           <BlockStack gap="400">
             <ItemsCard claim={claim} when={when} />
+            <ReturnCard claim={claim} when={when} />
             <ReportCard claim={claim} />
             <EvidenceCard claim={claim} />
             <ConversationCard claim={claim} when={when} />

@@ -4,12 +4,26 @@ import { parseRequestInput } from "../utils/request-input.server";
 import type { ClaimActionContext, ClaimActionOutcome } from "./claim-actions/define-claim-action.server";
 import { requestInformation } from "./claim-actions/request-information.server";
 import { decide, requestClaimReturn } from "./claim-actions/decide.server";
+import { closeClaim } from "./claim-actions/close-claim.server";
+import { markReturnLost } from "./claim-actions/mark-return-lost.server";
+import { receiveReturn } from "./claim-actions/receive-return.server";
+import { recordUnrequestedReturn } from "./claim-actions/record-unrequested-return.server";
+import { shipReturn } from "./claim-actions/ship-return.server";
 
 // Every action of the claim page, one `intent` each. The page posts JSON: the intent, the
 // claim's version the merchant saw, and the action's own fields. Add an action by writing its
 // definition in `claim-actions/` and listing it here.
 
-const CLAIM_PAGE_ACTIONS = [decide, requestClaimReturn, requestInformation] as const;
+const CLAIM_PAGE_ACTIONS = [
+  decide,
+  requestClaimReturn,
+  requestInformation,
+  shipReturn,
+  receiveReturn,
+  recordUnrequestedReturn,
+  markReturnLost,
+  closeClaim,
+] as const;
 
 export type ClaimPageIntent = (typeof CLAIM_PAGE_ACTIONS)[number]["intent"];
 export const CLAIM_PAGE_INTENTS = CLAIM_PAGE_ACTIONS.map((action) => action.intent) as [

@@ -19,6 +19,7 @@ import { fetchLocations, type ReturnLocation } from "../shopify/locations.server
 import { fetchOrderFacts, type OrderFacts, type OrderLineFacts } from "../shopify/order-facts.server";
 import { availableClaimActions, type ClaimPageIntent } from "./claim-page-actions.server";
 import { listClaimEvidenceForMerchant, type MerchantEvidence } from "./evidence/merchant-evidence.server";
+import { loadClaimReturn, type ClaimReturn } from "./claim-return.server";
 import { claimPageEvaluation, type ClaimPageEvaluation } from "./claim-page-evaluation.server";
 
 // The claim page's data: the stored claim (its policy snapshot, items, event log), what the
@@ -113,6 +114,8 @@ export interface ClaimPage {
     evidenceKinds: EvidenceKind[];
   };
   items: ClaimPageItem[];
+  /** The return's instructions, tracking, Shopify return and fate; null until a return is involved. */
+  return: ClaimReturn | null;
   /** What the policy said when the shopper filed it, and where approved units go back to. */
   evaluation: ClaimPageEvaluation;
   order: ClaimPageOrder;
@@ -214,6 +217,7 @@ export async function loadClaimPage(
       };
     }),
     evaluation: claimPageEvaluation(stored, typeof order === "string" ? new Map() : order.warehouses),
+    return: await loadClaimReturn(db, graphql, stored, typeof order === "string" ? undefined : order.warehouses),
     order:
       typeof order === "string"
         ? { shown: false, reason: order }

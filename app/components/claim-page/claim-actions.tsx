@@ -3,6 +3,13 @@ import { BlockStack, Button, Card, Text } from "@shopify/polaris";
 import type { ClaimPage } from "../../services/claim-page.server";
 import type { ClaimPageIntent } from "../../services/claim-page-actions.server";
 import { RequestInformationModal } from "./request-information-modal";
+import {
+  CloseClaimModal,
+  MarkReturnLostModal,
+  ReceiveReturnModal,
+  RecordUnrequestedReturnModal,
+  ShipReturnModal,
+} from "./return-step-modals";
 
 // The claim's next steps: one button per action its status allows, each opening the modal that
 // says what will happen (in Shopify too) before anything does. Add an action's button here.
@@ -27,6 +34,11 @@ const BUTTONS: Partial<Record<ClaimPageIntent, ActionButton>> = {
       <RequestInformationModal version={claim.version} open={open} onClose={onClose} />
     ),
   },
+  receive_return: { label: "Mark return received", primary: true, Modal: ReceiveReturnModal },
+  ship_return: { label: "Record return in transit", Modal: ShipReturnModal },
+  record_unrequested_return: { label: "Record return that arrived unrequested", Modal: RecordUnrequestedReturnModal },
+  mark_return_lost: { label: "Mark return lost in transit", Modal: MarkReturnLostModal },
+  close: { label: "Close claim", primary: true, Modal: CloseClaimModal },
 };
 
 export function ClaimActionsCard({ claim }: { claim: ClaimPage }) {
