@@ -13,6 +13,7 @@ import {
 } from "../components/claim-page/claim-cards";
 import { formatter } from "../components/claim-page/format";
 import { ClaimActionsCard } from "../components/claim-page/claim-actions";
+import { EvaluationCard } from "../components/claim-page/evaluation-card";
 import { ReturnCard } from "../components/claim-page/return-card";
 import { runClaimPageAction } from "../services/claim-page-actions.server";
 import { loadClaimPage, type ClaimPage } from "../services/claim-page.server";
@@ -86,6 +87,7 @@ export default function ClaimPageRoute() {
         <Layout.Section>
           <BlockStack gap="400">
             <ItemsCard claim={claim} when={when} />
+            <EvaluationCard claim={claim} />
             <ReturnCard claim={claim} when={when} />
             <ReportCard claim={claim} />
             <EvidenceCard claim={claim} />

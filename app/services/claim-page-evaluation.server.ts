@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { StoredClaim } from "../db/claims.server";
-import { ClaimAnswersSchema, type ClaimAnswers } from "../domain/evaluate-claim-schema";
+import type { Resolution } from "../domain/claim-lifecycle/claim-state";
+import { DEFAULT_DENIAL_CLAUSES, type DenialClause } from "../domain/denial-clauses";
+import { ClaimAnswersSchema, RESOLUTIONS_BY_CLAIM_TYPE, type ClaimAnswers } from "../domain/evaluate-claim-schema";
 import {
   EvaluationAtSubmissionSchema,
   type EvaluationAtSubmission,
@@ -50,6 +52,10 @@ export interface ClaimPageEvaluation {
   asFiled: EvaluationAsFiled | null;
   /** Per claimed line item: where approved units go back to (the warehouses that shipped them, as Shopify names them). */
   returnTo: Record<string, ReturnDestination[]>;
+  /** What the merchant may approve with, for this kind of claim. */
+  resolutions: Resolution[];
+  /** The clauses the merchant may cite when denying an item. */
+  clauses: DenialClause[];
 }
 
 const ANSWER_OF_FLAG: Partial<Record<Flag, keyof ClaimAnswers>> = {
@@ -106,5 +112,7 @@ export function claimPageEvaluation(
         }
       : null,
     returnTo: returnTo(stored, warehouses),
+    resolutions: [...RESOLUTIONS_BY_CLAIM_TYPE[stored.state.type]],
+    clauses: [...DEFAULT_DENIAL_CLAUSES],
   };
 }

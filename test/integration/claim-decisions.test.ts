@@ -49,7 +49,7 @@ async function act(claimId: string, body: Record<string, unknown>): Promise<Answ
   });
   const result = await claimAction({ ...routeArgs(request), params: { claimId } });
   if (result instanceof Response) return { status: result.status, body: await result.json() };
-  return { status: 200, body: result as Answer["body"] };
+  return { status: 200, body: result as unknown as Answer["body"] };
 }
 
 /** What the shopper's API says about their claim, in their language. */

@@ -3,6 +3,7 @@ import { BlockStack, Button, Card, Text } from "@shopify/polaris";
 import type { ClaimPage } from "../../services/claim-page.server";
 import type { ClaimPageIntent } from "../../services/claim-page-actions.server";
 import { RequestInformationModal } from "./request-information-modal";
+import { DecideModal, RequestReturnModal } from "./decide-modal";
 import {
   CloseClaimModal,
   MarkReturnLostModal,
@@ -28,6 +29,8 @@ interface ActionButton {
 }
 
 const BUTTONS: Partial<Record<ClaimPageIntent, ActionButton>> = {
+  decide: { label: "Approve or deny", primary: true, Modal: DecideModal },
+  request_return: { label: "Open the return in Shopify", primary: true, Modal: RequestReturnModal },
   request_information: {
     label: "Ask for more information",
     Modal: ({ claim, open, onClose }) => (

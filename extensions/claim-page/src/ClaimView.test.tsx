@@ -221,8 +221,9 @@ describe("a claim's page", () => {
               items: [
                 {
                   lineItemId: lineItem(1),
-                  reason: "The casing was opened.",
-                  clause: "The guarantee does not cover devices that have been opened.",
+                  reason: "body_opened",
+                  clause: "The guarantee does not cover a product whose body was opened in an attempt to fix it.",
+                  note: "The screws show tool marks.",
                 },
               ],
             },
@@ -232,8 +233,14 @@ describe("a claim's page", () => {
       { url: CLAIM_URL },
     );
     render(<ClaimPage />);
-    await waitFor(() => expect(pageText()).toContain("Volt X2 E-Scooter: The casing was opened."));
-    expect(pageText()).toContain("Our policy says: The guarantee does not cover devices that have been opened.");
+    await waitFor(() =>
+      expect(pageText()).toContain(
+        "Volt X2 E-Scooter: The guarantee does not cover a product whose body was opened in an attempt to fix it.",
+      ),
+    );
+    expect(pageText()).toContain("The store adds: The screws show tool marks.");
+    // The reason's code is for programs, never shown to the shopper.
+    expect(pageText()).not.toContain("body_opened");
     expect(pageText()).toContain("Declined");
   });
 

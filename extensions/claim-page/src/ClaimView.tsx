@@ -109,8 +109,9 @@ export function ClaimView({ claimId }: { claimId: string }) {
           <s-stack gap="small-200">
             {claim.denial.items.map((item) => (
               <s-stack key={item.lineItemId}>
-                <s-text>{t("claim.denial.item", { name: title(item.lineItemId), reason: item.reason })}</s-text>
-                <s-text color="subdued">{t("claim.denial.clause", { clause: item.clause })}</s-text>
+                {/* The clause in the shopper's words (the server's, in their language), never its code. */}
+                <s-text>{t("claim.denial.item", { name: title(item.lineItemId), clause: item.clause })}</s-text>
+                {item.note && <s-text color="subdued">{t("claim.denial.note", { note: item.note })}</s-text>}
               </s-stack>
             ))}
           </s-stack>

@@ -112,7 +112,8 @@ export interface ClaimDetail extends ClaimSummary {
     }[];
     replacementOrderName: string | null;
   };
-  denial: null | { items: { lineItemId: string; reason: string; clause: string }[] };
+  /** `clause`: the policy's words for the reason, in the shopper's language; `note`: the store's own words. */
+  denial: null | { items: { lineItemId: string; reason: string; clause: string; note: string | null }[] };
   canReply: boolean;
   canSendTracking: boolean;
 }
