@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CLAIM_STATUSES, ClaimStatusSchema, type ClaimStatus } from "../domain/claim-lifecycle/claim-status";
 import { statusesOfTab, type InboxTab } from "../domain/claim-lifecycle/inbox";
 import { ClaimTypeSchema } from "../domain/evaluate-claim-schema";
+import { MoneyInputSchema, type MoneyInput } from "../domain/money";
 import { env } from "../utils/env.server";
 
 // The merchant's inbox: one page of a shop's claims per tab, searched and sorted, with keyset
@@ -41,6 +42,8 @@ export interface InboxRow {
   respondBy: Date | null;
   lastEventAt: Date;
   items: { title: string | null; quantity: number }[];
+  /** What the claimed items cost the shopper, in the order's currency; null on claims filed without it. */
+  value: MoneyInput | null;
 }
 
 export interface InboxPage {
@@ -133,14 +136,20 @@ export async function listInboxClaims(db: PrismaClient, shop: string, query: Inb
       status: true,
       respondBy: true,
       lastEventAt: true,
+      claimedValueAmount: true,
+      claimedValueCurrency: true,
       items: { select: { title: true, quantity: true }, orderBy: { position: "asc" } },
     },
   });
   const more = rows.length > limit;
-  const shown = rows.slice(0, limit).map((row): InboxRow => ({
+  const shown = rows.slice(0, limit).map(({ claimedValueAmount, claimedValueCurrency, ...row }): InboxRow => ({
     ...row,
     type: ClaimTypeSchema.parse(row.type),
     status: ClaimStatusSchema.parse(row.status),
+    value:
+      claimedValueAmount === null && claimedValueCurrency === null
+        ? null
+        : MoneyInputSchema.parse({ amount: claimedValueAmount, currencyCode: claimedValueCurrency }),
   }));
   if (side === "before") shown.reverse();
   const first = shown[0];

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { DomainError } from "../domain/errors";
+import type { MoneyInput } from "../domain/money";
 import { deriveResponseClock } from "../domain/claim-lifecycle/response-clock";
 import {
   ClaimStateSchema,
@@ -44,6 +45,8 @@ export interface NewClaim {
   submissionKey?: string | null;
   /** Line names by line item id, kept so the shopper's claim pages need not ask Shopify. */
   itemTitles?: Readonly<Record<string, string>>;
+  /** What the claimed items cost the shopper, in the order's currency, when Shopify showed the prices. */
+  claimedValue?: MoneyInput | null;
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -121,6 +124,8 @@ export async function insertClaim(tx: Prisma.TransactionClient, input: NewClaim)
       respondBy: respondByOf(state, new Date(first.at)),
       lastEventAt: new Date(first.at),
       submissionKey: input.submissionKey ?? null,
+      claimedValueAmount: input.claimedValue?.amount ?? null,
+      claimedValueCurrency: input.claimedValue?.currencyCode ?? null,
       items: {
         create: state.items.map((item, position) => ({
           ...itemRow(item, position),

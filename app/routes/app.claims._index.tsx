@@ -23,6 +23,7 @@ import {
   INBOX_TAB_LABELS,
   RESPONSE_BADGE_TONES,
 } from "../components/claim-labels";
+import { formatMoney } from "../components/claim-page/format";
 import { loadClaimInbox, parseInboxParams, type ClaimInbox } from "../services/claim-inbox.server";
 import { authenticate } from "../shopify.server";
 import { errorResponse } from "../utils/http.server";
@@ -169,6 +170,11 @@ export default function ClaimsInbox() {
           </Text>
         </IndexTable.Cell>
         <IndexTable.Cell>
+          <Text as="span" alignment="end" numeric>
+            {row.value ? formatMoney(row.value) : "—"}
+          </Text>
+        </IndexTable.Cell>
+        <IndexTable.Cell>
           {row.clock ? <Badge tone={RESPONSE_BADGE_TONES[row.clock.tone]}>{row.clock.label}</Badge> : "—"}
         </IndexTable.Cell>
         <IndexTable.Cell>
@@ -214,6 +220,7 @@ export default function ClaimsInbox() {
             { title: "Customer" },
             { title: "Type" },
             { title: "Items" },
+            { title: "Value", alignment: "end" },
             { title: "Response due" },
             { title: "Status" },
           ]}

@@ -15,6 +15,7 @@ import {
   type InboxTab,
   type ResponseBadgeTone,
 } from "../domain/claim-lifecycle/inbox";
+import type { MoneyInput } from "../domain/money";
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import { parseRequestInput } from "../utils/request-input.server";
 
@@ -66,6 +67,8 @@ export interface InboxRowView {
   status: ClaimStatus;
   /** "Aurora Desk Lamp × 2, USB-C Cable" ("Item" where no title was stored). */
   items: string;
+  /** What the claimed items cost the shopper, in the order's currency; null on older claims. */
+  value: MoneyInput | null;
   clock: { label: string; tone: ResponseBadgeTone } | null;
 }
 
@@ -111,6 +114,7 @@ export async function loadClaimInbox(db: InboxDb, shop: string, params: InboxPar
       type: row.type,
       status: row.status,
       items: itemsText(row.items),
+      value: row.value,
       clock: responseClockBadge(inboxResponseClock(row, now)),
     })),
     previous: page.previous ? encodeCursor(page.previous) : null,

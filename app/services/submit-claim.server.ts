@@ -8,6 +8,7 @@ import { productOverridesFor, readShopPolicyOverride } from "../db/policies.serv
 import { submitClaim as openClaim } from "../domain/claim-lifecycle/apply-claim-command";
 import { claimSubmissionFromEvaluation } from "../domain/claim-lifecycle/claim-submission";
 import { DomainError } from "../domain/errors";
+import { money, parseMoney, sum, toMoneyInput, type MoneyInput } from "../domain/money";
 import { evaluateClaim } from "../domain/evaluate-claim";
 import {
   CLAIM_TYPES,
@@ -22,7 +23,7 @@ import {
 } from "../domain/evaluate-claim-schema";
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { AdminGraphql } from "../shopify/admin-client.server";
-import { fetchOrderFacts } from "../shopify/order-facts.server";
+import { fetchOrderFacts, type MoneyAmount } from "../shopify/order-facts.server";
 import { fetchShopProfile } from "../shopify/shop.server";
 import { attachUploads, uploadErrors } from "./evidence/uploads.server";
 import {
@@ -50,6 +51,27 @@ interface LoadedOrder {
   customerName: string | null;
   /** What the shopper calls each line (Shopify's line name), when Shopify still shows the order. */
   lineNames: Record<string, string>;
+  /** Each line's price paid per unit, after discounts, in the order's currency, when Shopify still shows the order. */
+  unitPrices: Record<string, MoneyAmount>;
+}
+
+/**
+ * What the claimed items cost the shopper: the price paid per unit × the claimed units, summed in
+ * the order's currency; null when a line's price is not known (Shopify no longer shows the order).
+ */
+function claimedValue(
+  items: readonly { lineItemId: string; quantity: number }[],
+  unitPrices: Readonly<Record<string, MoneyAmount>>,
+): MoneyInput | null {
+  const priced = items.map((item) => ({ item, price: unitPrices[item.lineItemId] }));
+  const [first] = priced;
+  if (!first?.price || priced.some(({ price }) => price === undefined)) return null;
+  const currencyCode = first.price.currencyCode;
+  const lines = priced.map(({ item, price }) => {
+    const unit = parseMoney(price!.amount, price!.currencyCode);
+    return money(unit.minorUnits * item.quantity, unit.currencyCode);
+  });
+  return toMoneyInput(sum(lines, currencyCode));
 }
 
 async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: ClaimContext): Promise<LoadedOrder> {
@@ -64,6 +86,7 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
       orderName: facts.orderName,
       customerName: facts.customerName,
       lineNames: Object.fromEntries(facts.lines.map((line) => [line.lineItemId, line.name])),
+      unitPrices: Object.fromEntries(facts.lines.map((line) => [line.lineItemId, line.unitPricePaid.presentment])),
     };
   }
   // Shopify no longer shows the order (older than 60 days without read_all_orders).
@@ -81,6 +104,7 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
     orderName: null,
     customerName: null,
     lineNames: {},
+    unitPrices: {},
   };
 }
 
@@ -261,6 +285,7 @@ async function submitNewClaim(
       customerName: loaded.customerName,
       submissionKey: input.submissionKey ?? null,
       itemTitles: loaded.lineNames,
+      claimedValue: claimedValue(state.items, loaded.unitPrices),
     });
     const uploadIds = input.uploadIds ?? [];
     if (uploadIds.length === 0) return inserted;

@@ -3,6 +3,7 @@ import prisma from "../../app/db.server";
 import { loader as homeLoader } from "../../app/routes/app._index";
 import { loader as inboxLoader } from "../../app/routes/app.claims._index";
 import type { ClaimInbox } from "../../app/services/claim-inbox.server";
+import { submitClaim } from "../../app/services/submit-claim.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { DEMO_CLAIM_PLANS, seedDemoClaims, type SeededDemoClaim } from "../demo/seed-claims";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
@@ -97,9 +98,57 @@ describe("the claims inbox", () => {
       type: "arrival",
       status: "submitted",
       items: "Nimbus Power Bank 20000",
+      // One power bank at EUR 59.90, what the shopper paid.
+      value: { amount: "59.90", currencyCode: "EUR" },
       clock: { label: "overdue by 3 h", tone: "critical" },
     });
     expect((await inbox("?tab=waiting_on_shopper")).rows[0]?.clock).toEqual({ label: "paused", tone: "paused" });
+  });
+
+  it("GIVEN a claim on 2 of 3 discounted units WHEN the inbox lists it THEN its value is the price paid per unit × the claimed units in the order's currency", async () => {
+    const store = simulator.store(TEST_SHOP);
+    const customer = manifest.customers[0]!;
+    const lamp = store.state.products.find((p) => p.title === "Aurora Desk Lamp")!;
+    const variant = store.state.variants.find((v) => v.productId === lamp.id)!;
+    const deliveredAt = new Date(NOW.getTime() - 6 * 60 * 60 * 1000);
+    const shippedAt = new Date(deliveredAt.getTime() - 48 * 60 * 60 * 1000);
+    // 3 lamps at EUR 79.50 with EUR 9.00 off the line: EUR 76.50 paid per lamp.
+    const order = store.addOrder({
+      createdAt: new Date(shippedAt.getTime() - 24 * 60 * 60 * 1000),
+      customerId: customer.id,
+      lines: [{ variantId: variant.id, quantity: 3, discount: { amount: 900, title: "Three for less" } }],
+      fulfillments: [{ lines: [{ index: 0 }], createdAt: shippedAt, deliveredAt, deliveredEventAt: deliveredAt }],
+    });
+    const graphql = (await unauthenticated.admin(TEST_SHOP)).admin.graphql;
+    const { claim } = await submitClaim(
+      prisma,
+      graphql,
+      { shop: TEST_SHOP, customerId: customer.id, orderId: order.id },
+      {
+        claim: {
+          type: "arrival",
+          items: [{ lineItemId: order.lineItems[0]!.id, quantity: 2 }],
+          evidence: ["issue_photo", "shipping_label_photo", "packaging_photo"],
+          preferredResolution: "refund",
+        },
+        problem: "damaged",
+        note: "Two of the three lamps arrived cracked.",
+      },
+      NOW,
+    );
+    const row = (await inbox(`?tab=all&q=${encodeURIComponent(order.name)}`)).rows.find((r) => r.id === claim.state.id);
+    expect(row?.value).toEqual({ amount: "153.00", currencyCode: "EUR" });
+  });
+
+  it("GIVEN a claim filed before values were kept WHEN the inbox lists it THEN it has no value (the screen shows —)", async () => {
+    const older = claims[0]!;
+    await prisma.claim.update({
+      where: { id: older.claimId },
+      data: { claimedValueAmount: null, claimedValueCurrency: null },
+    });
+    const rows = (await inbox("?tab=all")).rows;
+    expect(rows.find((r) => r.id === older.claimId)?.value).toBeNull();
+    expect(rows.filter((r) => r.id !== older.claimId).every((r) => r.value !== null)).toBe(true);
   });
 
   it("GIVEN the claims WHEN the merchant searches THEN claim number, order name, customer name and product title each find theirs", async () => {
