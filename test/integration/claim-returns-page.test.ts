@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { loader as shopperClaimLoader } from "../../app/routes/api.claims.$claimId";
 import { action as claimAction, loader as claimLoader } from "../../app/routes/app.claims.$claimId";
-import { runClaimCommand, type LocalClaimCommand } from "../../app/services/claim-commands.server";
 import type { ClaimPage } from "../../app/services/claim-page.server";
 import type { ClaimDetail } from "../../app/services/shopper-claims.server";
 import { unauthenticated } from "../../app/shopify.server";
@@ -26,7 +25,6 @@ import {
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 const NOW = new Date();
-const merchant = { type: "merchant" as const, id: "staff-9" };
 let claims: SeededDemoClaim[];
 let manifest: DemoManifest;
 
@@ -63,8 +61,6 @@ async function shopperView(claimId: string): Promise<ClaimDetail> {
 }
 
 const seeded = (status: string) => claims.find((c) => c.status === status)!;
-const run = (claimId: string, command: LocalClaimCommand) =>
-  runClaimCommand(prisma, TEST_SHOP, claimId, command, merchant, new Date());
 const store = () => simulator.store(TEST_SHOP);
 const orderIdOf = async (claimId: string) => (await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).orderId;
 
@@ -240,16 +236,25 @@ describe("a return that arrived without a request", () => {
     expect(shopper).toMatchObject({ status: "submitted", nextStep: "wait_for_reply" });
     expect(shopper.timeline.at(-1)).toMatchObject({ type: "return_arrived_unrequested", message: null });
 
-    // WHEN the merchant approves it THEN the item in hand is received, no Shopify return opened
+    // WHEN the merchant approves it with a return required THEN the shopper is not asked for the item
+    // and no Shopify return is opened: the item in hand is received
     const lineItemId = (await prisma.claimItem.findFirstOrThrow({ where: { claimId: submitted.claimId } })).lineItemId;
-    await run(submitted.claimId, {
-      type: "decide_item",
-      lineItemId,
-      decision: { kind: "approve", resolution: "refund" },
+    const decided = await act(submitted.claimId, {
+      intent: "decide",
+      items: [{ lineItemId, decision: "approve", resolution: "refund" }],
+      returnRequired: true,
+      returnShippingPaidBy: "merchant",
+      version: page.version,
     });
-    await run(submitted.claimId, { type: "finalize_decision", returnRequired: true });
+    expect(decided).toMatchObject({
+      status: 200,
+      body: { message: `Claim #${submitted.number} approved; its item is already back: mark the return received` },
+    });
+    expect(decided.body).not.toHaveProperty("notices");
     const approved = await claimPage(submitted.claimId);
+    expect(approved.status).toBe("approved");
     expect(approved.actions).toContain("receive_return");
+    expect(approved.actions).not.toContain("request_return");
     const received = await act(submitted.claimId, { intent: "receive_return", version: approved.version });
     expect(received.status).toBe(200);
     expect((await claimPage(submitted.claimId)).status).toBe("return_received");

@@ -5,13 +5,14 @@ import { claimChangedMeanwhile, requireClaim } from "../../db/claims.server";
 import { applyClaimCommand } from "../../domain/claim-lifecycle/apply-claim-command";
 import type { ClaimCommand } from "../../domain/claim-lifecycle/claim-commands";
 import { DenialReasonSchema, ResolutionSchema, type ClaimState } from "../../domain/claim-lifecycle/claim-state";
+import { unrequestedReturnOf } from "../../domain/claim-lifecycle/guards";
 import { statusesAllowing } from "../../domain/claim-lifecycle/transitions";
 import { RESOLUTIONS_BY_CLAIM_TYPE } from "../../domain/evaluate-claim-schema";
 import { ShopifyUnavailableError } from "../../shopify/errors.server";
 import { RequestInputError } from "../../utils/request-input.server";
 import { orderAdminUrl } from "../claim-page.server";
 import { requestReturn } from "../request-return.server";
-import { defineClaimAction, type ClaimActionContext, type ClaimActionOutcome } from "./define-claim-action.server";
+import { defineClaimAction, type ClaimActionContext } from "./define-claim-action.server";
 
 // The merchant's decision: each item approved (refund, replacement or repair, how many units) or
 // denied citing a clause, saved as one change on the version the merchant saw (every decide_item,
@@ -138,35 +139,26 @@ function returnFailure(error: unknown): string {
   return `The return could not be opened in Shopify. ${RETRY}`;
 }
 
+/** How opening the return went, for the toast: what follows "Claim #N approved; ". */
+interface ReturnOpening {
+  said: string;
+  notices?: string[];
+}
+
 /** Opens the Shopify return of an approved claim; a failure is told, not thrown: the decision stands. */
-async function openReturn(
+async function openReturnAfterDecision(
   context: ClaimActionContext,
-  number: number,
   shippingPaidBy: "merchant" | "customer" | undefined,
-): Promise<ClaimActionOutcome> {
+): Promise<ReturnOpening> {
   const { db, graphql, shop, claimId, actor, now } = context;
-  const orderLink = (orderId: string) => ({ label: "View order", url: orderAdminUrl(orderId) });
   try {
-    const opened = await requestReturn(
-      db,
-      graphql,
-      { shop, claimId, actor, ...(shippingPaidBy ? { shippingPaidBy } : {}) },
-      now,
-    );
-    const link = orderLink(opened.claim.state.orderId);
-    if (!opened.shopifyReturn) {
-      return {
-        message: `Return requested on claim #${number}`,
-        link,
-        ...(opened.notice ? { notices: [opened.notice] } : {}),
-      };
-    }
-    return { message: `Return ${opened.shopifyReturn.name} opened in Shopify for claim #${number}`, link };
+    const payer = shippingPaidBy ? { shippingPaidBy } : {};
+    const opened = await requestReturn(db, graphql, { shop, claimId, actor, ...payer }, now);
+    if (opened.shopifyReturn) return { said: `return ${opened.shopifyReturn.name} opened in Shopify` };
+    // Shopify no longer shows the order's fulfillments as claimed: the shopper still gets the instructions.
+    return { said: "the shopper is asked to send it back", ...(opened.notice ? { notices: [opened.notice] } : {}) };
   } catch (error) {
-    return {
-      message: `Decision saved on claim #${number}; the return is not open yet`,
-      notices: [returnFailure(error)],
-    };
+    return { said: "the return is not open in Shopify yet", notices: [returnFailure(error)] };
   }
 }
 
@@ -189,10 +181,21 @@ export const decide = defineClaimAction({
     }
     const what = state.status === "approved" ? "approved" : "partly approved";
     if (!state.returnRequired) {
-      return { message: `Claim #${meta.number} ${what}; resolve it to refund, replace or repair`, link };
+      return {
+        message: `Claim #${meta.number} ${what}; resolve it when you are ready to refund, replace or repair`,
+        link,
+      };
     }
-    const opened = await openReturn(context, meta.number, input.returnShippingPaidBy);
-    return { ...opened, message: `Claim #${meta.number} ${what}. ${opened.message}` };
+    if (unrequestedReturnOf(state)) {
+      // The item came back before the decision: nothing to ask the shopper for, nothing to open in Shopify.
+      return { message: `Claim #${meta.number} ${what}; its item is already back: mark the return received`, link };
+    }
+    const opening = await openReturnAfterDecision(context, input.returnShippingPaidBy);
+    return {
+      message: `Claim #${meta.number} ${what}; ${opening.said}`,
+      link,
+      ...(opening.notices ? { notices: opening.notices } : {}),
+    };
   },
 });
 
@@ -200,7 +203,10 @@ export const decide = defineClaimAction({
 export const requestClaimReturn = defineClaimAction({
   intent: "request_return",
   input: z.object({ returnShippingPaidBy: ShippingPayerInputSchema.optional() }),
-  available: (claim) => statusesAllowing("request_return").includes(claim.state.status) && claim.state.returnRequired,
+  available: (claim) =>
+    statusesAllowing("request_return").includes(claim.state.status) &&
+    claim.state.returnRequired &&
+    unrequestedReturnOf(claim.state) === null,
   run: async ({ db, graphql, shop, claimId, actor, now, version }, input) => {
     const stored = await requireClaim(db, shop, claimId);
     // Acting on the claim as the merchant saw it: a second merchant gets the conflict, not a second return.
