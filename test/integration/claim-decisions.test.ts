@@ -258,7 +258,7 @@ describe("deciding a claim", () => {
         ok: true,
         intent: "decide",
         number: claim.number,
-        message: `Claim #${claim.number} approved. Return ${returns[0]!.name} opened in Shopify for claim #${claim.number}`,
+        message: `Claim #${claim.number} approved; return ${returns[0]!.name} opened in Shopify`,
         link: { label: "View order", url: seen.orderUrl },
       },
     });
@@ -286,7 +286,9 @@ describe("deciding a claim", () => {
     });
 
     expect(answer.status).toBe(200);
-    expect(answer.body.message).toBe(`Claim #${claim.number} approved; resolve it to refund, replace or repair`);
+    expect(answer.body.message).toBe(
+      `Claim #${claim.number} approved; resolve it when you are ready to refund, replace or repair`,
+    );
     const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.claimId } });
     expect([row.status, row.returnRequired]).toEqual(["approved", false]);
     expect(store().returnsOf(row.orderId)).toEqual([]);
@@ -352,9 +354,7 @@ describe("deciding a claim", () => {
 
     expect(answer.status).toBe(200);
     const returns = store().returnsOf(order.id);
-    expect(answer.body.message).toBe(
-      `Claim #${number} partly approved. Return ${returns[0]!.name} opened in Shopify for claim #${number}`,
-    );
+    expect(answer.body.message).toBe(`Claim #${number} partly approved; return ${returns[0]!.name} opened in Shopify`);
     expect(returns.map((r) => r.lineItems.map((l) => [l.lineItemId, l.quantity]))).toEqual([[[lamp.id, 1]]]);
     const after = await claimPage(claimId);
     expect(after.status).toBe("awaiting_return");
@@ -556,9 +556,7 @@ describe("deciding a claim", () => {
     });
 
     expect(answer.status).toBe(200);
-    expect(answer.body.message).toBe(
-      `Claim #${claim.number} approved. Decision saved on claim #${claim.number}; the return is not open yet`,
-    );
+    expect(answer.body.message).toBe(`Claim #${claim.number} approved; the return is not open in Shopify yet`);
     expect(answer.body.notices).toEqual([
       'Shopify did not answer when the return was opened. The decision is saved and the shopper sees it. Choose "Open the return in Shopify" on the claim to try again.',
     ]);
