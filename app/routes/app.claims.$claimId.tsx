@@ -15,6 +15,7 @@ import { formatter } from "../components/claim-page/format";
 import { ClaimActionsCard } from "../components/claim-page/claim-actions";
 import { EvaluationCard } from "../components/claim-page/evaluation-card";
 import { ReturnCard } from "../components/claim-page/return-card";
+import { ResolutionCard } from "../components/claim-page/resolution-card";
 import { runClaimPageAction } from "../services/claim-page-actions.server";
 import { loadClaimPage, type ClaimPage } from "../services/claim-page.server";
 import { authenticate } from "../shopify.server";
@@ -88,6 +89,7 @@ export default function ClaimPageRoute() {
           <BlockStack gap="400">
             <ItemsCard claim={claim} when={when} />
             <EvaluationCard claim={claim} />
+            <ResolutionCard claim={claim} when={when} />
             <ReturnCard claim={claim} when={when} />
             <ReportCard claim={claim} />
             <EvidenceCard claim={claim} />

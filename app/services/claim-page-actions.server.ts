@@ -9,6 +9,8 @@ import { markReturnLost } from "./claim-actions/mark-return-lost.server";
 import { receiveReturn } from "./claim-actions/receive-return.server";
 import { recordUnrequestedReturn } from "./claim-actions/record-unrequested-return.server";
 import { shipReturn } from "./claim-actions/ship-return.server";
+import { inspectReturn } from "./claim-actions/inspect-return.server";
+import { resolve } from "./claim-actions/resolve.server";
 
 // Every action of the claim page, one `intent` each. The page posts JSON: the intent, the
 // claim's version the merchant saw, and the action's own fields. Add an action by writing its
@@ -22,6 +24,8 @@ const CLAIM_PAGE_ACTIONS = [
   receiveReturn,
   recordUnrequestedReturn,
   markReturnLost,
+  inspectReturn,
+  resolve,
   closeClaim,
 ] as const;
 

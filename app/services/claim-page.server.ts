@@ -21,6 +21,7 @@ import { availableClaimActions, type ClaimPageIntent } from "./claim-page-action
 import { listClaimEvidenceForMerchant, type MerchantEvidence } from "./evidence/merchant-evidence.server";
 import { loadClaimReturn, type ClaimReturn } from "./claim-return.server";
 import { claimPageEvaluation, type ClaimPageEvaluation } from "./claim-page-evaluation.server";
+import { loadClaimResolution, type ClaimResolution } from "./resolution/resolution-summary.server";
 
 // The claim page's data: the stored claim (its policy snapshot, items, event log), what the
 // shopper said when filing (the submitted event's data), the evidence with signed URLs, and the
@@ -118,6 +119,8 @@ export interface ClaimPage {
   return: ClaimReturn | null;
   /** What the policy said when the shopper filed it, and where approved units go back to. */
   evaluation: ClaimPageEvaluation;
+  /** Each approved item's components checklist, and what the resolution's Shopify steps did. */
+  resolution: ClaimResolution;
   order: ClaimPageOrder;
   evidence: MerchantEvidence[];
   conversation: ClaimPageMessage[];
@@ -218,6 +221,7 @@ export async function loadClaimPage(
     }),
     evaluation: claimPageEvaluation(stored, typeof order === "string" ? new Map() : order.warehouses),
     return: await loadClaimReturn(db, graphql, stored, typeof order === "string" ? undefined : order.warehouses),
+    resolution: await loadClaimResolution(db, graphql, stored),
     order:
       typeof order === "string"
         ? { shown: false, reason: order }

@@ -3,6 +3,8 @@ import { BlockStack, Button, Card, Text } from "@shopify/polaris";
 import type { ClaimPage } from "../../services/claim-page.server";
 import type { ClaimPageIntent } from "../../services/claim-page-actions.server";
 import { RequestInformationModal } from "./request-information-modal";
+import { InspectReturnModal } from "./inspect-return-modal";
+import { ResolveModal } from "./resolve-modal";
 import { DecideModal, RequestReturnModal } from "./decide-modal";
 import {
   CloseClaimModal,
@@ -41,6 +43,8 @@ const BUTTONS: Partial<Record<ClaimPageIntent, ActionButton>> = {
   ship_return: { label: "Record return in transit", Modal: ShipReturnModal },
   record_unrequested_return: { label: "Record return that arrived unrequested", Modal: RecordUnrequestedReturnModal },
   mark_return_lost: { label: "Mark return lost in transit", Modal: MarkReturnLostModal },
+  inspect_return: { label: "Inspect the return", primary: true, Modal: InspectReturnModal },
+  resolve: { label: "Resolve", primary: true, Modal: ResolveModal },
   close: { label: "Close claim", primary: true, Modal: CloseClaimModal },
 };
 

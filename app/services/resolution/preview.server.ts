@@ -1,0 +1,301 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { findClaim, merchantClaimNotFound, type StoredClaim } from "../../db/claims.server";
+import { claimShopifyReturnId } from "../../db/shopify-actions.server";
+import { parseMoney } from "../../domain/money";
+import type { AdminGraphql } from "../../shopify/admin-client.server";
+import { parseRequestInput } from "../../utils/request-input.server";
+import {
+  markedOutOfStock,
+  resolvedState,
+  withStockAssumed,
+  withStockFacts,
+  type ResolveClaimInput,
+} from "../resolve-claim.server";
+import type {
+  PaymentRequestIntent,
+  RefundIntent,
+  ReplacementIntent,
+  ShopifyActionKind,
+} from "../shopify-action-kinds.server";
+import { findAction, needsNewPlan, type StoredAction } from "../shopify-actions.server";
+import { claimedLineNames, planPaymentRequest } from "./payment-request.server";
+import { planRefundIntent, refundNote } from "./refund.server";
+import { approvedReplacements, planReplacement } from "./replacement.server";
+
+// What resolving the claim would do in Shopify, before anything happens: the refund per original
+// transaction with the inspection's deductions, the replacement lines with Shopify's stock, the
+// payment request for missing parts, the return to close. Only queries: nothing is stored and no
+// mutation is sent. A step stored earlier (a resolution that failed half-way) is shown as it will
+// be carried out, its same plan and key; a plan Shopify refused is shown planned afresh.
+// The digest names what the merchant saw: resolving with a digest that no longer matches is a
+// conflict, so the merchant never confirms one amount and gets another.
+
+export type PreviewInput = Omit<ResolveClaimInput, "actor" | "expectedVersion">;
+
+/** The repair notes; an empty field is no note. */
+const repairNotes = z
+  .string()
+  .trim()
+  .max(5000, "keep the repair notes under 5,000 characters")
+  .optional()
+  .transform((note) => (note ? note : undefined));
+
+export const ResolveInputSchema = z.object({
+  /** For each replacement, whether it is in stock (Shopify checks too); for each repair, whether it is possible. */
+  items: z
+    .array(
+      z.strictObject({
+        lineItemId: z.string().min(1, "name the item"),
+        replacementInStock: z.boolean().optional(),
+        repairPossible: z.boolean().optional(),
+      }),
+    )
+    .default([]),
+  /** Put refunded items that came back into stock at the warehouse that received them. */
+  restock: z.boolean().default(false),
+  /** Let Shopify email the shopper about the refund. */
+  notifyCustomer: z.boolean().default(true),
+  /** The repair notes, kept as the resolution's note. */
+  note: repairNotes,
+});
+export type ResolveInput = z.infer<typeof ResolveInputSchema>;
+
+type Money = { amount: string; currencyCode: string };
+
+export interface ResolutionPreview {
+  version: number;
+  orderName: string | null;
+  refund: {
+    total: Money;
+    /** What the items are owed but the order can no longer give back. */
+    shortfall: Money;
+    items: { lineItemId: string; title: string; quantity: number; paid: Money; deductions: Money; amount: Money }[];
+    transactions: { parentId: string; paymentMethod: string; amount: Money }[];
+    /** A stored plan from an earlier attempt, carried out again under the same key. */
+    retried: boolean;
+  } | null;
+  replacement: {
+    /** The replacement order's currency (the shop's): its total is zero. */
+    currencyCode: string;
+    lines: { lineItemId: string; title: string; quantity: number; inStock: boolean; fallbackMessage: string | null }[];
+  } | null;
+  repairs: { lineItemId: string; title: string; possible: boolean }[];
+  paymentRequest: {
+    lines: { title: string; quantity: number; unitPrice: Money }[];
+    total: Money;
+    /** Where Shopify sends the invoice (the claim's customer), when known. */
+    sendTo: string | null;
+  } | null;
+  /** The claim's Shopify return, closed by the resolution. */
+  closesReturn: boolean;
+  /** What Shopify will do, one sentence per step, in the order they run. */
+  summary: string[];
+  digest: string;
+}
+
+const display = ({ amount, currencyCode }: Money) =>
+  new Intl.NumberFormat("en-GB", { style: "currency", currency: currencyCode }).format(Number(amount));
+
+const list = (parts: string[]) =>
+  parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+
+/** The stored step's intent when resolving would carry it out again; null when it would plan afresh. */
+async function storedIntent<K extends ShopifyActionKind>(
+  db: PrismaClient,
+  claimId: string,
+  kind: K,
+): Promise<StoredAction<K> | null> {
+  const stored = await findAction(db, claimId, kind);
+  return stored && !needsNewPlan(kind, stored.action) ? stored : null;
+}
+
+const titleOf = (claim: StoredClaim, names: ReadonlyMap<string, string>, lineItemId: string) =>
+  claim.meta.itemTitles[lineItemId] ?? names.get(lineItemId) ?? "Item";
+
+function refundPreview(
+  claim: StoredClaim,
+  intent: RefundIntent,
+  names: ReadonlyMap<string, string>,
+  retried: boolean,
+): NonNullable<ResolutionPreview["refund"]> {
+  const currencyCode = intent.plan.currencyCode;
+  const money = (amount: string) => ({ amount, currencyCode });
+  return {
+    total: money(intent.plan.total),
+    shortfall: money(intent.plan.shortfall),
+    items: intent.plan.items.map((item) => ({
+      lineItemId: item.lineItemId,
+      title: titleOf(claim, names, item.lineItemId),
+      quantity: item.quantity,
+      paid: money(item.paid),
+      deductions: money(item.deductions),
+      amount: money(item.amount),
+    })),
+    transactions: intent.request.transactions.map((t) => ({
+      parentId: t.parentTransactionId,
+      paymentMethod: intent.paymentMethods[t.parentTransactionId] ?? t.gateway,
+      amount: money(t.amount),
+    })),
+    retried,
+  };
+}
+
+function summaryOf(preview: Omit<ResolutionPreview, "summary" | "digest" | "version">): string[] {
+  const order = preview.orderName ? `order ${preview.orderName}` : "the order";
+  const sentences: string[] = [];
+  const refund = preview.refund;
+  if (refund) {
+    if (refund.transactions.length > 0) {
+      const parts = refund.transactions.map((t) => `${display(t.amount)} to ${t.paymentMethod}`);
+      sentences.push(`Refund ${list(parts)} on ${order}.`);
+    } else {
+      sentences.push(
+        `Refund nothing on ${order}: ${display(refund.total)} is owed after deductions and what was refunded already.`,
+      );
+    }
+    if (parseMoney(refund.shortfall.amount, refund.shortfall.currencyCode).minorUnits > 0) {
+      sentences.push(
+        `${display(refund.shortfall)} cannot be refunded in Shopify any more: settle it with the shopper yourself.`,
+      );
+    }
+  }
+  const shipped = preview.replacement?.lines.filter((line) => line.inStock) ?? [];
+  if (shipped.length > 0) {
+    sentences.push(
+      `Create a ${display({ amount: "0.00", currencyCode: preview.replacement!.currencyCode })} replacement order, shipped to the shopper, for ${list(shipped.map((l) => `${l.quantity} × ${l.title}`))}.`,
+    );
+  }
+  for (const line of preview.replacement?.lines.filter((l) => !l.inStock) ?? []) {
+    if (line.fallbackMessage) sentences.push(line.fallbackMessage);
+  }
+  for (const repair of preview.repairs) {
+    sentences.push(
+      repair.possible
+        ? `Nothing changes in Shopify for the repair of ${repair.title}: your repair notes are kept with the resolution.`
+        : `${repair.title} cannot be repaired: it is refunded instead, as the guarantee promises.`,
+    );
+  }
+  const payment = preview.paymentRequest;
+  if (payment) {
+    sentences.push(
+      `Email the shopper${payment.sendTo ? ` (${payment.sendTo})` : ""} an invoice of ${display(payment.total)} for the missing parts (a draft order in Shopify).`,
+    );
+  }
+  if (preview.closesReturn) sentences.push("Close the Shopify return of this claim.");
+  return sentences;
+}
+
+/** What resolving the claim with this input would do, without doing any of it. */
+export async function previewResolution(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  input: PreviewInput,
+  now: Date,
+): Promise<ResolutionPreview> {
+  // Another shop's claim is the same 404 as one that does not exist.
+  const stored = await findClaim(db, input.shop, input.claimId);
+  if (!stored) throw merchantClaimNotFound();
+  const actor = { type: "merchant" as const };
+  // The domain's checks first: a claim that cannot be resolved yet says why, before any query.
+  resolvedState(stored, withStockAssumed(stored, input.items), input.note, actor, now);
+  const claimId = stored.state.id;
+  const replacementStep = await storedIntent(db, claimId, "replacement");
+  const replacement: ReplacementIntent | null =
+    approvedReplacements(stored.state).length === 0
+      ? null
+      : (replacementStep?.intent ?? (await planReplacement(db, graphql, stored, markedOutOfStock(input.items))));
+  const resolved = resolvedState(stored, withStockFacts(input.items, replacement), input.note, actor, now);
+  const names = await claimedLineNames(graphql, stored.state.orderId);
+
+  let refund: ResolutionPreview["refund"] = null;
+  if (resolved.items.some((item) => item.outcome?.outcome === "refunded")) {
+    const refundStep = await storedIntent(db, claimId, "refund");
+    const intent =
+      refundStep?.intent ??
+      (await planRefundIntent(graphql, resolved, refundNote(stored), {
+        notifyCustomer: input.notifyCustomer,
+        restock: input.restock ?? false,
+      }));
+    refund = refundPreview(stored, intent, names, refundStep !== null);
+  }
+
+  const paymentStep = await storedIntent(db, claimId, "payment_request");
+  const payment: PaymentRequestIntent | null = paymentStep?.intent ?? planPaymentRequest(stored, resolved, names);
+
+  const preview = {
+    orderName: stored.meta.orderName,
+    refund,
+    replacement: replacement
+      ? {
+          currencyCode: replacement.currencyCode,
+          lines: replacement.items.map((item) => ({
+            lineItemId: item.lineItemId,
+            title: titleOf(stored, names, item.lineItemId),
+            quantity: item.quantity,
+            inStock: item.inStock,
+            fallbackMessage: item.fallbackMessage,
+          })),
+        }
+      : null,
+    repairs: resolved.items.flatMap((item) =>
+      item.decision?.kind === "approve" && item.decision.resolution === "repair"
+        ? [
+            {
+              lineItemId: item.lineItemId,
+              title: titleOf(stored, names, item.lineItemId),
+              possible: item.outcome?.outcome === "repaired",
+            },
+          ]
+        : [],
+    ),
+    paymentRequest: payment
+      ? {
+          lines: payment.lines.map((line) => ({
+            title: line.title,
+            quantity: line.quantity,
+            unitPrice: { amount: line.unitPrice, currencyCode: payment.currencyCode },
+          })),
+          total: { amount: payment.total, currencyCode: payment.currencyCode },
+          sendTo: stored.meta.customerEmail,
+        }
+      : null,
+    closesReturn: (await claimShopifyReturnId(db, claimId)) !== null,
+  };
+  return {
+    version: stored.meta.version,
+    ...preview,
+    summary: summaryOf(preview),
+    digest: digestOf({ refund, replacement, payment }),
+  };
+}
+
+/** A short fingerprint of what Shopify would be asked to do (amounts, transactions, lines). */
+function digestOf(plan: {
+  refund: ResolutionPreview["refund"];
+  replacement: ReplacementIntent | null;
+  payment: PaymentRequestIntent | null;
+}): string {
+  const canonical = JSON.stringify({
+    refund: plan.refund?.transactions.map((t) => [t.parentId, t.amount.amount]) ?? null,
+    refundItems: plan.refund?.items.map((i) => [i.lineItemId, i.quantity, i.amount.amount]) ?? null,
+    replacement: plan.replacement?.items.map((i) => [i.lineItemId, i.quantity, i.inStock]) ?? null,
+    payment: plan.payment?.lines.map((l) => [l.title, l.quantity, l.unitPrice]) ?? null,
+  });
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+
+/** The preview route's service: the claim first (another shop's is a 404), then the merchant's choices. */
+export async function previewClaimResolution(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  shop: string,
+  claimId: string,
+  body: unknown,
+  now: Date,
+): Promise<ResolutionPreview> {
+  if (!(await findClaim(db, shop, claimId))) throw merchantClaimNotFound();
+  const choices = parseRequestInput(ResolveInputSchema, body);
+  return previewResolution(db, graphql, { shop, claimId, ...choices }, now);
+}
