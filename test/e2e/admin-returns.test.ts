@@ -117,7 +117,11 @@ describe("the return's steps in the admin", () => {
 
     // WHEN the merchant closes the claim THEN nothing is left to do on it
     await frame.getByRole("button", { name: "Close claim" }).click();
-    await frame.getByRole("dialog").getByText("Nothing changes in Shopify.", { exact: false }).waitFor();
+    // The claim's Shopify return is still open: the merchant is told to cancel it there
+    await frame
+      .getByRole("dialog")
+      .getByText("stays open: cancel it in the order in Shopify, since the parcel never came", { exact: false })
+      .waitFor();
     await frame.getByRole("dialog").getByRole("button", { name: "Close claim" }).click();
     await page.locator("#toasts", { hasText: `Claim ${number} closed` }).waitFor();
     await frame.getByRole("dialog").waitFor({ state: "detached" });

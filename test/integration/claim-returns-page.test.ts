@@ -1,3 +1,4 @@
+import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { loader as shopperClaimLoader } from "../../app/routes/api.claims.$claimId";
@@ -7,7 +8,7 @@ import type { ClaimDetail } from "../../app/services/shopper-claims.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { DEMO_CLAIM_PLANS, seedDemoClaims, type SeededDemoClaim } from "../demo/seed-claims";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
-import { simulator } from "../simulator/network-edge";
+import { shopifyEdge, simulator } from "../simulator/network-edge";
 import { shopperRequest } from "../support/customer-account-requests";
 import {
   adminDataRequest,
@@ -114,6 +115,33 @@ describe("the return card", () => {
     const page = await claimPage(awaiting.claimId);
 
     expect(page.return?.shopifyReturn).toEqual({ name: shopifyReturn!.name, status: "CANCELED", live: true });
+  });
+
+  it("GIVEN Shopify is too busy to answer for the return WHEN the page loads THEN the card shows the return as it was opened, and says so", async () => {
+    const awaiting = seeded("awaiting_return");
+    const [shopifyReturn] = store().returnsOf(await orderIdOf(awaiting.claimId));
+    // Throttled for longer than the app waits, on the return's query only.
+    shopifyEdge.use(
+      http.post(/^https:\/\/[a-z0-9-]+\.myshopify\.com\/admin\/api\/[^/]+\/graphql\.json$/, async ({ request }) => {
+        const body = (await request.clone().json()) as { query?: string };
+        if (!body.query?.includes("query WarrantyDeskReturn(")) return undefined;
+        return HttpResponse.json({
+          errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+          extensions: {
+            cost: {
+              requestedQueryCost: 500,
+              actualQueryCost: null,
+              throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 1 },
+            },
+          },
+        });
+      }),
+    );
+
+    const page = await claimPage(awaiting.claimId);
+
+    expect(page.return?.shopifyReturn).toEqual({ name: shopifyReturn!.name, status: "OPEN", live: false });
+    expect(page.return?.instructions?.destinations[0]?.name).toEqual(expect.any(String));
   });
 
   it("GIVEN a claim with nothing to do with a return yet WHEN its page loads THEN there is no return card", async () => {

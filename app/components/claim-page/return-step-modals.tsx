@@ -13,12 +13,14 @@ interface StepModalProps {
   onClose: () => void;
 }
 
-/** What the claim's Shopify return does meanwhile: nothing, until the claim resolves. */
-function shopifyReturnText(claim: ClaimPage, whenResolved: string): string {
+/** What the claim's Shopify return does meanwhile: nothing; an open one is closed when the claim resolves. */
+function shopifyReturnText(claim: ClaimPage, whileOpen: string): string {
   const opened = claim.return?.shopifyReturn;
   if (!opened) return "Nothing changes in Shopify.";
-  const name = opened.name ? `The Shopify return ${opened.name}` : "The claim's Shopify return";
-  return `Nothing changes in Shopify now: ${name} stays as it is${whenResolved}.`;
+  const name = opened.name ? `the Shopify return ${opened.name}` : "the claim's Shopify return";
+  // Closed or cancelled in the admin meanwhile (or no longer shown): it is left as it is.
+  if (opened.status !== "OPEN") return `Nothing changes in Shopify: ${name} is no longer open there.`;
+  return `Nothing changes in Shopify now: ${name} stays open${whileOpen}.`;
 }
 
 function NoteStepModal({
@@ -211,7 +213,10 @@ export function CloseClaimModal(props: StepModalProps) {
     <NoteStepModal {...props} intent="close" title="Close the claim" confirm="Close claim" noteLabel="Closing note">
       <Text as="p">
         The claim is finished: it stays in the inbox under Resolved, no action is offered on it any more, and the
-        shopper sees it as closed. Nothing changes in Shopify.
+        shopper sees it as closed.{" "}
+        {props.claim.status === "return_lost"
+          ? shopifyReturnText(props.claim, ": cancel it in the order in Shopify, since the parcel never came")
+          : "Nothing changes in Shopify."}
       </Text>
     </NoteStepModal>
   );
