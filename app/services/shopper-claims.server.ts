@@ -8,6 +8,7 @@ import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command
 import type { ClaimCommand } from "../domain/claim-lifecycle/claim-commands";
 import type { ClaimEvent } from "../domain/claim-lifecycle/claim-state";
 import type { ClaimStatus } from "../domain/claim-lifecycle/claim-status";
+import { unrequestedReturnOf } from "../domain/claim-lifecycle/guards";
 import { DomainError } from "../domain/errors";
 import {
   ClaimAnswersSchema,
@@ -223,6 +224,12 @@ const NEXT_STEP_BY_STATUS: Readonly<Record<ClaimStatus, NextStep>> = {
   closed: "none",
 };
 
+/** The shopper's next step; an approved claim whose item already came back unrequested waits for its check. */
+function nextStepOf(state: StoredClaim["state"]): NextStep {
+  const approved = state.status === "approved" || state.status === "partially_approved";
+  return approved && unrequestedReturnOf(state) ? "wait_for_inspection" : NEXT_STEP_BY_STATUS[state.status];
+}
+
 // Events the shopper sees, with the note when it is meant for them: their own words, the
 // merchant's question and the decision's message. Draft item decisions stay the merchant's.
 const SHOPPER_VISIBLE_NOTES: ReadonlySet<ClaimEvent["type"]> = new Set([
@@ -248,7 +255,7 @@ function summaryOf(stored: StoredClaim): ClaimSummary {
       title: meta.itemTitles[item.lineItemId] ?? null,
       quantity: item.quantity,
     })),
-    nextStep: NEXT_STEP_BY_STATUS[state.status],
+    nextStep: nextStepOf(state),
   };
 }
 

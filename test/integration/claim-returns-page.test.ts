@@ -283,6 +283,13 @@ describe("a return that arrived without a request", () => {
     expect(approved.status).toBe("approved");
     expect(approved.actions).toContain("receive_return");
     expect(approved.actions).not.toContain("request_return");
+    // The shopper is not asked to send anything: the shop checks the item it has.
+    expect(await shopperView(submitted.claimId)).toMatchObject({
+      status: "approved",
+      nextStep: "wait_for_inspection",
+      canSendTracking: false,
+      returnInstructions: null,
+    });
     const received = await act(submitted.claimId, { intent: "receive_return", version: approved.version });
     expect(received.status).toBe(200);
     expect((await claimPage(submitted.claimId)).status).toBe("return_received");
