@@ -189,7 +189,7 @@ describe("deciding a claim in the admin", () => {
     await dialog.waitFor({ state: "detached" });
     await frame.getByText("Awaiting return", { exact: true }).first().waitFor();
     await frame.getByText("Approved: Repair", { exact: true }).waitFor();
-    await frame.getByText("Denied", { exact: true }).first().waitFor();
+    await frame.getByText("Denied: Body opened", { exact: true }).waitFor();
     expect(await axeViolations(frame)).toEqual([]);
     await page.screenshot({ path: "test-results/admin-decided-claim.png" });
 

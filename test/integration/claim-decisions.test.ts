@@ -539,6 +539,11 @@ describe("deciding a claim", () => {
     const answers = await Promise.all([act(claim.claimId, form), act(claim.claimId, form), act(claim.claimId, form)]);
 
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    // The losers are told someone else changed the claim (not that it cannot be decided any more).
+    expect(answers.filter((a) => a.status === 409).map((a) => a.body.error?.code)).toEqual([
+      "claim.changed_meanwhile",
+      "claim.changed_meanwhile",
+    ]);
     const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.claimId } });
     expect(row.status).toBe("awaiting_return");
     expect(store().returnsOf(row.orderId)).toHaveLength(1);

@@ -9,14 +9,19 @@ import {
   EXCLUSION_ANSWER_LABELS,
   RESOLUTION_LABELS,
 } from "../claim-labels";
+import { DENIAL_CLAUSES } from "../../domain/denial-clauses";
 import { formatMoney, type When } from "./format";
 
 // The claim page's read-only cards: the items with the order's facts, what the shopper reported,
 // the evidence, the conversation and the event log.
 
-function decisionText(decision: ClaimPageItem["decision"]) {
+function decisionText(decision: ClaimPageItem["decision"], quantity: number) {
   if (!decision) return "Not decided";
-  return decision.kind === "approve" ? `Approved: ${RESOLUTION_LABELS[decision.resolution]}` : "Denied";
+  if (decision.kind === "approve") {
+    const units = decision.quantity < quantity ? ` (${decision.quantity} of ${quantity})` : "";
+    return `Approved: ${RESOLUTION_LABELS[decision.resolution]}${units}`;
+  }
+  return `Denied: ${DENIAL_CLAUSES[decision.reason].label}`;
 }
 
 export function ItemsCard({ claim, when }: { claim: ClaimPage; when: When }) {
@@ -33,7 +38,7 @@ export function ItemsCard({ claim, when }: { claim: ClaimPage; when: When }) {
                 {item.title} × {item.quantity}
               </Text>
               <Text as="span" tone="subdued">
-                {decisionText(item.decision)}
+                {decisionText(item.decision, item.quantity)}
               </Text>
             </InlineStack>
             {item.facts ? (
