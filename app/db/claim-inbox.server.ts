@@ -15,13 +15,13 @@ import { env } from "../utils/env.server";
 export type InboxDb = PrismaClient;
 
 export const INBOX_SORTS = ["due", "updated"] as const;
-export type InboxSort = (typeof INBOX_SORTS)[number];
-export const INBOX_PAGE_SIZE = 25;
+type InboxSort = (typeof INBOX_SORTS)[number];
+const INBOX_PAGE_SIZE = 25;
 
 export const InboxCursorSchema = z.object({ key: z.string().datetime().nullable(), id: z.string().min(1) });
 export type InboxCursor = z.infer<typeof InboxCursorSchema>;
 
-export interface InboxQuery {
+interface InboxQuery {
   tab: InboxTab;
   /** Claim number (#1001 or 1001), order name, customer name or product title; blank for none. */
   search: string;
@@ -32,7 +32,7 @@ export interface InboxQuery {
   limit?: number;
 }
 
-export interface InboxRow {
+interface InboxRow {
   id: string;
   number: number;
   orderName: string | null;
@@ -46,7 +46,7 @@ export interface InboxRow {
   value: MoneyInput | null;
 }
 
-export interface InboxPage {
+interface InboxPage {
   rows: InboxRow[];
   /** Cursors of the first and last row, when there is a page before or after them. */
   previous: InboxCursor | null;

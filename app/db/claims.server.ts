@@ -16,7 +16,7 @@ import {
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export interface ClaimMeta {
+interface ClaimMeta {
   shop: string;
   number: number;
   orderName: string | null;
@@ -34,7 +34,7 @@ export interface StoredClaim {
   state: ClaimState;
 }
 
-export interface NewClaim {
+interface NewClaim {
   shop: string;
   state: ClaimState;
   orderName?: string | null;
@@ -53,7 +53,7 @@ const json = (value: unknown) => JSON.stringify(value);
 const parseJson = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
 
 /** When the merchant must answer by: the running response clock's due time, else null. */
-export function respondByOf(state: ClaimState, now: Date): Date | null {
+function respondByOf(state: ClaimState, now: Date): Date | null {
   const clock = deriveResponseClock(state, now);
   return clock.state === "running" ? new Date(clock.dueAt) : null;
 }

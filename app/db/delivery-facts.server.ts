@@ -191,7 +191,7 @@ export async function removeFulfillmentFacts(db: Db, ref: FulfillmentRef, asOf: 
   });
 }
 
-export interface FulfillmentEventInput {
+interface FulfillmentEventInput {
   shop: string;
   orderId: string;
   fulfillmentId: string;

@@ -42,7 +42,7 @@ function toEvidenceRow(row: Row): EvidenceRow {
 }
 
 /** Whose unattached uploads of an order (a claim form's draft) are meant. */
-export interface DraftOwner {
+interface DraftOwner {
   shop: string;
   orderId: string;
   customerId: string;
@@ -93,7 +93,7 @@ export async function attachDraftEvidence(
   return attached.count;
 }
 
-export interface NewEvidence extends DraftOwner {
+interface NewEvidence extends DraftOwner {
   kind: EvidenceKind;
   fileName: string | null;
   uploadedAt: Date;

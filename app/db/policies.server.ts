@@ -21,7 +21,7 @@ export async function writeShopPolicyOverride(db: Db, shop: string, override: Po
   await db.shopPolicy.upsert({ where: { shop }, create: { shop, overrideJson }, update: { overrideJson } });
 }
 
-export interface StoredProductOverride {
+interface StoredProductOverride {
   override: ProductOverride;
   productTitle: string | null;
   updatedAt: Date;

@@ -20,7 +20,7 @@ function customerClaimsWhere(shop: string, customerId: string, orderIds: string[
   };
 }
 
-export interface CustomerDataExport {
+interface CustomerDataExport {
   customerId: string;
   claims: {
     number: number;
@@ -107,7 +107,7 @@ function erasedJson(text: string | null, keys: ReadonlySet<string>): string | un
   return erased === text ? undefined : erased;
 }
 
-export interface CustomerRedaction {
+interface CustomerRedaction {
   claims: number;
   evidence: number;
   /** Shopify actions whose stored request or result named the customer. */
@@ -259,7 +259,7 @@ export async function deleteShopData(tx: Tx, shop: string, currentWebhookId: str
   return counts;
 }
 
-export interface ComplianceRecord {
+interface ComplianceRecord {
   shop: string;
   topic: string;
   webhookId: string;

@@ -4,7 +4,7 @@ import { z } from "zod";
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const CounterSchema = z.object({ hits: z.coerce.number(), windowEndsAt: z.coerce.date() });
-export type RateLimitCounter = z.infer<typeof CounterSchema>;
+type RateLimitCounter = z.infer<typeof CounterSchema>;
 
 /**
  * Counts one hit on the counter `key` in ONE statement (INSERT … ON CONFLICT DO UPDATE …

@@ -6,7 +6,7 @@ import type { DenialReason } from "./claim-lifecycle/claim-state";
 // clauses (issue 11) take the same shape.
 
 export const CLAUSE_LANGUAGES = ["en", "fr", "de", "es"] as const;
-export type ClauseLanguage = (typeof CLAUSE_LANGUAGES)[number];
+type ClauseLanguage = (typeof CLAUSE_LANGUAGES)[number];
 
 export interface DenialClause {
   reason: DenialReason;

@@ -20,7 +20,7 @@ import {
 
 const MAX_UNITS = 100_000;
 
-export const FulfillmentSchema = z.strictObject(
+const FulfillmentSchema = z.strictObject(
   {
     quantity: positiveInteger(MAX_UNITS),
     fulfilledAt: IsoInstantSchema,
@@ -32,7 +32,7 @@ export const FulfillmentSchema = z.strictObject(
 );
 export type Fulfillment = z.infer<typeof FulfillmentSchema>;
 
-export const OrderLineSchema = z
+const OrderLineSchema = z
   .strictObject(
     {
       lineItemId: shopifyGid("LineItem"),
@@ -62,7 +62,7 @@ export const OrderLineSchema = z
   });
 export type OrderLine = z.infer<typeof OrderLineSchema>;
 
-export const OrderSchema = z
+const OrderSchema = z
   .strictObject(
     {
       id: shopifyGid("Order"),
@@ -81,7 +81,6 @@ export const OrderSchema = z
       }
     });
   });
-export type Order = z.infer<typeof OrderSchema>;
 
 const answer = z.boolean(expected("expected true or false")).optional();
 
@@ -103,7 +102,7 @@ export const CLAIM_TYPES = ["arrival", "warranty"] as const;
 export const ClaimTypeSchema = z.enum(CLAIM_TYPES);
 
 /** What happened, as the shopper says it: arrival claims take the first four, warranty claims a fault. */
-export const CLAIM_PROBLEMS = ["damaged", "wrong_item", "missing_parts", "not_working", "fault"] as const;
+const CLAIM_PROBLEMS = ["damaged", "wrong_item", "missing_parts", "not_working", "fault"] as const;
 export const ClaimProblemSchema = z.enum(CLAIM_PROBLEMS);
 export type ClaimProblem = z.infer<typeof ClaimProblemSchema>;
 export const PROBLEMS_BY_CLAIM_TYPE: Readonly<Record<(typeof CLAIM_TYPES)[number], readonly ClaimProblem[]>> = {
@@ -121,7 +120,7 @@ export const RESOLUTIONS_BY_CLAIM_TYPE: Readonly<Record<(typeof CLAIM_TYPES)[num
     warranty: PREFERRED_RESOLUTIONS,
   };
 
-export const ClaimItemSchema = z.strictObject(
+const ClaimItemSchema = z.strictObject(
   { lineItemId: shopifyGid("LineItem"), quantity: positiveInteger(MAX_UNITS) },
   expected("expected a claim item object"),
 );
@@ -160,7 +159,7 @@ export const ClaimSchema = z
   });
 export type Claim = z.infer<typeof ClaimSchema>;
 
-export const ClaimEvaluationInputSchema = z.strictObject(
+const ClaimEvaluationInputSchema = z.strictObject(
   {
     now: IsoInstantSchema,
     shop: z.strictObject({ timezone: TimeZoneSchema }, expected("expected a shop object")),
@@ -186,7 +185,7 @@ export const ClaimEvaluationInputSchema = z.strictObject(
 );
 export type ClaimEvaluationInput = z.infer<typeof ClaimEvaluationInputSchema>;
 
-export const ItemEvaluationSchema = z.strictObject({
+const ItemEvaluationSchema = z.strictObject({
   lineItemId: z.string(),
   eligible: z.boolean(),
   eligibleQuantity: z.number().int().min(0),
@@ -195,7 +194,7 @@ export const ItemEvaluationSchema = z.strictObject({
 });
 export type ItemEvaluation = z.infer<typeof ItemEvaluationSchema>;
 
-export const ReturnDestinationSchema = z.strictObject({
+const ReturnDestinationSchema = z.strictObject({
   locationId: z.string(),
   lineItemIds: z.array(z.string()),
 });
@@ -216,7 +215,7 @@ export const ClaimEvaluationSchema = z.strictObject({
 });
 export type ClaimEvaluation = z.infer<typeof ClaimEvaluationSchema>;
 
-export type ParseResult<T> =
+type ParseResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string[] };
 
 /** Validates untrusted input; each problem is one `json.path: what is wrong` line. */

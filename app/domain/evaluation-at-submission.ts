@@ -11,7 +11,7 @@ import { IsoInstantSchema, nonNegativeInteger, positiveInteger, shopifyGid, Time
 // submitted event's data) so the merchant decides on the evaluation the claim was filed under,
 // whatever the shop's policy or Shopify's order says later (docs/decisions: evaluation at submission).
 
-export const SubmittedDeliverySchema = z.strictObject({
+const SubmittedDeliverySchema = z.strictObject({
   /** Claimed units delivered at this instant. */
   quantity: positiveInteger(),
   deliveredAt: IsoInstantSchema,

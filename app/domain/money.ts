@@ -63,7 +63,7 @@ const MINOR_UNIT_DIGITS: Readonly<Record<string, number>> = {
   UYW: 4,
 };
 
-export function minorUnitDigits(currencyCode: string): number {
+function minorUnitDigits(currencyCode: string): number {
   return MINOR_UNIT_DIGITS[currencyCode] ?? 2;
 }
 
@@ -124,7 +124,7 @@ export function toMoneyInput(value: Money): MoneyInput {
   return { amount: formatAmount(value), currencyCode: value.currencyCode };
 }
 
-export function assertSameCurrency(a: Money, b: Money): void {
+function assertSameCurrency(a: Money, b: Money): void {
   if (a.currencyCode !== b.currencyCode) {
     throw new DomainError(
       "conflict",
@@ -151,11 +151,6 @@ export function sum(values: readonly Money[], currencyCode: string): Money {
 export function min(a: Money, b: Money): Money {
   assertSameCurrency(a, b);
   return a.minorUnits <= b.minorUnits ? a : b;
-}
-
-export function max(a: Money, b: Money): Money {
-  assertSameCurrency(a, b);
-  return a.minorUnits >= b.minorUnits ? a : b;
 }
 
 export function clampAtZero(value: Money): Money {

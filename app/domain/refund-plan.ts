@@ -22,7 +22,7 @@ import { formatIssues, positiveInteger, reportMissing, shopifyGid } from "./vali
  * What a refund for a claim's approved items should be, before any call to Shopify. Amounts are
  * decimal strings in one currency (the order's), as Shopify's MoneyV2 has them.
  */
-export const RefundPlanInputSchema = z.strictObject({
+const RefundPlanInputSchema = z.strictObject({
   currencyCode: CurrencyCodeSchema,
   items: z.array(
     z.strictObject({
@@ -129,7 +129,7 @@ export function planRefund(input: RefundPlanInput): RefundPlan {
   };
 }
 
-export type OrderLinePayment = {
+type OrderLinePayment = {
   readonly lineItemId: string;
   readonly quantity: number;
   readonly paid: string;

@@ -86,7 +86,7 @@ export function addCalendarDays(date: CalendarDate, days: number): CalendarDate 
   return utcMidnightToDate(dateToUtcMidnight(date) + days * DAY_MS);
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   const utc = new Date(0);
   utc.setUTCFullYear(year, month, 0);
   return utc.getUTCDate();

@@ -8,7 +8,7 @@ import { fetchShippedOrdersPage } from "../shopify/shipped-orders.server";
 // once Shopify hides the orders (60 days without read_all_orders). Safe to run again: facts are
 // recorded idempotently, newer ones win.
 
-export interface BackfillOptions {
+interface BackfillOptions {
   /** How far back to look (by order creation); the longest warranty the shop gives is a good choice. */
   sinceDays?: number;
   /** Stops after this many pages (a safety net for very large shops). */
@@ -18,7 +18,7 @@ export interface BackfillOptions {
   onPage?: (progress: BackfillResult) => void;
 }
 
-export interface BackfillResult {
+interface BackfillResult {
   pages: number;
   orders: number;
   /** Fulfilled lines seen. */

@@ -33,9 +33,9 @@ const CursorParamSchema = z.string().transform((text, ctx): InboxCursor => {
   }
 });
 
-export const encodeCursor = (cursor: InboxCursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+const encodeCursor = (cursor: InboxCursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
 
-export const InboxParamsSchema = z
+const InboxParamsSchema = z
   .object({
     tab: InboxTabSchema.default("needs_response"),
     q: z.string().trim().max(100, "search for at most 100 characters").default(""),
@@ -47,7 +47,7 @@ export const InboxParamsSchema = z
     message: "ask for the page after a cursor or before one, not both",
     path: ["before"],
   });
-export type InboxParams = z.infer<typeof InboxParamsSchema>;
+type InboxParams = z.infer<typeof InboxParamsSchema>;
 
 /** The inbox's own params from the URL (Shopify's embedded params, host, shop …, are ignored). */
 export function parseInboxParams(url: URL): InboxParams {
@@ -58,7 +58,7 @@ export function parseInboxParams(url: URL): InboxParams {
   return parseRequestInput(InboxParamsSchema, Object.fromEntries(own));
 }
 
-export interface InboxRowView {
+interface InboxRowView {
   id: string;
   number: number;
   orderName: string | null;

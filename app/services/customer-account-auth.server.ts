@@ -12,9 +12,9 @@ import { customerAccountIdentity, type CustomerAccountIdentity } from "../utils/
 // In order, before anything is read: the session token (OPTIONS preflights are answered here),
 // the shop's installation, then the body within its family's limit.
 
-export type ShopAdmin = Awaited<ReturnType<typeof unauthenticated.admin>>["admin"];
+type ShopAdmin = Awaited<ReturnType<typeof unauthenticated.admin>>["admin"];
 
-export interface CustomerAccountRequest {
+interface CustomerAccountRequest {
   /** The request, its body bounded by the route's family (read it from here, never the original). */
   request: Request;
   identity: CustomerAccountIdentity;
@@ -22,7 +22,7 @@ export interface CustomerAccountRequest {
   admin: ShopAdmin;
 }
 
-export interface CustomerAccountRouteOptions {
+interface CustomerAccountRouteOptions {
   /** The route's body: none (GET), JSON within BODY_LIMITS.api, or one file streamed within BODY_LIMITS.upload. */
   body: "none" | "api" | "upload";
 }
@@ -34,7 +34,7 @@ const CORS_HEADERS = {
   "Access-Control-Expose-Headers": "X-Shopify-API-Request-Failure-Reauthorize-Url",
 } as const;
 
-export function withCors(response: Response): Response {
+function withCors(response: Response): Response {
   for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);
   return response;
 }

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { pingDatabase } from "../db/health.server";
 
-export interface Health {
+interface Health {
   status: "ok" | "unavailable";
   database: "ok" | "unreachable";
 }

@@ -9,7 +9,7 @@ import { setProductPolicyMetafield } from "../shopify/product-metafields.server"
 // then mirrored into the product's app-owned metafield ($app.policy_override). A mirror that fails
 // does not undo the merchant's change: it is reported, and the next save mirrors it again.
 
-export interface OverrideChange {
+interface OverrideChange {
   /** Whether Shopify's metafield now matches our database. */
   mirrored: boolean;
   /** For the merchant, when it does not. */

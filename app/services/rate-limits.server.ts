@@ -23,7 +23,7 @@ const HOUR = 3600;
 
 /** The shopper's actions that are limited, each per customer and per shop. */
 export const SHOPPER_ACTIONS = ["submissions", "replies", "uploads"] as const;
-export type ShopperAction = (typeof SHOPPER_ACTIONS)[number];
+type ShopperAction = (typeof SHOPPER_ACTIONS)[number];
 
 export type ShopperRateLimits = Record<ShopperAction, { customer: RateLimit; shop: RateLimit }>;
 

@@ -107,7 +107,7 @@ function draftRules(
 export const ClaimDraftSchema = z
   .strictObject({ ...ClaimDraftShape, description: z.string().trim().max(5000).default("") })
   .superRefine(draftRules);
-export type ClaimDraft = z.infer<typeof ClaimDraftSchema>;
+type ClaimDraft = z.infer<typeof ClaimDraftSchema>;
 
 /** The claim form as submitted: with the client's idempotency key. */
 export const ClaimSubmissionSchema = z
@@ -147,7 +147,7 @@ export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>): P
 
 type Reason = { code: string; message: string };
 
-export interface ClaimPreview {
+interface ClaimPreview {
   eligible: boolean;
   reasons: Reason[];
   items: { lineItemId: string; eligible: boolean; windowEndsAt: string | null; reasons: Reason[] }[];
@@ -164,9 +164,9 @@ export const NEXT_STEPS = [
   "wait_for_inspection",
   "none",
 ] as const;
-export type NextStep = (typeof NEXT_STEPS)[number];
+type NextStep = (typeof NEXT_STEPS)[number];
 
-export interface ClaimSummary {
+interface ClaimSummary {
   id: string;
   number: number;
   type: ClaimType;
@@ -340,7 +340,7 @@ async function evidenceOf(db: Db, stored: StoredClaim, now: Date): Promise<Uploa
 }
 
 /** The claim's page for its shopper. */
-export async function claimDetailOf(
+async function claimDetailOf(
   db: Db,
   graphql: AdminGraphql,
   stored: StoredClaim,
@@ -462,7 +462,7 @@ export async function previewShopperClaim(
   };
 }
 
-export interface ShopperOptions {
+interface ShopperOptions {
   limits?: ShopperRateLimits;
 }
 

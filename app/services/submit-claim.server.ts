@@ -188,7 +188,7 @@ async function withUploadedEvidence(
   return { ...claim, evidence: [...new Set(kinds)] };
 }
 
-export interface SubmittedClaim {
+interface SubmittedClaim {
   claim: StoredClaim;
   /** The engine's evaluation; null when the submission key found the claim an earlier request made. */
   evaluation: ClaimEvaluation | null;
@@ -196,7 +196,7 @@ export interface SubmittedClaim {
   created: boolean;
 }
 
-export interface SubmitClaimInput {
+interface SubmitClaimInput {
   claim: unknown;
   /** The shopper's description, the submitted event's note. */
   note?: string;
@@ -295,7 +295,7 @@ async function submitNewClaim(
   return { claim: stored, evaluation, created: true };
 }
 
-export interface ClaimWindow {
+interface ClaimWindow {
   /** Whether one unit of the line can be claimed this way now (evidence aside). */
   open: boolean;
   /** The last instant of the window (of the latest unit), or null when it does not apply. */
@@ -305,7 +305,7 @@ export interface ClaimWindow {
   deliveryDateEstimated: boolean;
 }
 
-export interface ClaimOption {
+interface ClaimOption {
   lineItemId: string;
   name: string | null;
   /** Units that can still be claimed (fulfilled, not in another open claim). */
@@ -314,7 +314,7 @@ export interface ClaimOption {
   warranty: ClaimWindow;
 }
 
-export interface ClaimOptions {
+interface ClaimOptions {
   orderId: string;
   orderName: string | null;
   timezone: string;

@@ -23,7 +23,7 @@ import {
 // never 4xx). Our own failures (the database) are thrown on and stay 5xx.
 
 /** Each topic the app subscribes to (shopify.app.toml) and its payload once parsed. */
-export interface WebhookPayloads {
+interface WebhookPayloads {
   "app/uninstalled": z.output<typeof AppUninstalledPayloadSchema>;
   "app/scopes_update": z.output<typeof ScopesUpdatePayloadSchema>;
   "customers/data_request": z.output<typeof CustomerDataRequestPayloadSchema>;
@@ -34,7 +34,7 @@ export interface WebhookPayloads {
   "fulfillment_events/create": z.output<typeof FulfillmentEventPayloadSchema>;
   "orders/fulfilled": z.output<typeof OrderFulfilledPayloadSchema>;
 }
-export type WebhookTopic = keyof WebhookPayloads;
+type WebhookTopic = keyof WebhookPayloads;
 
 interface WebhookContract<P> {
   schema: z.ZodType<P>;
@@ -43,7 +43,7 @@ interface WebhookContract<P> {
 }
 
 /** Each topic's payload schema and where its payload names the shop. */
-export const WEBHOOK_CONTRACTS: { [T in WebhookTopic]: WebhookContract<WebhookPayloads[T]> } = {
+const WEBHOOK_CONTRACTS: { [T in WebhookTopic]: WebhookContract<WebhookPayloads[T]> } = {
   // The Shop resource: `domain` is the primary (possibly custom) domain, `myshopify_domain` the shop.
   "app/uninstalled": { schema: AppUninstalledPayloadSchema, payloadShop: (shop) => shop.myshopify_domain },
   // Names the shop by its numeric id only (shop_id), which we do not store: HMAC alone.
@@ -58,7 +58,7 @@ export const WEBHOOK_CONTRACTS: { [T in WebhookTopic]: WebhookContract<WebhookPa
   "orders/fulfilled": { schema: OrderFulfilledPayloadSchema, payloadShop: null },
 };
 
-export interface AuthenticatedWebhook<P> {
+interface AuthenticatedWebhook<P> {
   shop: string;
   /** As the library reports it ("SHOP_REDACT"), the form stored with each processed delivery. */
   topic: string;

@@ -29,7 +29,7 @@ export const ScopesUpdatePayloadSchema = z.object({
   current: z.array(z.string()),
   previous: z.array(z.string()).optional(),
 });
-export type ScopesUpdatePayload = z.infer<typeof ScopesUpdatePayloadSchema>;
+type ScopesUpdatePayload = z.infer<typeof ScopesUpdatePayloadSchema>;
 
 export async function handleScopesUpdate(
   db: PrismaClient,
@@ -63,7 +63,7 @@ export const CustomerRedactPayloadSchema = z.object({
 });
 export const ShopRedactPayloadSchema = z.object({ shop_domain: z.string(), customer: absent });
 
-export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";
+type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";
 /** A compliance delivery's topic with its parsed payload. */
 export type ComplianceDelivery =
   | { topic: "customers/data_request"; payload: z.infer<typeof CustomerDataRequestPayloadSchema> }

@@ -92,7 +92,7 @@ const toRef = (draft: z.infer<typeof DraftOrderSchema>): DraftOrderRef => ({
   order: draft.order,
 });
 
-export interface ReplacementDraftOrderRequest {
+interface ReplacementDraftOrderRequest {
   lines: readonly { variantId: string; quantity: number }[];
   /** The shopper who gets the replacement (purchasingEntity); null leaves the draft without one. */
   customerId: string | null;
@@ -220,7 +220,7 @@ const PaymentRequestDraftOrderSchema = z.object({
   invoiceSentAt: z.string().nullable(),
 });
 
-export interface PaymentRequestDraftOrder {
+interface PaymentRequestDraftOrder {
   draftOrderId: string;
   draftOrderName: string;
   /** OPEN, INVOICE_SENT, COMPLETED (paid) ... read as a string: the enum may grow. */
@@ -237,7 +237,7 @@ const toPaymentRequest = (draft: z.infer<typeof PaymentRequestDraftOrderSchema>)
   invoiceSentAt: draft.invoiceSentAt,
 });
 
-export interface PaymentRequestDraftOrderRequest {
+interface PaymentRequestDraftOrderRequest {
   lines: readonly { title: string; quantity: number; unitPrice: { amount: string; currencyCode: string } }[];
   customerId: string | null;
   note: string;

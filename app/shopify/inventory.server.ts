@@ -54,7 +54,7 @@ const AvailabilityResponseSchema = z.object({
   nodes: z.array(z.union([VariantNodeSchema, z.object({}).strict(), z.null()])),
 });
 
-export interface VariantAvailability {
+interface VariantAvailability {
   variantId: string;
   displayName: string;
   /** False when Shopify does not track the variant's inventory: it never runs out. */

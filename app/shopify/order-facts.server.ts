@@ -198,7 +198,7 @@ export interface MoneyAmount {
   currencyCode: string;
 }
 
-export interface FulfilledUnitGroup {
+interface FulfilledUnitGroup {
   fulfillmentId: string;
   fulfillmentLineItemId: string;
   quantity: number;
@@ -225,10 +225,10 @@ export interface OrderLineFacts {
   fulfilled: FulfilledUnitGroup[];
 }
 
-export const TRANSACTION_KINDS = ["SALE", "CAPTURE", "AUTHORIZATION", "REFUND", "VOID", "CHANGE", "OTHER"] as const;
-export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+const TRANSACTION_KINDS = ["SALE", "CAPTURE", "AUTHORIZATION", "REFUND", "VOID", "CHANGE", "OTHER"] as const;
+type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 
-export interface PaymentTransaction {
+interface PaymentTransaction {
   id: string;
   kind: TransactionKind;
   succeeded: boolean;

@@ -7,7 +7,7 @@ import { withShopifyRetries } from "./retry.server";
 // (declared in shopify.app.toml), so it survives a loss of our database and can be shown on the
 // storefront. Our database stays the source the policy engine reads.
 
-export const POLICY_OVERRIDE_KEY = "policy_override";
+const POLICY_OVERRIDE_KEY = "policy_override";
 
 const METAFIELDS_SET_MUTATION = `#graphql
   mutation WarrantyDeskProductPolicyOverrideSet($metafields: [MetafieldsSetInput!]!) {
@@ -38,7 +38,7 @@ const ResponseSchema = z.object({
   }),
 });
 
-export interface MirroredMetafield {
+interface MirroredMetafield {
   metafieldId: string;
   namespace: string;
   value: string;

@@ -129,7 +129,7 @@ const SuggestedRefundResponseSchema = z.object({
     .nullable(),
 });
 
-export const RefundLineSchema = z.object({
+const RefundLineSchema = z.object({
   lineItemId: z.string(),
   quantity: z.number().int().positive(),
   restockType: z.enum(["RETURN", "CANCEL", "NO_RESTOCK"]),
@@ -137,7 +137,7 @@ export const RefundLineSchema = z.object({
 });
 export type RefundLine = z.infer<typeof RefundLineSchema>;
 
-export interface SuggestedRefundTransaction {
+interface SuggestedRefundTransaction {
   parentTransactionId: string;
   gateway: string;
   /** How the merchant knows the payment: "Visa •••• 4242", "Gift card". */
@@ -147,7 +147,7 @@ export interface SuggestedRefundTransaction {
   maximumRefundable: string | null;
 }
 
-export interface SuggestedRefund {
+interface SuggestedRefund {
   amount: string;
   currencyCode: string;
   maximumRefundable: string;

@@ -7,7 +7,7 @@ import { ShopifyUnavailableError } from "./errors.server";
 // more than the leaky bucket holds, and HTTP 429 on request floods. Both are retried here with the
 // wait Shopify's answer implies, within a bounded total time; anything else is not ours to retry.
 
-export interface RetryOptions {
+interface RetryOptions {
   /** Longest total wait before giving up with ShopifyUnavailableError. */
   maxWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;

@@ -164,7 +164,7 @@ const toReturn = (r: z.infer<typeof ReturnSchema>): ShopifyReturn => ({
   })),
 });
 
-export interface OpenReturnRequest {
+interface OpenReturnRequest {
   orderId: string;
   lines: readonly { fulfillmentLineItemId: string; quantity: number }[];
   /** Why the items come back, shown on each return line in the admin (and our retry marker). */

@@ -7,7 +7,7 @@ import { withShopifyRetries } from "./retry.server";
 // for orders placed before the app was installed. Each page's requested cost stays well under the
 // 1,000-point single-query limit (about 103 points an order: 8 × 103 + 2 = 826).
 
-export const ORDERS_PER_PAGE = 8;
+const ORDERS_PER_PAGE = 8;
 
 const SHIPPED_ORDERS_QUERY = `#graphql
   query WarrantyDeskShippedOrders($first: Int!, $after: String, $query: String!) {
@@ -112,7 +112,7 @@ const PageSchema = z.object({
   }),
 });
 
-export interface ShippedLine {
+interface ShippedLine {
   orderId: string;
   customerId: string | null;
   fulfillmentId: string;
@@ -128,7 +128,7 @@ export interface ShippedLine {
   sourceUpdatedAt: Date;
 }
 
-export interface ShippedOrdersPage {
+interface ShippedOrdersPage {
   orders: number;
   lines: ShippedLine[];
   nextCursor: string | null;

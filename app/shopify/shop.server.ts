@@ -16,14 +16,14 @@ const SHOP_PROFILE_QUERY = `#graphql
 
 // The shop facts every screen needs: deadlines are calendar days in the shop's timezone and money
 // is shown in the shop's currency.
-export const ShopProfileSchema = z.object({
+const ShopProfileSchema = z.object({
   id: z.string(),
   name: z.string(),
   myshopifyDomain: z.string(),
   ianaTimezone: z.string().min(1),
   currencyCode: z.string().min(3),
 });
-export type ShopProfile = z.infer<typeof ShopProfileSchema>;
+type ShopProfile = z.infer<typeof ShopProfileSchema>;
 
 export async function fetchShopProfile(graphql: AdminGraphql): Promise<ShopProfile> {
   const response = await withShopifyRetries(graphql)(SHOP_PROFILE_QUERY);

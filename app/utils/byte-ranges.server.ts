@@ -8,7 +8,7 @@ export interface ByteRange {
   end: number;
 }
 
-export type RequestedRange =
+type RequestedRange =
   | { kind: "whole" }
   | { kind: "range"; range: ByteRange }
   /** A valid range that lies past the file's end: 416 with `Content-Range: bytes * /size`. */

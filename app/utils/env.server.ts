@@ -118,7 +118,7 @@ function requireS3Settings(
   }
 }
 
-export const EnvSchema = z
+const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     SHOPIFY_API_KEY: z

@@ -10,7 +10,7 @@ import { RequestInputError } from "./request-input.server";
 // a Shopify answer that fails its schema (a bare ZodError) included, is a 500 with a generic
 // message and a log line, so internals never leak and the person asking is never blamed.
 
-export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
   not_allowed: 403,
   not_found: 404,

@@ -14,14 +14,14 @@ export const BODY_LIMITS = {
   upload: 250 * MiB,
 } as const;
 
-export type BodyFamily = keyof typeof BODY_LIMITS;
+type BodyFamily = keyof typeof BODY_LIMITS;
 
 function describeBytes(bytes: number): string {
   return bytes >= MiB ? `${Math.round(bytes / MiB)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 /** The 413 answer for a body over `limit` bytes. */
-export function payloadTooLarge(limit: number): Response {
+function payloadTooLarge(limit: number): Response {
   return Response.json(
     {
       error: {
@@ -34,7 +34,7 @@ export function payloadTooLarge(limit: number): Response {
 }
 
 /** Throws the 413 Response when the request declares a body over the family's limit. */
-export function assertDeclaredLength(request: Request, family: BodyFamily): void {
+function assertDeclaredLength(request: Request, family: BodyFamily): void {
   const limit = BODY_LIMITS[family];
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) {

@@ -52,7 +52,7 @@ export function isAdminSessionToken(claims: Record<string, unknown>): boolean {
 }
 
 /** The 401 for a request whose session token is not meant for where it was sent. */
-export function wrongSessionToken(expected: "admin" | "customer account"): Response {
+function wrongSessionToken(expected: "admin" | "customer account"): Response {
   return Response.json(
     {
       error: {

@@ -29,7 +29,7 @@ export const EXCLUSION_FLAGS = [
   "late_report",
 ] as const;
 export const ExclusionFlagSchema = z.enum(EXCLUSION_FLAGS);
-export type ExclusionFlag = z.infer<typeof ExclusionFlagSchema>;
+type ExclusionFlag = z.infer<typeof ExclusionFlagSchema>;
 
 export const FLAGS = [...EXCLUSION_FLAGS, "delivery_date_estimated"] as const;
 export const FlagSchema = z.enum(FLAGS);

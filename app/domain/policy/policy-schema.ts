@@ -3,7 +3,7 @@ import { MoneyInputSchema } from "../money";
 import { expected, nonNegativeInteger, positiveInteger, shopifyGid } from "../validation";
 
 /** Evidence a shopper can attach to a claim. */
-export const EVIDENCE_KINDS = ["issue_photo", "issue_video", "shipping_label_photo", "packaging_photo"] as const;
+const EVIDENCE_KINDS = ["issue_photo", "issue_video", "shipping_label_photo", "packaging_photo"] as const;
 export const EvidenceKindSchema = z.enum(EVIDENCE_KINDS);
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
 
@@ -18,11 +18,11 @@ export const EVIDENCE_REQUIREMENTS = [
 export const EvidenceRequirementSchema = z.enum(EVIDENCE_REQUIREMENTS);
 export type EvidenceRequirement = z.infer<typeof EvidenceRequirementSchema>;
 
-export const SHIPPING_PAYERS = ["merchant", "customer", "decided_on_review"] as const;
+const SHIPPING_PAYERS = ["merchant", "customer", "decided_on_review"] as const;
 export const ShippingPayerSchema = z.enum(SHIPPING_PAYERS);
 export type ShippingPayer = z.infer<typeof ShippingPayerSchema>;
 
-export const EXCLUSION_HANDLINGS = ["review", "deny"] as const;
+const EXCLUSION_HANDLINGS = ["review", "deny"] as const;
 export const ExclusionHandlingSchema = z.enum(EXCLUSION_HANDLINGS);
 export type ExclusionHandling = z.infer<typeof ExclusionHandlingSchema>;
 
@@ -31,7 +31,6 @@ export const ComponentSchema = z.strictObject({
   name: z.string(expected("expected a component name")).trim().min(1, { error: "expected a component name" }),
   chargeIfMissing: MoneyInputSchema,
 });
-export type Component = z.infer<typeof ComponentSchema>;
 
 function uniqueList<T extends z.ZodType>(item: T, what: string) {
   return z.array(item, expected(`expected a list of ${what}`)).superRefine((values, ctx) => {

@@ -1,7 +1,7 @@
 import type { LoginError } from "@shopify/shopify-app-remix/server";
 import { LoginErrorType } from "@shopify/shopify-app-remix/server";
 
-export interface LoginErrorMessage {
+interface LoginErrorMessage {
   shop?: string;
 }
 

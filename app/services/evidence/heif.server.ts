@@ -19,14 +19,14 @@ import { Worker } from "node:worker_threads";
 /** Longest a decode may take before the photo is refused as unreadable. */
 const DECODE_TIMEOUT_MS = 30_000;
 
-export interface HeifPixels {
+interface HeifPixels {
   width: number;
   height: number;
   /** RGBA, 4 bytes a pixel, row by row. */
   data: Buffer;
 }
 
-export type HeifOutcome =
+type HeifOutcome =
   { ok: true; pixels: HeifPixels } | { ok: false; reason: "unreadable" | "too_many_pixels"; detail: string };
 
 // Run as CommonJS in the worker. The first top-level image is the photo (heic-decode's own choice

@@ -37,7 +37,7 @@ export interface MerchantEvidence {
 }
 
 /** The route that serves evidence files (app/routes/evidence.$evidenceId.tsx). */
-export const evidenceFilePath = (evidenceId: string) => `/evidence/${encodeURIComponent(evidenceId)}`;
+const evidenceFilePath = (evidenceId: string) => `/evidence/${encodeURIComponent(evidenceId)}`;
 
 const merchantGrant = (row: Pick<EvidenceRow, "id" | "shop">, variant: EvidenceVariant): EvidenceGrant => ({
   purpose: "merchant-evidence",
@@ -76,7 +76,7 @@ export async function listClaimEvidenceForMerchant(
   }));
 }
 
-export const evidenceNotFound = () =>
+const evidenceNotFound = () =>
   new DomainError(
     "not_found",
     "evidence.not_found",
@@ -86,7 +86,7 @@ export const evidenceNotFound = () =>
 /** Who asks for a file: an admin whose session token was verified (its shop), or a signed URL. */
 export type EvidenceFileAccess = { by: "admin"; shop: string } | { by: "signature"; signature: UrlSignature };
 
-export interface EvidenceFileRequest {
+interface EvidenceFileRequest {
   evidenceId: string;
   /** The ?variant= parameter as received: absent for the stored file, "thumbnail" for a photo's thumbnail. */
   variant: string | null;
@@ -95,7 +95,7 @@ export interface EvidenceFileRequest {
 }
 
 /** An opened file and how to answer it. */
-export interface EvidenceFile {
+interface EvidenceFile {
   status: 200 | 206 | 416;
   /** null for a 416. */
   stream: Readable | null;
@@ -172,7 +172,7 @@ const EXTENSIONS: Record<string, string> = {
  * name without its folder or extension, with the extension of what is served: an ASCII fallback
  * and the UTF-8 name (RFC 6266).
  */
-export function contentDisposition(
+function contentDisposition(
   row: Pick<EvidenceRow, "id" | "fileName">,
   variant: EvidenceVariant,
   contentType: string,

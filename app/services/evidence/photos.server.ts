@@ -12,17 +12,17 @@ sharp.concurrency(1);
 sharp.cache(false);
 
 /** The longest side of the stored copy and of the thumbnail, in pixels. */
-export const PHOTO_MAX_SIDE = 2048;
-export const THUMBNAIL_MAX_SIDE = 400;
+const PHOTO_MAX_SIDE = 2048;
+const THUMBNAIL_MAX_SIDE = 400;
 
-export interface EncodedPhoto {
+interface EncodedPhoto {
   /** The stored copy: JPEG, at most PHOTO_MAX_SIDE on its longest side. */
   photo: Buffer;
   /** WebP, at most THUMBNAIL_MAX_SIDE on its longest side. */
   thumbnail: Buffer;
 }
 
-export type PhotoRefusal = "unreadable" | "too_many_pixels";
+type PhotoRefusal = "unreadable" | "too_many_pixels";
 
 export class PhotoRefusedError extends Error {
   constructor(

@@ -17,7 +17,7 @@ import type { EvidenceStore } from "./evidence-store.server";
 // go up with lib-storage's Upload (multipart above 5 MB, so a 200 MB video is never held whole),
 // which aborts the multipart upload when the stream fails: nothing appears under the key.
 
-export interface S3EvidenceStoreOptions {
+interface S3EvidenceStoreOptions {
   bucket: string;
   endpoint?: string;
   region: string;

@@ -105,7 +105,7 @@ export function grantLifetime(
 // The shopper's thumbnails (docs/shopper-api.md).
 
 /** The upload a shopper's thumbnail URL opens, and whose it is. */
-export interface ThumbnailOwner {
+interface ThumbnailOwner {
   id: string;
   shop: string;
   customerId: string;

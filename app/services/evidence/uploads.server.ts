@@ -39,7 +39,7 @@ import {
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export interface UploadLimits {
+interface UploadLimits {
   maxPhotoBytes: number;
   maxVideoBytes: number;
   /** Files per order draft (unattached uploads of the order) and per claim. */
@@ -144,7 +144,7 @@ export const uploadErrors = {
 };
 
 /** The file name shown to people: the last path segment, printable, at most 200 characters. */
-export function displayFileName(header: string | null): string | null {
+function displayFileName(header: string | null): string | null {
   if (header === null) return null;
   let name = header;
   try {
@@ -223,7 +223,7 @@ function isPhotoKind(kind: EvidenceKind): boolean {
   return kind !== "issue_video";
 }
 
-export interface ReceiveUploadInput {
+interface ReceiveUploadInput {
   kind: EvidenceKind;
   /** The request's body (bounded by the route family's limit). */
   body: ReadableStream<Uint8Array> | null;
@@ -453,7 +453,7 @@ export async function openSignedUploadThumbnail(
   return openThumbnail(store, row, lifetime);
 }
 
-export interface AttachUploadsInput {
+interface AttachUploadsInput {
   shop: string;
   orderId: string;
   customerId: string;

@@ -28,7 +28,7 @@ export type ClaimRuleContext = {
   readonly drawnUnits: readonly ClaimUnit[];
 };
 
-export type ClaimRuleResult = {
+type ClaimRuleResult = {
   readonly reasons?: readonly ClaimReason[];
   readonly flags?: readonly Flag[];
   readonly missingEvidence?: readonly EvidenceRequirement[];
