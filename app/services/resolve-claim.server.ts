@@ -34,7 +34,7 @@ export type { ReplacementOrder } from "./resolution/replacement.server";
 //      Shopify refused is planned afresh from what the order still allows, under a new key;
 //   5. the replacement draft order is created and completed, continuing a stored draft;
 //   6. the payment request's draft order is created and its invoice sent, continuing a stored draft;
-//   7. the Shopify return, if the claim has one, is processed (closed);
+//   7. the Shopify return, if the claim has one, is processed (closed), unless it was lost;
 //   8. the claim is saved as resolved.
 // A crash or an error anywhere leaves unfinished steps and an unresolved claim, visible to the
 // merchant; doing it again completes it.
@@ -183,7 +183,9 @@ export async function resolveClaim(
   const refund = refunds ? await carryOutRefund(db, graphql, stored, resolved, options, now) : null;
   const replacement = replacementStep ? await carryOutReplacement(db, graphql, replacementStep, now) : null;
   const paymentRequest = await carryOutPaymentRequest(db, graphql, stored, resolved, now);
-  const shopifyReturn = await closeClaimReturn(db, graphql, stored, now);
+  // A lost return never arrived: processing it would record the units as returned. It stays open
+  // for the merchant to cancel in Shopify (the preview says so).
+  const shopifyReturn = stored.state.status === "return_lost" ? null : await closeClaimReturn(db, graphql, stored, now);
 
   const claim = await saveClaimAfterShopifySteps(db, input.shop, stored, resolved).catch(async (err) => {
     // Another merchant resolved the claim meanwhile: its Shopify steps were these same actions.

@@ -59,7 +59,7 @@ type Resolution = "refund" | "replacement" | "repair";
 async function approvedClaim(
   pick: (order: Awaited<ReturnType<typeof cardAndGiftCardOrder>>) => string[],
   resolution: Resolution,
-  { returned = true, shop = TEST_SHOP, m = manifest, g = graphql } = {},
+  { returned = true, lost = false, shop = TEST_SHOP, m = manifest, g = graphql } = {},
 ) {
   const order = await cardAndGiftCardOrder(m, g);
   const lineItemIds = pick(order);
@@ -101,7 +101,12 @@ async function approvedClaim(
   for (const lineItemId of lineItemIds) {
     await run({ type: "decide_item", lineItemId, decision: { kind: "approve", resolution } });
   }
-  await run({ type: "finalize_decision", returnRequired: returned });
+  await run({ type: "finalize_decision", returnRequired: returned || lost });
+  if (lost) {
+    await requestReturn(prisma, g, { shop, claimId, actor: merchant, shippingPaidBy: "merchant" }, new Date());
+    await run({ type: "ship_return", trackingNumber: "00340434161094000008", carrier: "DHL" });
+    await run({ type: "mark_return_lost", note: "DHL confirmed the loss" });
+  }
   if (returned) {
     await requestReturn(prisma, g, { shop, claimId, actor: merchant, shippingPaidBy: "merchant" }, new Date());
     await run({ type: "ship_return", trackingNumber: "00340434161094000009", carrier: "DHL" });
@@ -381,6 +386,33 @@ describe("a payment request whose answer was lost", () => {
       paymentRequest: { status: "INVOICE_SENT", total: eur("6.90") },
       unfinished: [],
     });
+  });
+});
+
+describe("a return lost in transit, covered anyway", () => {
+  it("GIVEN the parcel was lost WHEN the merchant resolves the claim anyway THEN the refund is made, the Shopify return stays open and the preview said so", async () => {
+    const claim = await approvedClaim(({ lamp }) => [lamp.lineItemId], "refund", { returned: false, lost: true });
+    const page = await claimPage(claim.claimId);
+    expect(page.status).toBe("return_lost");
+    expect(page.actions).toContain("resolve");
+
+    const seen = await preview(claim.claimId);
+    expect(seen.summary).toEqual([
+      `Refund €79.50 to Visa •••• 4242 on order ${claim.orderName}.`,
+      "The Shopify return stays open, since the parcel never arrived: cancel it in the order in Shopify.",
+    ]);
+    const resolved = await act(claim.claimId, { intent: "resolve", version: page.version, digest: seen.digest });
+
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(refundsOf(claim.orderId)).toHaveLength(1);
+    expect(
+      store()
+        .returnsOf(claim.orderId)
+        .map((r) => r.status),
+    ).toEqual(["OPEN"]);
+    const after = await claimPage(claim.claimId);
+    expect(after.status).toBe("resolved");
+    expect(after.timeline.at(-1)).toMatchObject({ type: "resolved", from: "return_lost" });
   });
 });
 

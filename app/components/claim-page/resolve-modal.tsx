@@ -111,6 +111,14 @@ export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
               <p>{previewError.message}</p>
             </Banner>
           ) : null}
+          {claim.status === "return_lost" ? (
+            <Banner tone="warning" title="The return was lost in transit">
+              <p>
+                The guarantee does not cover items lost on their way back. Resolving covers this claim anyway, as your
+                choice; it is kept in the claim's log.
+              </p>
+            </Banner>
+          ) : null}
           {items
             .filter((item) => item.resolution === "replacement")
             .map((item) => (

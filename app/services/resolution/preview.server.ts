@@ -90,6 +90,8 @@ export interface ResolutionPreview {
   } | null;
   /** The claim's Shopify return, closed by the resolution. */
   closesReturn: boolean;
+  /** The claim's Shopify return of a lost parcel: left open (nothing came back to process). */
+  lostReturnOpen: boolean;
   /** What Shopify will do, one sentence per step, in the order they run. */
   summary: string[];
   digest: string;
@@ -184,6 +186,9 @@ function summaryOf(preview: Omit<ResolutionPreview, "summary" | "digest" | "vers
     );
   }
   if (preview.closesReturn) sentences.push("Close the Shopify return of this claim.");
+  if (preview.lostReturnOpen) {
+    sentences.push("The Shopify return stays open, since the parcel never arrived: cancel it in the order in Shopify.");
+  }
   return sentences;
 }
 
@@ -221,6 +226,8 @@ export async function previewResolution(
     refund = refundPreview(stored, intent, names, refundStep !== null);
   }
 
+  const shopifyReturnId = await claimShopifyReturnId(db, claimId);
+  const lost = stored.state.status === "return_lost";
   const paymentStep = await storedIntent(db, claimId, "payment_request");
   const payment: PaymentRequestIntent | null = paymentStep?.intent ?? planPaymentRequest(stored, resolved, names);
 
@@ -261,7 +268,8 @@ export async function previewResolution(
           sendTo: stored.meta.customerEmail,
         }
       : null,
-    closesReturn: (await claimShopifyReturnId(db, claimId)) !== null,
+    closesReturn: shopifyReturnId !== null && !lost,
+    lostReturnOpen: shopifyReturnId !== null && lost,
   };
   return {
     version: stored.meta.version,
