@@ -138,12 +138,15 @@ export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
               onChange={(checked) => set({ notRepairable: { ...choices.notRepairable, [item.lineItemId]: checked } })}
             />
           ))}
-          <Checkbox
-            label="Shopify emails the shopper about the refund"
-            checked={choices.notifyCustomer}
-            onChange={(checked) => set({ notifyCustomer: checked })}
-          />
-          {claim.status === "inspected" ? (
+          {/* Only when something is refunded: a replacement or repair sends no refund email. */}
+          {shown?.refund ? (
+            <Checkbox
+              label="Shopify emails the shopper about the refund"
+              checked={choices.notifyCustomer}
+              onChange={(checked) => set({ notifyCustomer: checked })}
+            />
+          ) : null}
+          {shown?.refund && claim.status === "inspected" ? (
             <Checkbox
               label="Put refunded items back in stock at the warehouse that received them"
               checked={choices.restock}
