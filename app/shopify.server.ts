@@ -15,7 +15,7 @@ const LOG_SEVERITY = {
   debug: LogSeverity.Debug,
 } as const;
 
-export const ADMIN_API_VERSION = ApiVersion.October26;
+const ADMIN_API_VERSION = ApiVersion.October26;
 
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
@@ -33,7 +33,6 @@ const shopify = shopifyApp({
   },
 });
 
-export const apiVersion = ADMIN_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 // The library's admin authentication accepts any session token signed with the app's secret,
 // a shopper's included: every admin route goes through this check first.
@@ -42,9 +41,6 @@ const authenticateAdmin: typeof shopify.authenticate.admin = async (request) => 
   return shopify.authenticate.admin(request);
 };
 export const authenticate: typeof shopify.authenticate = { ...shopify.authenticate, admin: authenticateAdmin };
-// The default export carries the checked authentication too, so no import path skips the check.
-export default { ...shopify, authenticate } satisfies typeof shopify;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
-export const registerWebhooks = shopify.registerWebhooks;
 export const sessionStorage = shopify.sessionStorage;
