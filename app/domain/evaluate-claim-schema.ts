@@ -215,8 +215,7 @@ export const ClaimEvaluationSchema = z.strictObject({
 });
 export type ClaimEvaluation = z.infer<typeof ClaimEvaluationSchema>;
 
-type ParseResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string[] };
+type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string[] };
 
 /** Validates untrusted input; each problem is one `json.path: what is wrong` line. */
 export function parseClaimEvaluationInput(input: unknown): ParseResult<ClaimEvaluationInput> {
