@@ -150,7 +150,7 @@ describe("deciding a claim in the admin", () => {
     // WHEN they approve the power bank and deny the scooter citing "Body opened"
     await frame.getByRole("button", { name: "Approve or deny" }).click();
     const dialog = frame.getByRole("dialog");
-    await dialog.getByText("Approve or deny each item (with its clause)", { exact: false }).waitFor();
+    await dialog.getByText("Approve or deny each item", { exact: false }).waitFor();
     const scooter = dialog.getByRole("group", { name: /× Volt X2 E-Scooter/ });
     await scooter.getByText("Deny", { exact: true }).click();
     await dialog.getByRole("combobox", { name: /^Clause for denying Volt X2 E-Scooter/ }).selectOption("body_opened");

@@ -48,6 +48,9 @@ const PAYER_TEXT: Record<Payer, string> = {
 
 const clauseOf = (claim: ClaimPage, reason: string) => claim.evaluation.clauses.find((c) => c.reason === reason);
 
+/** The fields the form marks with the server's error; any other error is told in the banner. */
+const MARKED_FIELD = /^(items\.\d+\.(decision|resolution|quantity|clause|note)|returnShippingPaidBy|note)$/;
+
 /** The server's error for one field, e.g. "items.1.note". */
 const fieldError = (error: ClaimActionError | null, field: string) =>
   error?.field === field ? error.message.replace(/^[\w.]+: /, "") : undefined;
@@ -109,7 +112,11 @@ export function DecideModal({ claim, open, onClose }: ClaimActionModalProps) {
     setItems((current) => current.map((item, i) => (i === index ? { ...item, ...change } : item)));
   const anyApproved = items.some((item) => item.decision === "approve");
   const complete =
-    items.every((item) => item.decision !== "" && (item.decision === "approve" || item.clause !== "")) &&
+    items.every(
+      (item) =>
+        item.decision === "approve" ||
+        (item.decision === "deny" && item.clause !== "" && (item.clause !== "other" || item.note.trim() !== "")),
+    ) &&
     (!anyApproved || !returnRequired || payer !== "");
   const { resolutions, clauses } = claim.evaluation;
 
@@ -163,7 +170,11 @@ export function DecideModal({ claim, open, onClose }: ClaimActionModalProps) {
       {error ? (
         <Modal.Section>
           <Banner tone="critical" title={errorTitle(error, "The decision was not saved")}>
-            <p>{error.message}</p>
+            <p>
+              {error.field && MARKED_FIELD.test(error.field)
+                ? "Check the field marked below, then send the decision again."
+                : error.message}
+            </p>
           </Banner>
         </Modal.Section>
       ) : null}
@@ -283,7 +294,8 @@ export function DecideModal({ claim, open, onClose }: ClaimActionModalProps) {
               ))
             ) : (
               <Text as="p" tone="subdued">
-                Approve or deny each item (with its clause) to see what happens in Shopify.
+                Approve or deny each item (with its clause, and a note when no clause fits) to see what happens in
+                Shopify.
               </Text>
             )}
             <Text as="p" tone="subdued">

@@ -7,6 +7,7 @@ import type { ClaimCommand } from "../../domain/claim-lifecycle/claim-commands";
 import { DenialReasonSchema, ResolutionSchema, type ClaimState } from "../../domain/claim-lifecycle/claim-state";
 import { unrequestedReturnOf } from "../../domain/claim-lifecycle/guards";
 import { statusesAllowing } from "../../domain/claim-lifecycle/transitions";
+import { isDomainError } from "../../domain/errors";
 import { RESOLUTIONS_BY_CLAIM_TYPE } from "../../domain/evaluate-claim-schema";
 import { ShopifyUnavailableError } from "../../shopify/errors.server";
 import { RequestInputError } from "../../utils/request-input.server";
@@ -132,9 +133,8 @@ function returnFailure(error: unknown): string {
     error instanceof HttpRequestError ||
     error instanceof HttpRetriableError;
   if (unreachable) return `Shopify did not answer when the return was opened. ${RETRY}`;
-  if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("return.")) {
-    return `${error.message} ${RETRY}`;
-  }
+  // Shopify refused the return (its reason), or another request is opening it right now.
+  if (isDomainError(error)) return `${error.message} ${RETRY}`;
   console.error("Opening the Shopify return after a decision failed", error);
   return `The return could not be opened in Shopify. ${RETRY}`;
 }
