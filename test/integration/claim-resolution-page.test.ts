@@ -550,6 +550,26 @@ describe("what the routes refuse", () => {
     },
   );
 
+  it("GIVEN a return not inspected yet WHEN the merchant previews or resolves THEN it is a 409 saying what to do, and nothing happens in Shopify", async () => {
+    const claim = await approvedClaim(({ lamp }) => [lamp.lineItemId], "refund");
+    const page = await claimPage(claim.claimId);
+    expect(page.actions).not.toContain("resolve");
+    const refusal = {
+      code: "claim.invalid_transition",
+      message: "This claim cannot be resolved in its current status. Reload the claim to see what you can do next.",
+    };
+    const previewed = await post(
+      previewAction as typeof claimAction,
+      `/app/claims/${claim.claimId}/resolution-preview`,
+      claim.claimId,
+      {},
+    );
+    expect([previewed.status, previewed.body.error]).toEqual([409, refusal]);
+    const resolved = await act(claim.claimId, { intent: "resolve", version: page.version, digest: "seen" });
+    expect([resolved.status, resolved.body.error]).toEqual([409, refusal]);
+    expect(refundsOf(claim.orderId)).toEqual([]);
+  });
+
   it("GIVEN a preview with bad choices WHEN it is posted THEN it is a 400 naming the field", async () => {
     const claim = await approvedClaim(({ lamp }) => [lamp.lineItemId], "refund", { returned: false });
     const answer = await post(

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { findClaim, merchantClaimNotFound, type StoredClaim } from "../../db/claims.server";
 import { claimShopifyReturnId } from "../../db/shopify-actions.server";
+import { DomainError, isDomainError } from "../../domain/errors";
 import { parseMoney } from "../../domain/money";
 import type { AdminGraphql } from "../../shopify/admin-client.server";
 import { parseRequestInput } from "../../utils/request-input.server";
@@ -192,6 +193,23 @@ function summaryOf(preview: Omit<ResolutionPreview, "summary" | "digest" | "vers
   return sentences;
 }
 
+// The domain's refusals name commands and ids (for logs): the merchant reads what to do next.
+const REFUSALS: Record<string, string> = {
+  "claim.invalid_transition": "This claim cannot be resolved in its current status.",
+  "claim.return_required": "This claim's return must be received and inspected before it is resolved.",
+  "claim.stock_unknown": "Say for each replacement whether it is available.",
+  "claim.repair_unknown": "Say for each repair whether it is possible.",
+};
+
+function inMerchantWords(error: unknown): unknown {
+  if (!isDomainError(error) || !REFUSALS[error.code]) return error;
+  return new DomainError(
+    error.kind,
+    error.code,
+    `${REFUSALS[error.code]} Reload the claim to see what you can do next.`,
+  );
+}
+
 /** What resolving the claim with this input would do, without doing any of it. */
 export async function previewResolution(
   db: PrismaClient,
@@ -204,7 +222,11 @@ export async function previewResolution(
   if (!stored) throw merchantClaimNotFound();
   const actor = { type: "merchant" as const };
   // The domain's checks first: a claim that cannot be resolved yet says why, before any query.
-  resolvedState(stored, withStockAssumed(stored, input.items), input.note, actor, now);
+  try {
+    resolvedState(stored, withStockAssumed(stored, input.items), input.note, actor, now);
+  } catch (error) {
+    throw inMerchantWords(error);
+  }
   const claimId = stored.state.id;
   const replacementStep = await storedIntent(db, claimId, "replacement");
   const replacement: ReplacementIntent | null =
