@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { authenticate } from "../shopify.server";
+import { parseRequestInput, RequestInputError } from "../utils/request-input.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import {
   FulfillmentEventPayloadSchema,
@@ -128,17 +129,21 @@ async function authenticateAgainst<P>(
       webhookId,
     });
   }
-  const parsed = schema.safeParse(context.payload);
-  if (!parsed.success) {
+  let payload: P;
+  try {
+    // The signed payload is the sender's input: a payload that fails its schema is their 400.
+    payload = parseRequestInput(schema, context.payload);
+  } catch (error) {
+    if (!(error instanceof RequestInputError)) throw error;
     // Where the payload is wrong, never what it holds: paths and issue codes only.
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join("."), code: issue.code }));
+    const issues = error.zodError.issues.map((issue) => ({ path: issue.path.join("."), code: issue.code }));
     throw rejected(
       "invalid_payload",
       `The ${topic} payload is not what Shopify documents: ${issues.map((i) => i.path || "body").join(", ")}.`,
       { topic, shop, webhookId, issues },
     );
   }
-  const named = payloadShop?.(parsed.data);
+  const named = payloadShop?.(payload);
   if (named !== undefined && named.toLowerCase() !== shop.toLowerCase()) {
     throw rejected("shop_mismatch", "The payload names another shop than the X-Shopify-Shop-Domain header.", {
       topic,
@@ -147,5 +152,5 @@ async function authenticateAgainst<P>(
       webhookId,
     });
   }
-  return { shop, topic: context.topic, webhookId, payload: parsed.data };
+  return { shop, topic: context.topic, webhookId, payload };
 }
