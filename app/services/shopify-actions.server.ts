@@ -9,7 +9,8 @@ import {
   type ShopifyActionRow,
 } from "../db/shopify-actions.server";
 import { DomainError } from "../domain/errors";
-import { ShopifyUserError } from "../shopify/errors.server";
+import { HttpRequestError, HttpRetriableError } from "@shopify/shopify-api";
+import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
 import {
   SHOPIFY_ACTION_KINDS,
   type IntentOf,
@@ -229,6 +230,13 @@ async function failAction<K extends ShopifyActionKind>(
   if (refused) {
     const { code, what, next } = SHOPIFY_ACTION_KINDS[kind].refusal;
     throw new DomainError("conflict", code, `Shopify refused ${what}: ${err.readableMessage}${next ? ` ${next}` : ""}`);
+  }
+  if (err instanceof HttpRequestError || err instanceof HttpRetriableError) {
+    // The request may have reached Shopify: the same intent and key go again next time.
+    throw new ShopifyUnavailableError(
+      `Shopify did not answer while the ${SHOPIFY_ACTION_KINDS[kind].label} was being made. Try again in a moment: what Shopify did already is not done twice.`,
+      null,
+    );
   }
   throw err;
 }

@@ -366,7 +366,7 @@ describe("a payment request whose answer was lost", () => {
     ]);
     failNextOperation("WarrantyDeskPaymentRequestInvoiceSend", { afterShopifyRanIt: true });
     const lost = await act(claim.claimId, { intent: "resolve", version: seen.version, digest: seen.digest, ...body });
-    expect(lost.status).toBeGreaterThanOrEqual(500);
+    expect([lost.status, lost.body.error?.code]).toEqual([503, "shopify_unavailable"]);
     expect(store().state.draftOrders.flatMap((d) => d.invoicesSent ?? [])).toHaveLength(1);
 
     const again = await preview(claim.claimId, body);
@@ -386,6 +386,60 @@ describe("a payment request whose answer was lost", () => {
       paymentRequest: { status: "INVOICE_SENT", total: eur("6.90") },
       unfinished: [],
     });
+  });
+});
+
+describe("a payment request Shopify refuses", () => {
+  it("GIVEN the shopper has no email in Shopify WHEN the merchant resolves THEN the payment request is refused with Shopify's reason, and once fixed in Shopify the same draft order is sent", async () => {
+    const claim = await approvedClaim(({ lamp }) => [lamp.lineItemId], "replacement");
+    const page = await claimPage(claim.claimId);
+    const inspect = { lineItemId: claim.lamp.lineItemId, missing: [{ name: "cable", quantity: 1 }] };
+    expect(
+      (await act(claim.claimId, { intent: "inspect_return", version: page.version, items: [inspect] })).status,
+    ).toBe(200);
+    // GIVEN the customer's email was removed in Shopify
+    const customer = store().customer(store().order(claim.orderId)!.customerId!)!;
+    const email = customer.email;
+    customer.email = "";
+    const body = { items: [{ lineItemId: claim.lamp.lineItemId }] };
+    const seen = await preview(claim.claimId, body);
+    const refused = await act(claim.claimId, {
+      intent: "resolve",
+      version: seen.version,
+      digest: seen.digest,
+      ...body,
+    });
+    expect(refused).toEqual({
+      status: 409,
+      body: {
+        error: {
+          code: "payment_request.rejected_by_shopify",
+          message:
+            "Shopify refused the payment request: To can't be blank Fix it in Shopify (the shopper's email, say), then resolve again: the same draft order is sent.",
+        },
+      },
+    });
+    const after = await claimPage(claim.claimId);
+    expect(after.status).toBe("inspected");
+    expect(after.resolution.unfinished).toEqual([
+      { kind: "payment_request", label: "payment request", status: "refused", refusal: "To can't be blank" },
+    ]);
+    // WHEN the merchant adds the email on the draft order in Shopify and resolves again
+    const draft = store().state.draftOrders.find((d) => d.tags.includes("Missing parts"))!;
+    draft.email = email;
+    const again = await preview(claim.claimId, body);
+    const resolved = await act(claim.claimId, {
+      intent: "resolve",
+      version: again.version,
+      digest: again.digest,
+      ...body,
+    });
+    // THEN the same draft's invoice is sent, once, and the replacement order was made once
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(store().state.draftOrders.filter((d) => d.tags.includes("Missing parts"))).toHaveLength(1);
+    expect(draft.invoicesSent).toEqual([expect.objectContaining({ to: email })]);
+    expect(store().state.draftOrders.filter((d) => d.tags.includes("Warranty replacement"))).toHaveLength(1);
+    expect((await claimPage(claim.claimId)).resolution.unfinished).toEqual([]);
   });
 });
 
@@ -425,7 +479,16 @@ describe("a refund Shopify refuses", () => {
     const first = await preview(claim.claimId);
     failNextOperation(REFUND_CREATE);
     const lost = await act(claim.claimId, { intent: "resolve", version: first.version, digest: first.digest });
-    expect(lost.status).toBeGreaterThanOrEqual(500);
+    expect(lost).toEqual({
+      status: 503,
+      body: {
+        error: {
+          code: "shopify_unavailable",
+          message:
+            "Shopify did not answer while the refund was being made. Try again in a moment: what Shopify did already is not done twice.",
+        },
+      },
+    });
     // AND meanwhile the merchant refunded the earbuds by hand from the card: €35.40 is left on it
     await createRefund(graphql, "shopify-admin:refund:1", {
       orderId: claim.orderId,
