@@ -140,7 +140,7 @@ export type RefundLine = z.infer<typeof RefundLineSchema>;
 interface SuggestedRefundTransaction {
   parentTransactionId: string;
   gateway: string;
-  /** How the merchant knows the payment: "Visa •••• 4242", "Gift card". */
+  /** How the merchant knows the payment, after "to": "Visa •••• 4242", "the gift card", "PayPal". */
   paymentMethod: string;
   amount: string;
   currencyCode: string;
@@ -154,7 +154,7 @@ interface SuggestedRefund {
   transactions: SuggestedRefundTransaction[];
 }
 
-/** "Visa •••• 4242" for a card, Shopify's name of the gateway otherwise ("Gift card"). */
+/** "Visa •••• 4242" for a card, "the gift card", Shopify's name of the gateway otherwise ("PayPal"). */
 function paymentMethodLabel(
   gateway: string,
   transaction: {
@@ -165,6 +165,8 @@ function paymentMethodLabel(
   const last4 = transaction.paymentDetails?.number?.replace(/[^0-9]/g, "").slice(-4);
   const company = transaction.paymentDetails?.company;
   if (company && last4) return `${company} •••• ${last4}`;
+  // Read after "to" ("Refund €10.00 to the gift card"): a gift card is not a name.
+  if (gateway === "gift_card") return "the gift card";
   return transaction.formattedGateway ?? gateway;
 }
 

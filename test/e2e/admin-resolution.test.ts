@@ -109,7 +109,9 @@ describe("inspecting and resolving a claim in the admin", () => {
     frame = await appFrame(page);
     await frame.getByRole("button", { name: "Resolve", exact: true }).click();
     dialog = frame.getByRole("dialog");
-    await dialog.getByText(/^Refund €164\.40 to Visa •••• 4242 and €37\.20 to Gift card on order #\d+\.$/).waitFor();
+    await dialog
+      .getByText(/^Refund €164\.40 to Visa •••• 4242 and €37\.20 to the gift card on order #\d+\.$/)
+      .waitFor();
     await dialog.getByText("− €6.90", { exact: true }).waitFor();
     expect(await axeViolations(frame)).toEqual([]);
     await page.screenshot({ path: "test-results/admin-resolution-preview.png" });
@@ -120,7 +122,7 @@ describe("inspecting and resolving a claim in the admin", () => {
     // THEN the resolution card shows the refund per payment method, and the store holds one refund, split
     await frame.getByRole("heading", { name: "Resolution" }).waitFor();
     await frame.getByText("To Visa •••• 4242", { exact: true }).waitFor();
-    await frame.getByText("To Gift card", { exact: true }).waitFor();
+    await frame.getByText("To the gift card", { exact: true }).waitFor();
     expect(await axeViolations(frame)).toEqual([]);
     const order = await savedOrderOf(claims.inspect);
     expect(order?.refunds).toHaveLength(1);
@@ -142,12 +144,12 @@ describe("inspecting and resolving a claim in the admin", () => {
     await dialog.getByText(/^Shopify refused the refund: Refund amount 79\.5 is greater than the 35\.4/).waitFor();
     await frame.getByText("Shopify refused the refund", { exact: true }).waitFor();
     // AND the fresh preview splits what the order still allows
-    await dialog.getByText(/^Refund €35\.40 to Visa •••• 4242 and €44\.10 to Gift card on order #\d+\.$/).waitFor();
+    await dialog.getByText(/^Refund €35\.40 to Visa •••• 4242 and €44\.10 to the gift card on order #\d+\.$/).waitFor();
     expect(await axeViolations(frame)).toEqual([]);
     await dialog.getByRole("button", { name: "Resolve", exact: true }).click();
     await page.locator("#toasts", { hasText: `Claim #${claims.refused} resolved: €79.50 refunded` }).waitFor();
     await dialog.waitFor({ state: "detached" });
-    await frame.getByText("To Gift card", { exact: true }).waitFor();
+    await frame.getByText("To the gift card", { exact: true }).waitFor();
     expect(await frame.getByText("Shopify refused the refund", { exact: true }).count()).toBe(0);
   });
 });

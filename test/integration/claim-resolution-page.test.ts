@@ -217,12 +217,12 @@ describe("inspecting a return with a missing part, then resolving with a refund"
       ],
       transactions: [
         { parentId: card.id, paymentMethod: "Visa •••• 4242", amount: eur("164.40") },
-        { parentId: giftCard.id, paymentMethod: "Gift card", amount: eur("37.20") },
+        { parentId: giftCard.id, paymentMethod: "the gift card", amount: eur("37.20") },
       ],
       retried: false,
     });
     expect(seen.summary).toEqual([
-      `Refund €164.40 to Visa •••• 4242 and €37.20 to Gift card on order ${claim.orderName}.`,
+      `Refund €164.40 to Visa •••• 4242 and €37.20 to the gift card on order ${claim.orderName}.`,
       "Close the Shopify return of this claim.",
     ]);
     expect(refundsOf(claim.orderId)).toEqual([]);
@@ -257,7 +257,7 @@ describe("inspecting a return with a missing part, then resolving with a refund"
         total: eur("201.60"),
         transactions: [
           { paymentMethod: "Visa •••• 4242", amount: eur("164.40") },
-          { paymentMethod: "Gift card", amount: eur("37.20") },
+          { paymentMethod: "the gift card", amount: eur("37.20") },
         ],
         orderUrl: `shopify://admin/orders/${claim.orderId.split("/").at(-1)}`,
       },
@@ -560,7 +560,7 @@ describe("a refund Shopify refuses", () => {
     expect(answer.status).toBe(409);
     expect(answer.body.error).toEqual({
       code: "resolution.preview_outdated",
-      message: `What Shopify would do changed since your preview: Refund €35.40 to Visa •••• 4242 and €44.10 to Gift card on order ${claim.orderName}. Review the new preview and confirm again.`,
+      message: `What Shopify would do changed since your preview: Refund €35.40 to Visa •••• 4242 and €44.10 to the gift card on order ${claim.orderName}. Review the new preview and confirm again.`,
     });
     expect(refundsOf(claim.orderId)).toHaveLength(1);
     expect((await claimPage(claim.claimId)).status).toBe("approved");
