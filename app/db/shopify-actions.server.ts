@@ -16,10 +16,6 @@ export const findActionRow = (db: Db, claimId: string, kind: string) =>
 
 export const requireActionRow = (db: Db, id: string) => db.shopifyAction.findUniqueOrThrow({ where: { id } });
 
-/** Every step of a claim, for the resolution card. */
-export const listActionRows = (db: Db, claimId: string) =>
-  db.shopifyAction.findMany({ where: { claimId }, orderBy: { createdAt: "asc" } });
-
 /** Inserts the step's first plan; null when another request inserted one first (theirs stands). */
 export async function insertActionRow(
   db: Db,

@@ -33,14 +33,14 @@ export type { ClosedReturn } from "./shopify-action-kinds.server";
 //      it opened already (marked by the claim's note on each line), so none is opened twice;
 //   4. the claim moves to awaiting_return with the return's id, in one transaction.
 
-export interface RequestReturnInput {
+interface RequestReturnInput {
   shop: string;
   claimId: string;
   actor: Actor;
   shippingPaidBy?: "merchant" | "customer";
 }
 
-export interface RequestReturnResult {
+interface RequestReturnResult {
   claim: StoredClaim;
   /** The return opened in Shopify, or null when none could be (see `notice`). */
   shopifyReturn: ShopifyReturn | null;
@@ -48,7 +48,7 @@ export interface RequestReturnResult {
   notice: string | null;
 }
 
-export const returnNote = (claimNumber: number) => `Warranty Desk claim #${claimNumber}`;
+const returnNote = (claimNumber: number) => `Warranty Desk claim #${claimNumber}`;
 
 const NOT_READABLE =
   "Shopify does not show this order to the app any more (orders older than 60 days need the read_all_orders permission), so no Shopify return was opened. The shopper still gets the return instructions.";
@@ -57,7 +57,7 @@ const NOT_READABLE =
  * The fulfillment line items the claimed units were shipped on, per return destination: each unit
  * goes back to the location that shipped it, so only that location's fulfillments are drawn on.
  */
-export function returnLinesFor(
+function returnLinesFor(
   instructions: ReturnInstructions,
   facts: OrderFacts,
 ): { lines: ReturnOpenIntent["lines"]; unplaced: number } {

@@ -54,7 +54,7 @@ export interface ResolveClaimInput {
 }
 
 /** An item approved for a replacement or repair that is refunded instead, and why, for the merchant. */
-export interface ResolutionFallback {
+interface ResolutionFallback {
   lineItemId: string;
   from: "replacement" | "repair";
   reason: "out_of_stock" | "repair_impossible";
@@ -72,7 +72,7 @@ export interface ResolveClaimResult {
   shopifyReturn: ClosedReturn | null;
 }
 
-export function fallbacksOf(state: ClaimState, replacement: ReplacementIntent | null): ResolutionFallback[] {
+function fallbacksOf(state: ClaimState, replacement: ReplacementIntent | null): ResolutionFallback[] {
   return state.items.flatMap((item) => {
     const fallback = item.outcome?.fallback;
     if (!fallback) return [];

@@ -24,7 +24,7 @@ const RefundPlanSchema = z.object({
   transactions: z.array(z.object({ parentId: z.string(), gateway: z.string(), amount: z.string() })).readonly(),
 }) satisfies z.ZodType<RefundPlan>;
 
-export const RefundIntentSchema = z.object({
+const RefundIntentSchema = z.object({
   plan: RefundPlanSchema,
   request: RefundRequestSchema,
   /** How each refunded transaction reads for the merchant ("Visa •••• 4242", "Gift card"), by its id. */
@@ -32,14 +32,14 @@ export const RefundIntentSchema = z.object({
 });
 export type RefundIntent = z.infer<typeof RefundIntentSchema>;
 
-export const DraftOrderRefSchema = z.object({
+const DraftOrderRefSchema = z.object({
   draftOrderId: z.string(),
   draftOrderName: z.string(),
   completed: z.boolean(),
   order: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 
-export const ReplacementIntentSchema = z.object({
+const ReplacementIntentSchema = z.object({
   orderId: z.string(),
   orderName: z.string().nullable(),
   customerId: z.string().nullable(),
@@ -60,7 +60,7 @@ export const ReplacementIntentSchema = z.object({
 });
 export type ReplacementIntent = z.infer<typeof ReplacementIntentSchema>;
 
-export const ReturnOpenIntentSchema = z.object({
+const ReturnOpenIntentSchema = z.object({
   orderId: z.string(),
   /** On every return line: why it comes back, and how a retry recognises the return. */
   note: z.string(),
@@ -77,7 +77,7 @@ export const ReturnOpenIntentSchema = z.object({
 });
 export type ReturnOpenIntent = z.infer<typeof ReturnOpenIntentSchema>;
 
-export const ShopifyReturnSchema = z.object({
+const ShopifyReturnSchema = z.object({
   returnId: z.string(),
   name: z.string(),
   status: z.string(),
@@ -92,15 +92,15 @@ export const ShopifyReturnSchema = z.object({
   ),
 });
 
-export const ReturnCloseIntentSchema = z.object({ returnId: z.string(), note: z.string() });
-export const ReturnCloseResultSchema = z.object({
+const ReturnCloseIntentSchema = z.object({ returnId: z.string(), note: z.string() });
+const ReturnCloseResultSchema = z.object({
   returnId: z.string(),
   status: z.string(),
   name: z.string().nullable(),
 });
 export type ClosedReturn = z.infer<typeof ReturnCloseResultSchema>;
 
-export const PaymentRequestIntentSchema = z.object({
+const PaymentRequestIntentSchema = z.object({
   orderId: z.string(),
   orderName: z.string().nullable(),
   customerId: z.string().nullable(),
@@ -127,7 +127,7 @@ export const PaymentRequestIntentSchema = z.object({
 export type PaymentRequestIntent = z.infer<typeof PaymentRequestIntentSchema>;
 
 /** The draft order of a payment request, once created (progress), and once its invoice is sent (result). */
-export const PaymentRequestDraftSchema = z.object({
+const PaymentRequestDraftSchema = z.object({
   draftOrderId: z.string(),
   draftOrderName: z.string(),
   status: z.string(),
@@ -136,7 +136,7 @@ export const PaymentRequestDraftSchema = z.object({
 });
 export type PaymentRequestDraft = z.infer<typeof PaymentRequestDraftSchema>;
 
-export interface ShopifyActionKindDefinition<I extends z.ZodType, R extends z.ZodType, P extends z.ZodType> {
+interface ShopifyActionKindDefinition<I extends z.ZodType, R extends z.ZodType, P extends z.ZodType> {
   intent: I;
   result: R;
   /** What the step keeps half-way (a draft order's id) so a retry continues it. */
@@ -211,7 +211,6 @@ export const SHOPIFY_ACTION_KINDS = {
 } as const;
 
 export type ShopifyActionKind = keyof typeof SHOPIFY_ACTION_KINDS;
-export const SHOPIFY_ACTION_KIND_NAMES = Object.keys(SHOPIFY_ACTION_KINDS) as ShopifyActionKind[];
 export type IntentOf<K extends ShopifyActionKind> = z.infer<(typeof SHOPIFY_ACTION_KINDS)[K]["intent"]>;
 export type ResultOf<K extends ShopifyActionKind> = z.infer<(typeof SHOPIFY_ACTION_KINDS)[K]["result"]>;
 export type ProgressOf<K extends ShopifyActionKind> = z.infer<(typeof SHOPIFY_ACTION_KINDS)[K]["progress"]>;

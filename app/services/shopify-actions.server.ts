@@ -45,10 +45,10 @@ export type { ShopifyActionKind } from "./shopify-action-kinds.server";
 export type ShopifyActionStatus = "pending" | "in_progress" | "succeeded" | "failed" | "refused";
 
 /** A request that has held an action this long without finishing is presumed dead. */
-export const ACTION_LEASE_MS = 2 * 60 * 1000;
+const ACTION_LEASE_MS = 2 * 60 * 1000;
 
 /** The idempotency key of a step's `generation`th plan (a new plan after a refusal gets a new key). */
-export const actionKey = (claimId: string, kind: ShopifyActionKind, generation = 1) =>
+const actionKey = (claimId: string, kind: ShopifyActionKind, generation = 1) =>
   `warranty-desk:claim:${claimId}:${kind}${generation > 1 ? `:${generation}` : ""}`;
 
 function keyGeneration(key: string, claimId: string, kind: ShopifyActionKind): number {
@@ -139,7 +139,7 @@ async function leaseAction(db: PrismaClient, kind: ShopifyActionKind, action: Sh
   throw inProgressConflict(label);
 }
 
-export interface LeasedAction<K extends ShopifyActionKind> {
+interface LeasedAction<K extends ShopifyActionKind> {
   /** The action as this request took it. */
   action: ShopifyActionRow;
   intent: IntentOf<K>;
@@ -149,11 +149,11 @@ export interface LeasedAction<K extends ShopifyActionKind> {
   recordProgress: (progress: NonNullable<ProgressOf<K>>) => Promise<void>;
 }
 
-export type PerformStep<K extends ShopifyActionKind> = (
+type PerformStep<K extends ShopifyActionKind> = (
   leased: LeasedAction<K>,
 ) => Promise<{ result: ResultOf<K>; shopifyId: string | null }>;
 
-export interface CarriedOutAction<K extends ShopifyActionKind> {
+interface CarriedOutAction<K extends ShopifyActionKind> {
   result: ResultOf<K>;
   /** The intent that produced the result (another request's, when it finished first). */
   intent: IntentOf<K>;

@@ -36,7 +36,7 @@ const InspectInputSchema = z
   });
 
 /** What the inspection deducts in all, in the charges' currency; null when nothing is missing. */
-export function inspectionDeductions(state: ClaimState): { amount: string; currencyCode: string } | null {
+function inspectionDeductions(state: ClaimState): { amount: string; currencyCode: string } | null {
   const charges = state.items.flatMap((item) => item.inspection?.deductions ?? []).map((d) => fromMoneyInput(d.charge));
   if (charges.length === 0) return null;
   const currencyCode = charges[0]!.currencyCode;

@@ -37,7 +37,7 @@ function resolvable(claim: StoredClaim): boolean {
 const display = ({ amount, currencyCode }: { amount: string; currencyCode: string }) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: currencyCode }).format(Number(amount));
 
-export function resolutionOutcome(result: ResolveClaimResult): ClaimActionOutcome {
+function resolutionOutcome(result: ResolveClaimResult): ClaimActionOutcome {
   const { claim, refund, replacement, paymentRequest, fallbacks } = result;
   const done: string[] = [];
   if (refund) done.push(`${display(refund.totalRefunded)} refunded`);

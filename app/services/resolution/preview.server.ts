@@ -33,7 +33,7 @@ import { approvedReplacements, planReplacement } from "./replacement.server";
 // The digest names what the merchant saw: resolving with a digest that no longer matches is a
 // conflict, so the merchant never confirms one amount and gets another.
 
-export type PreviewInput = Omit<ResolveClaimInput, "actor" | "expectedVersion">;
+type PreviewInput = Omit<ResolveClaimInput, "actor" | "expectedVersion">;
 
 /** The repair notes; an empty field is no note. */
 const repairNotes = z
@@ -61,7 +61,6 @@ export const ResolveInputSchema = z.object({
   /** The repair notes, kept as the resolution's note. */
   note: repairNotes,
 });
-export type ResolveInput = z.infer<typeof ResolveInputSchema>;
 
 type Money = { amount: string; currencyCode: string };
 

@@ -22,7 +22,7 @@ import { carryOutAction, storeActionIntent } from "../shopify-actions.server";
 
 export type ClaimRefund = CreatedRefund & { plan: RefundPlan; paymentMethods: Record<string, string> };
 
-export interface RefundOptions {
+interface RefundOptions {
   notifyCustomer: boolean;
   /** Put returned items back in stock at the warehouse that received them. */
   restock: boolean;

@@ -25,7 +25,7 @@ export interface InspectableItem {
   inspection: { missing: { name: string; quantity: number }[]; deductions: { name: string; charge: Money }[] } | null;
 }
 
-export interface ResolutionStep {
+interface ResolutionStep {
   kind: ShopifyActionKind;
   /** "refund", "replacement order" ... */
   label: string;
