@@ -124,6 +124,8 @@ describe("inspecting and resolving a claim in the admin", () => {
     await frame.getByText("To Visa •••• 4242", { exact: true }).waitFor();
     await frame.getByText("To the gift card", { exact: true }).waitFor();
     expect(await axeViolations(frame)).toEqual([]);
+    await frame.getByRole("heading", { name: "Resolution" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/admin-resolution-card.png" });
     const order = await savedOrderOf(claims.inspect);
     expect(order?.refunds).toHaveLength(1);
     expect(order!.transactions.filter((t) => t.kind === "REFUND").map((t) => [t.gateway, t.amount])).toEqual([
