@@ -42,7 +42,30 @@ const VARIABLES: Record<string, () => Record<string, unknown>> = {
   WarrantyDeskShippedOrders: () => ({ first: 8, query: "-fulfillment_status:unshipped" }),
   // Looked up by id: a draft order and a return that do not exist answer null, as Shopify does.
   WarrantyDeskDraftOrder: () => ({ id: "gid://shopify/DraftOrder/999999" }),
-  WarrantyDeskPaymentRequestDraftOrder: () => ({ id: "gid://shopify/DraftOrder/999999" }),
+  // A payment request whose invoice was sent: every field it selects has a value.
+  WarrantyDeskPaymentRequestDraftOrder: () => {
+    const store = simulator.store(TEST_SHOP);
+    const at = new Date().toISOString();
+    const id = store.nextId("DraftOrder");
+    store.state.draftOrders.push({
+      id,
+      name: "#D1",
+      status: "INVOICE_SENT",
+      createdAt: at,
+      updatedAt: at,
+      completedAt: null,
+      customerId: null,
+      email: "shopper@example.com",
+      note: null,
+      tags: [],
+      lineItems: [],
+      appliedDiscount: null,
+      shippingLine: null,
+      orderId: null,
+      invoicesSent: [{ at, to: "shopper@example.com", subject: null, customMessage: null }],
+    });
+    return { id };
+  },
   WarrantyDeskReturn: () => ({ id: "gid://shopify/Return/999999" }),
 };
 
