@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import {
   Badge,
@@ -68,16 +68,19 @@ export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
       action: `/app/claims/${claim.id}/resolution-preview`,
       encType: "application/json",
     });
+  // The effects below run on what changed, with the latest form: the ref carries it.
+  const latest = useRef({ load, revalidate: () => revalidator.revalidate() });
+  latest.current = { load, revalidate: () => revalidator.revalidate() };
   // A fresh preview whenever the modal opens, a choice changes, or the claim changed under it.
   const chosen = JSON.stringify(choices);
   useEffect(() => {
-    if (open) load();
+    if (open) latest.current.load();
   }, [open, chosen, claim.version]);
   // Shopify refused a step, or its side changed since the preview: show the claim's fresh state.
   useEffect(() => {
     if (error && error.code !== "invalid_request") {
-      revalidator.revalidate();
-      load();
+      latest.current.revalidate();
+      latest.current.load();
     }
   }, [error]);
 
@@ -115,7 +118,7 @@ export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
             <Banner tone="warning" title="The return was lost in transit">
               <p>
                 The guarantee does not cover items lost on their way back. Resolving covers this claim anyway, as your
-                choice; it is kept in the claim's log.
+                choice; it is kept in the claim’s log.
               </p>
             </Banner>
           ) : null}
