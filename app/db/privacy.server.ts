@@ -251,6 +251,7 @@ export async function deleteShopData(tx: Tx, shop: string, currentWebhookId: str
     productOverrides: (await tx.productOverride.deleteMany({ where: { shop } })).count,
     policies: (await tx.shopPolicy.deleteMany({ where: { shop } })).count,
     claimCounters: (await tx.claimCounter.deleteMany({ where: { shop } })).count,
+    setupSteps: (await tx.setupStep.deleteMany({ where: { shop } })).count,
     sessions: (await tx.session.deleteMany({ where: { shop } })).count,
     webhookRecords: (await tx.webhookDelivery.deleteMany({ where: { shop, webhookId: { not: currentWebhookId } } }))
       .count,
