@@ -21,13 +21,13 @@ export type ClaimUnit = {
   readonly warrantyWindowEndsAt: number | null;
 };
 
-function arrivalWindowEnd(deliveredAt: number, policy: Policy, timeZone: string): number | null {
+export function arrivalWindowEnd(deliveredAt: number, policy: Policy, timeZone: string): number | null {
   if (policy.arrivalWindowDays === 0) return null;
   const deliveryDay = calendarDateAt(deliveredAt, timeZone);
   return endOfCalendarDay(addCalendarDays(deliveryDay, policy.arrivalWindowDays), timeZone);
 }
 
-function warrantyWindowEnd(deliveredAt: number, policy: Policy, timeZone: string): number | null {
+export function warrantyWindowEnd(deliveredAt: number, policy: Policy, timeZone: string): number | null {
   if (policy.warrantyMonths === 0) return null;
   const deliveryDay = calendarDateAt(deliveredAt, timeZone);
   return endOfCalendarDay(addCalendarMonthsClamped(deliveryDay, policy.warrantyMonths), timeZone);
