@@ -252,6 +252,8 @@ export async function deleteShopData(tx: Tx, shop: string, currentWebhookId: str
     policies: (await tx.shopPolicy.deleteMany({ where: { shop } })).count,
     claimCounters: (await tx.claimCounter.deleteMany({ where: { shop } })).count,
     setupSteps: (await tx.setupStep.deleteMany({ where: { shop } })).count,
+    returnAddresses: (await tx.returnAddress.deleteMany({ where: { shop } })).count,
+    denialClauses: (await tx.denialClause.deleteMany({ where: { shop } })).count,
     sessions: (await tx.session.deleteMany({ where: { shop } })).count,
     webhookRecords: (await tx.webhookDelivery.deleteMany({ where: { shop, webhookId: { not: currentWebhookId } } }))
       .count,

@@ -164,6 +164,12 @@ describe("shop/redact", () => {
     await fileClaim(OTHER_SHOP, "c3", 7, 300);
     await writeShopPolicyOverride(prisma, TEST_SHOP, { warrantyMonths: 24 });
     await writeProductOverride(prisma, TEST_SHOP, { productId: "gid://shopify/Product/1", warrantyMonths: 6 }, "Drone");
+    await prisma.returnAddress.create({
+      data: { shop: TEST_SHOP, locationId: "gid://shopify/Location/1", addressJson: null, overseas: true },
+    });
+    await prisma.denialClause.create({
+      data: { shop: TEST_SHOP, clauseId: "custom_c1", label: "Seal broken", wordsJson: '{"words":"x","translations":{}}' },
+    });
     await recordFulfillmentEvent(prisma, {
       shop: TEST_SHOP,
       orderId: "gid://shopify/Order/100",
