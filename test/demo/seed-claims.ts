@@ -2,9 +2,11 @@ import type { PrismaClient } from "@prisma/client";
 import type { ClaimStatus } from "../../app/domain/claim-lifecycle/claim-status";
 import { runClaimCommand, type LocalClaimCommand } from "../../app/services/claim-commands.server";
 import { requestReturn } from "../../app/services/request-return.server";
+import { resolveClaim } from "../../app/services/resolve-claim.server";
 import { submitClaim } from "../../app/services/submit-claim.server";
 import type { AdminGraphql } from "../../app/shopify/admin-client.server";
 import type { DemoManifest } from "../simulator/seed";
+import { seedDemoOverrides } from "./seed-overrides";
 import type { ShopifySimulator } from "../simulator/simulator";
 
 // Claims in every step of their lifecycle for the demo store, made the way they happen: each on an
@@ -17,7 +19,7 @@ const merchant = { type: "merchant" as const, id: "demo-staff" };
 
 type Product = "lamp" | "powerBank" | "bottle";
 type Step = { afterHours: number } & (
-  { command: LocalClaimCommand; actor?: "merchant" | "customer" } | { requestReturn: true }
+  { command: LocalClaimCommand; actor?: "merchant" | "customer" } | { requestReturn: true } | { resolve: true }
 );
 
 interface DemoClaimPlan {
@@ -28,6 +30,8 @@ interface DemoClaimPlan {
   steps: Step[];
   /** The status the steps lead to (checked, so a plan that stops early fails loudly). */
   status: ClaimStatus;
+  /** Paid by card plus a gift card, so its refund splits across both. */
+  giftCard?: true;
 }
 
 const decide = (kind: "approve" | "deny"): LocalClaimCommand => ({
@@ -35,6 +39,13 @@ const decide = (kind: "approve" | "deny"): LocalClaimCommand => ({
   lineItemId: "LINE",
   decision: kind === "approve" ? { kind, resolution: "refund" } : { kind, reason: "accidental_damage" },
 });
+const returned = (tracking: string): Step[] => [
+  { afterHours: 2, command: decide("approve") },
+  { afterHours: 2, command: { type: "finalize_decision", returnRequired: true } },
+  { afterHours: 4, requestReturn: true },
+  { afterHours: 20, command: { type: "ship_return", trackingNumber: tracking, carrier: "DHL" }, actor: "customer" },
+  { afterHours: 30, command: { type: "receive_return" } },
+];
 const approved: Step[] = [
   { afterHours: 2, command: decide("approve") },
   { afterHours: 2, command: { type: "finalize_decision", returnRequired: true } },
@@ -100,6 +111,7 @@ export const DEMO_CLAIM_PLANS: readonly DemoClaimPlan[] = [
       { afterHours: 30, command: { type: "receive_return" } },
     ],
     status: "return_received",
+    giftCard: true,
   },
   {
     product: "bottle",
@@ -110,6 +122,68 @@ export const DEMO_CLAIM_PLANS: readonly DemoClaimPlan[] = [
       { afterHours: 1, command: { type: "finalize_decision" } },
     ],
     status: "denied",
+  },
+  {
+    product: "powerBank",
+    type: "warranty",
+    submittedHoursAgo: 90,
+    steps: [
+      ...returned("00340434161094000003"),
+      {
+        afterHours: 2,
+        command: {
+          type: "inspect_return",
+          items: [{ lineItemId: "LINE", missingComponents: [{ name: "cable", quantity: 1 }] }],
+          note: "Came back without its cable.",
+        },
+      },
+    ],
+    status: "inspected",
+  },
+  {
+    product: "lamp",
+    type: "warranty",
+    submittedHoursAgo: 100,
+    steps: [
+      { afterHours: 2, command: decide("approve") },
+      { afterHours: 1, command: { type: "finalize_decision", returnRequired: false } },
+      { afterHours: 1, resolve: true },
+    ],
+    status: "resolved",
+  },
+  {
+    product: "bottle",
+    type: "warranty",
+    submittedHoursAgo: 120,
+    steps: [
+      { afterHours: 5, command: decide("deny") },
+      { afterHours: 1, command: { type: "finalize_decision" } },
+      { afterHours: 30, command: { type: "close" } },
+    ],
+    status: "closed",
+  },
+  {
+    product: "powerBank",
+    type: "arrival",
+    submittedHoursAgo: 110,
+    steps: [
+      ...approved,
+      { afterHours: 4, requestReturn: true },
+      {
+        afterHours: 20,
+        command: { type: "ship_return", trackingNumber: "00340434161094000004", carrier: "DHL" },
+        actor: "customer",
+      },
+      { afterHours: 70, command: { type: "mark_return_lost", note: "DHL lost the parcel." } },
+    ],
+    status: "return_lost",
+  },
+  {
+    product: "lamp",
+    type: "arrival",
+    submittedHoursAgo: 8,
+    steps: [{ afterHours: 1, command: { type: "cancel", note: "It works after all." }, actor: "customer" }],
+    status: "cancelled",
   },
 ];
 
@@ -138,6 +212,8 @@ export async function seedDemoClaims(
   plans: readonly DemoClaimPlan[] = DEMO_CLAIM_PLANS,
 ): Promise<SeededDemoClaim[]> {
   const store = simulator.store(manifest.shop);
+  // The products' parts and overrides first, as a merchant would have set them up.
+  await seedDemoOverrides(db, graphql, manifest);
   const seeded: SeededDemoClaim[] = [];
   for (const [index, plan] of plans.entries()) {
     const customer = manifest.customers[index % manifest.customers.length]!;
@@ -152,6 +228,14 @@ export async function seedDemoClaims(
       customerId: customer.id,
       lines: [{ variantId: variant.id, quantity: 1 }],
       shipping: { title: "DHL Paket", price: 590 },
+      ...(plan.giftCard
+        ? {
+            payments: [
+              { gateway: "shopify_payments", amount: variant.price + 590 - 2000 },
+              { gateway: "gift_card", amount: 2000 },
+            ],
+          }
+        : {}),
       fulfillments: [
         {
           lines: [{ index: 0 }],
@@ -198,7 +282,23 @@ export async function seedDemoClaims(
         ).claim.state.status;
         continue;
       }
-      const command = step.command.type === "decide_item" ? { ...step.command, lineItemId } : step.command;
+      if ("resolve" in step) {
+        const input = {
+          shop: manifest.shop,
+          claimId: claim.state.id,
+          actor: merchant,
+          items: [],
+          notifyCustomer: false,
+        };
+        status = (await resolveClaim(db, graphql, input, when)).claim.state.status;
+        continue;
+      }
+      const command =
+        step.command.type === "decide_item"
+          ? { ...step.command, lineItemId }
+          : step.command.type === "inspect_return"
+            ? { ...step.command, items: step.command.items.map((item) => ({ ...item, lineItemId })) }
+            : step.command;
       const actor = step.actor === "customer" ? { type: "customer" as const, id: customer.id } : merchant;
       status = (await runClaimCommand(db, manifest.shop, claim.state.id, command, actor, when)).state.status;
     }

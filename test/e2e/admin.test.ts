@@ -41,7 +41,7 @@ async function inboxRows(frame: Frame) {
         seen.querySelectorAll('[class*="visuallyHidden"]').forEach((hidden) => hidden.remove());
         return seen.textContent?.trim() ?? "";
       });
-      return { clock: cells[5] ?? "", status: cells[6] ?? "" };
+      return { value: cells[5] ?? "", clock: cells[6] ?? "", status: cells[7] ?? "" };
     }),
   );
 }
@@ -65,19 +65,21 @@ describe("the demo admin", () => {
     const frame = await appFrame(page);
     // THEN the app's home is the claims inbox, on the claims that need a response, soonest due first
     // (the demo seeds claims in every step through the app's services)
-    await frame.getByRole("tab", { name: /^Needs response, 4 claims/ }).waitFor();
+    // with what the claimed items cost the shopper (one unit each)
+    await frame.getByRole("tab", { name: /^Needs response, 5 claims/ }).waitFor();
     expect(await inboxRows(frame)).toEqual([
-      { clock: "overdue by 3 h", status: "New" },
-      { clock: "due in 3 h", status: "New" },
-      { clock: "due in 46 h", status: "New" },
-      { clock: "—", status: "Approved" },
+      { value: "€59.90", clock: "overdue by 3 h", status: "New" },
+      { value: "€24.90", clock: "due in 3 h", status: "New" },
+      { value: "€79.50", clock: "due in 46 h", status: "New" },
+      { value: "€59.90", clock: "—", status: "Approved" },
+      { value: "€59.90", clock: "—", status: "Return lost" },
     ]);
     for (const [tab, count] of [
       ["Waiting on shopper", 1],
       ["Awaiting return", 2],
-      ["To inspect", 1],
-      ["Resolved", 1],
-      ["All", 9],
+      ["To inspect", 2],
+      ["Resolved", 4],
+      ["All", 14],
     ] as const) {
       await frame.getByRole("tab", { name: new RegExp(`^${tab}, ${count} claims`) }).waitFor();
     }
@@ -91,15 +93,17 @@ describe("the demo admin", () => {
     const frame = await appFrame(page);
     // WHEN the merchant opens the tab of claims waiting on the shopper THEN its clock is paused
     await frame.getByRole("tab", { name: /^Waiting on shopper/ }).click();
-    await expect.poll(() => inboxRows(frame)).toEqual([{ clock: "paused", status: "Waiting on shopper" }]);
+    await expect
+      .poll(() => inboxRows(frame))
+      .toEqual([{ value: "€79.50", clock: "paused", status: "Waiting on shopper" }]);
     // WHEN they open every claim and search for a product THEN only that product's claims remain
     await frame.getByRole("tab", { name: /^All/ }).click();
-    await expect.poll(async () => (await inboxRows(frame)).length).toBe(9);
+    await expect.poll(async () => (await inboxRows(frame)).length).toBe(14);
     await frame.getByRole("button", { name: /Search and filter/ }).click();
     await frame.getByRole("textbox", { name: /Search claims/ }).fill("water bottle");
     await expect
       .poll(async () => (await inboxRows(frame)).map((row) => row.status).sort())
-      .toEqual(["Denied", "New", "Return in transit"]);
+      .toEqual(["Closed", "Denied", "New", "Return in transit"]);
     expect(await axeViolations(frame)).toEqual([]);
     await page.screenshot({ path: "test-results/admin-claims-search.png" });
   });
@@ -117,7 +121,7 @@ describe("the demo admin", () => {
 
   it("has no accessibility violations that axe can find on its pages", async () => {
     for (const [label, shown] of [
-      ["Claims", (frame: Frame) => frame.getByRole("tab", { name: /^Needs response, 4 claims/ })],
+      ["Claims", (frame: Frame) => frame.getByRole("tab", { name: /^Needs response, 5 claims/ })],
       ["Products", (frame: Frame) => frame.getByText("Every product follows your shop policy", { exact: true })],
       ["Settings", (frame: Frame) => frame.getByText("Europe/Berlin", { exact: true })],
     ] as const) {
@@ -130,7 +134,7 @@ describe("the demo admin", () => {
   it("opens a claim from the inbox and asks the shopper for more information", async () => {
     await page.goto(`${demo.baseUrl}/demo/admin`);
     let frame = await appFrame(page);
-    await frame.getByRole("tab", { name: /^Needs response, 4 claims/ }).waitFor();
+    await frame.getByRole("tab", { name: /^Needs response, 5 claims/ }).waitFor();
     // WHEN the merchant clicks the most overdue claim's row THEN its page shows what the shopper reported
     const number = (await frame.locator("tbody tr").first().locator("td").first().textContent())!.trim();
     await frame.locator("tbody tr").first().locator("td").nth(3).click();

@@ -89,7 +89,12 @@ describe("the return card", () => {
             name: warehouse.name,
             address: [warehouse.address1, `${warehouse.zip} ${warehouse.city}`, expect.any(String)],
             items: [
-              { lineItemId: order.lineItems[0]!.id, title: awaiting.productTitle, quantity: 1, includeComponents: [] },
+              {
+                lineItemId: order.lineItems[0]!.id,
+                title: awaiting.productTitle,
+                quantity: 1,
+                includeComponents: ["cable"],
+              },
             ],
           },
         ],

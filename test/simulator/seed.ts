@@ -68,6 +68,37 @@ function sinceLocalMidnight(now: Date, timeZone: string): number {
   return (((parts.hour ?? 0) * 60 + (parts.minute ?? 0)) * 60 + (parts.second ?? 0)) * 1000;
 }
 
+/**
+ * The demo products' parts (and the charge when one is missing) and policy overrides, by a word of
+ * their title. The simulated store holds them as Shopify's copy (metafields); the demo saves them
+ * in the app through its own service (test/demo/seed-overrides.ts), so what the demo home says is
+ * what shoppers get.
+ */
+type DemoProductRules = {
+  components: [string, string][];
+  /** Fields of the app's policy override (app/domain/policy/policy-schema.ts). */
+  override: { warrantyMonths?: number; arrivalWindowDays?: number; arrivalEvidence?: "issue_media"[] } | null;
+};
+export const DEMO_PRODUCT_RULES: Record<"E-Scooter" | "Earbuds" | "Lamp" | "Power Bank", DemoProductRules> = {
+  "E-Scooter": {
+    components: [
+      ["charger", "59.00"],
+      ["battery", "189.00"],
+      ["cable", "9.90"],
+    ],
+    override: { warrantyMonths: 24, arrivalWindowDays: 5 },
+  },
+  Earbuds: {
+    components: [
+      ["charger", "24.90"],
+      ["cable", "7.90"],
+    ],
+    override: { arrivalEvidence: ["issue_media"] },
+  },
+  Lamp: { components: [["cable", "6.90"]], override: null },
+  "Power Bank": { components: [["cable", "7.90"]], override: null },
+};
+
 const components = (...items: [string, string][]) =>
   JSON.stringify(items.map(([name, amount]) => ({ name, chargeIfMissing: { amount, currencyCode: "EUR" } })));
 
@@ -145,12 +176,15 @@ export function seedDemoStore(sim: ShopifySimulator, opts: { shop?: string; now:
   });
   const meta = (ownerId: string, key: string, value: string) =>
     store.setMetafield(ownerId, { namespace: "$app", key, type: "json", value }, ago(30 * DAY));
-  meta(scooter.product.id, "components", components(["charger", "59.00"], ["battery", "189.00"], ["cable", "9.90"]));
-  meta(scooter.product.id, "policy_override", JSON.stringify({ warrantyMonths: 24, arrivalWindowDays: 5 }));
-  meta(earbuds.product.id, "components", components(["charger", "24.90"], ["cable", "7.90"]));
-  meta(earbuds.product.id, "policy_override", JSON.stringify({ arrivalEvidence: ["issue_media"] }));
-  meta(lamp.product.id, "components", components(["cable", "6.90"]));
-  meta(powerBank.product.id, "components", components(["cable", "7.90"]));
+  for (const [product, rules] of [
+    [scooter, DEMO_PRODUCT_RULES["E-Scooter"]],
+    [earbuds, DEMO_PRODUCT_RULES["Earbuds"]],
+    [lamp, DEMO_PRODUCT_RULES["Lamp"]],
+    [powerBank, DEMO_PRODUCT_RULES["Power Bank"]],
+  ] as const) {
+    meta(product.product.id, "components", components(...rules.components));
+    if (rules.override) meta(product.product.id, "policy_override", JSON.stringify(rules.override));
+  }
   // The bottle has neither components nor an override: the shop policy applies as is.
 
   // ---- customers ----

@@ -18,15 +18,16 @@ export type InboxTab = z.infer<typeof InboxTabSchema>;
 
 /**
  * Every status sits in exactly one tab besides "all" (a unit test proves it). "Needs response"
- * holds what waits on the merchant's next step: a decision, or the return or resolution after an
- * approval; "to inspect" holds returns that arrived, until the claim is resolved.
+ * holds what waits on the merchant's next step: a decision, the return or resolution after an
+ * approval, or a lost return (cover it anyway, or close the claim); "to inspect" holds returns
+ * that arrived, until the claim is resolved.
  */
 export const INBOX_TAB_STATUSES: Readonly<Record<Exclude<InboxTab, "all">, readonly ClaimStatus[]>> = {
-  needs_response: ["submitted", "approved", "partially_approved"],
+  needs_response: ["submitted", "approved", "partially_approved", "return_lost"],
   waiting_on_shopper: ["needs_information"],
   awaiting_return: ["awaiting_return", "return_in_transit"],
   to_inspect: ["return_received", "inspected"],
-  resolved: ["resolved", "denied", "return_lost", "cancelled", "closed"],
+  resolved: ["resolved", "denied", "cancelled", "closed"],
 };
 
 /** The statuses a tab shows, or null for every status. */
