@@ -1,53 +1,41 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
-import { fetchShopProfile } from "../shopify/shop.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useOutlet } from "@remix-run/react";
+import prisma from "../db.server";
+import { PolicySettingsPage } from "../components/settings/policy-settings-page";
+import { loadPolicySettings, savePolicySettings } from "../services/shop-policy-settings.server";
 import { authenticate } from "../shopify.server";
+import { errorResponse } from "../utils/http.server";
+import { withinBodyLimit } from "../utils/request-limits.server";
+import { readJsonBody } from "../utils/request-input.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Warranty Desk" }];
 
+// The shop policy: every field of the engine, grouped and explained, with a live preview of what
+// shoppers get. Deadlines are calendar days in the shop's timezone, so the page names it.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await authenticate.admin(request);
-  const shop = await fetchShopProfile(admin.graphql);
-  return { shop };
+  const { admin, session } = await authenticate.admin(request);
+  try {
+    return await loadPolicySettings(prisma, admin.graphql, session.shop, new Date());
+  } catch (error) {
+    throw errorResponse(error);
+  }
 };
 
-// Shop-wide settings. Claim deadlines are calendar days in the shop's timezone, so the page says
-// which timezone and currency the app works in.
+// The whole policy as JSON; a bad field is the merchant's 400 naming it, and nothing is saved.
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  try {
+    const body = await readJsonBody(await withinBodyLimit(request, "api"));
+    return await savePolicySettings(prisma, session.shop, body);
+  } catch (error) {
+    // Returned, not thrown: the form keeps what the merchant typed and marks the field.
+    return errorResponse(error);
+  }
+};
+
 export default function Settings() {
-  const { shop } = useLoaderData<typeof loader>();
-  return (
-    <Page title="Settings">
-      <Layout>
-        <Layout.AnnotatedSection
-          id="store"
-          title="Store"
-          description="Deadlines end at midnight in your store's timezone; amounts are in your store's currency."
-        >
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingSm">
-                {shop.name}
-              </Text>
-              <Text as="p">
-                Timezone:{" "}
-                <Text as="span" fontWeight="semibold">
-                  {shop.ianaTimezone}
-                </Text>
-              </Text>
-              <Text as="p">
-                Currency:{" "}
-                <Text as="span" fontWeight="semibold">
-                  {shop.currencyCode}
-                </Text>
-              </Text>
-              <Text as="p" tone="subdued">
-                Change these in your Shopify admin under Settings, General.
-              </Text>
-            </BlockStack>
-          </Card>
-        </Layout.AnnotatedSection>
-      </Layout>
-    </Page>
-  );
+  const settings = useLoaderData<typeof loader>();
+  // Pages below /app/settings (return addresses, denial clauses) nest here by their file names.
+  const child = useOutlet();
+  return child ?? <PolicySettingsPage settings={settings} />;
 }

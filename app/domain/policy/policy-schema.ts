@@ -68,7 +68,22 @@ const policyShape = {
   }),
 };
 
-export const PolicySchema = z.strictObject(policyShape, expected("expected a policy object"));
+/**
+ * The object's own message, except for unknown fields: those are named, so that a form posting
+ * `arrivalWindowDay` hears which field is unknown, not that it sent no policy.
+ */
+function objectError(message: string) {
+  return {
+    error: (issue: { code?: string; input?: unknown; keys?: readonly string[] }) => {
+      if (issue.code === "unrecognized_keys") {
+        return `unknown field ${(issue.keys ?? []).map((key) => JSON.stringify(key)).join(", ")}`;
+      }
+      return issue.input === undefined ? undefined : message;
+    },
+  };
+}
+
+export const PolicySchema = z.strictObject(policyShape, objectError("expected a policy object"));
 export type Policy = z.infer<typeof PolicySchema>;
 
 /** Any subset of the policy's fields; unknown fields are rejected. */
@@ -77,7 +92,7 @@ export type PolicyOverride = z.infer<typeof PolicyOverrideSchema>;
 
 export const ProductOverrideSchema = z.strictObject(
   { productId: shopifyGid("Product"), ...PolicyOverrideSchema.shape },
-  expected("expected a product override object"),
+  objectError("expected a product override object"),
 );
 export type ProductOverride = z.infer<typeof ProductOverrideSchema>;
 
