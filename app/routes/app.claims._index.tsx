@@ -24,7 +24,9 @@ import {
   RESPONSE_BADGE_TONES,
 } from "../components/claim-labels";
 import { formatMoney } from "../components/claim-page/format";
+import { SetupGuideCard } from "../components/setup-guide-card";
 import { loadClaimInbox, parseInboxParams, type ClaimInbox } from "../services/claim-inbox.server";
+import { loadSetupGuide } from "../services/setup-guide.server";
 import { authenticate } from "../shopify.server";
 import { errorResponse } from "../utils/http.server";
 
@@ -36,7 +38,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   try {
     const params = parseInboxParams(new URL(request.url));
-    return await loadClaimInbox(prisma, session.shop, params, new Date());
+    const [inbox, setupGuide] = await Promise.all([
+      loadClaimInbox(prisma, session.shop, params, new Date()),
+      loadSetupGuide(prisma, session.shop),
+    ]);
+    // The first-run guide rides along until it is done or dismissed.
+    return { ...inbox, setupGuide };
   } catch (error) {
     throw errorResponse(error);
   }
@@ -123,7 +130,7 @@ function InboxEmptyState({ inbox }: { inbox: ClaimInbox }) {
 }
 
 export default function ClaimsInbox() {
-  const inbox = useLoaderData<typeof loader>();
+  const { setupGuide, ...inbox } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app/claims";
@@ -186,59 +193,62 @@ export default function ClaimsInbox() {
 
   return (
     <Page title="Claims">
-      <Card padding="0">
-        <IndexFilters
-          tabs={tabs}
-          selected={INBOX_TABS.indexOf(inbox.tab)}
-          onSelect={(index) => go({ tab: INBOX_TABS[index] ?? "all" })}
-          queryValue={query}
-          queryPlaceholder="Search claims by number, order, customer or product"
-          onQueryChange={onQueryChange}
-          onQueryClear={() => onQueryChange("")}
-          sortOptions={SORT_OPTIONS}
-          sortSelected={[inbox.sort === "updated" ? "updated desc" : "due asc"]}
-          onSort={([value]) => go({ sort: value?.startsWith("updated") ? "updated" : "due" })}
-          filters={[]}
-          appliedFilters={[]}
-          onClearAll={() => onQueryChange("")}
-          cancelAction={{ onAction: () => onQueryChange(""), disabled: false, loading: false }}
-          canCreateNewView={false}
-          hideFilters
-          mode={mode}
-          setMode={setMode}
-          loading={loading}
-        />
-        <IndexTable
-          resourceName={{ singular: "claim", plural: "claims" }}
-          itemCount={inbox.rows.length}
-          selectable={false}
-          loading={loading}
-          emptyState={<InboxEmptyState inbox={inbox} />}
-          headings={[
-            { title: "Claim" },
-            { title: "Order" },
-            { title: "Customer" },
-            { title: "Type" },
-            { title: "Items" },
-            { title: "Value", alignment: "end" },
-            { title: "Response due" },
-            { title: "Status" },
-          ]}
-          // Arrows only when there is another page: a lone page needs no disabled controls.
-          {...(inbox.previous || inbox.next
-            ? {
-                pagination: {
-                  hasPrevious: inbox.previous !== null,
-                  hasNext: inbox.next !== null,
-                  onPrevious: () => inbox.previous && navigate(inboxUrl(inbox, { before: inbox.previous })),
-                  onNext: () => inbox.next && navigate(inboxUrl(inbox, { after: inbox.next })),
-                },
-              }
-            : {})}
-        >
-          {rows}
-        </IndexTable>
-      </Card>
+      <BlockStack gap="400">
+        <SetupGuideCard guide={setupGuide} />
+        <Card padding="0">
+          <IndexFilters
+            tabs={tabs}
+            selected={INBOX_TABS.indexOf(inbox.tab)}
+            onSelect={(index) => go({ tab: INBOX_TABS[index] ?? "all" })}
+            queryValue={query}
+            queryPlaceholder="Search claims by number, order, customer or product"
+            onQueryChange={onQueryChange}
+            onQueryClear={() => onQueryChange("")}
+            sortOptions={SORT_OPTIONS}
+            sortSelected={[inbox.sort === "updated" ? "updated desc" : "due asc"]}
+            onSort={([value]) => go({ sort: value?.startsWith("updated") ? "updated" : "due" })}
+            filters={[]}
+            appliedFilters={[]}
+            onClearAll={() => onQueryChange("")}
+            cancelAction={{ onAction: () => onQueryChange(""), disabled: false, loading: false }}
+            canCreateNewView={false}
+            hideFilters
+            mode={mode}
+            setMode={setMode}
+            loading={loading}
+          />
+          <IndexTable
+            resourceName={{ singular: "claim", plural: "claims" }}
+            itemCount={inbox.rows.length}
+            selectable={false}
+            loading={loading}
+            emptyState={<InboxEmptyState inbox={inbox} />}
+            headings={[
+              { title: "Claim" },
+              { title: "Order" },
+              { title: "Customer" },
+              { title: "Type" },
+              { title: "Items" },
+              { title: "Value", alignment: "end" },
+              { title: "Response due" },
+              { title: "Status" },
+            ]}
+            // Arrows only when there is another page: a lone page needs no disabled controls.
+            {...(inbox.previous || inbox.next
+              ? {
+                  pagination: {
+                    hasPrevious: inbox.previous !== null,
+                    hasNext: inbox.next !== null,
+                    onPrevious: () => inbox.previous && navigate(inboxUrl(inbox, { before: inbox.previous })),
+                    onNext: () => inbox.next && navigate(inboxUrl(inbox, { after: inbox.next })),
+                  },
+                }
+              : {})}
+          >
+            {rows}
+          </IndexTable>
+        </Card>
+      </BlockStack>
     </Page>
   );
 }
