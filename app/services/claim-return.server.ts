@@ -1,22 +1,30 @@
 import type { PrismaClient } from "@prisma/client";
 import { findClaimShopifyReturn } from "../db/claim-returns.server";
+import { readReturnAddresses } from "../db/return-addresses.server";
 import type { StoredClaim } from "../db/claims.server";
 import { unrequestedReturnOf } from "../domain/claim-lifecycle/guards";
+import { returnDestinationAddress } from "../domain/return-addresses";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { ShopifyUnavailableError } from "../shopify/errors.server";
 import { fetchLocations, type ReturnLocation } from "../shopify/locations.server";
 import { fetchReturn } from "../shopify/returns.server";
 
 // The claim page's return card: the return instructions as the shopper sees them (each unit goes
-// back to the warehouse that shipped it, at that Shopify location's address; the parts to include;
+// back to the warehouse that shipped it, at the address its returns go to (Settings, Return
+// addresses: its own or a returns centre's, read when shown); the parts to include;
 // who pays the shipping; tracked shipping advised), the shopper's tracking, the Shopify return the
 // claim opened with its status as Shopify shows it now, and what happened to the parcel.
 
 export interface ClaimReturnDestination {
   locationId: string;
-  /** The Shopify location's name and address; null / empty when Shopify no longer knows it. */
+  /** The warehouse that shipped the items, as Shopify names it; null when Shopify no longer knows it. */
+  warehouse: string | null;
+  /** Where they go: the warehouse itself, or the returns centre set for it; null / empty when unknown. */
   name: string | null;
   address: string[];
+  returnsCentre: boolean;
+  /** An overseas warehouse: its items cannot go back to a local one. */
+  overseas: boolean;
   items: { lineItemId: string; title: string; quantity: number; includeComponents: string[] }[];
 }
 
@@ -96,9 +104,10 @@ export async function loadClaimReturn(
   const missing = (instructions?.destinations ?? [])
     .map((destination) => destination.locationId)
     .filter((id) => !knownLocations.has(id));
-  const [fetched, shopifyReturn] = await Promise.all([
+  const [fetched, shopifyReturn, settings] = await Promise.all([
     locationsOrNone(graphql, missing),
     shopifyReturnOf(db, graphql, stored),
+    readReturnAddresses(db, meta.shop),
   ]);
   const location = (id: string) => knownLocations.get(id) ?? fetched.get(id) ?? null;
   return {
@@ -106,8 +115,8 @@ export async function loadClaimReturn(
     instructions: instructions && {
       destinations: instructions.destinations.map((destination) => ({
         locationId: destination.locationId,
-        name: location(destination.locationId)?.name ?? null,
-        address: location(destination.locationId)?.address ?? [],
+        warehouse: location(destination.locationId)?.name ?? null,
+        ...returnDestinationAddress(location(destination.locationId), settings.get(destination.locationId)),
         items: destination.items.map((item) => ({
           lineItemId: item.lineItemId,
           title: meta.itemTitles[item.lineItemId] ?? "Item",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { findClaim, requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
 import { listClaimEvidence } from "../db/evidence.server";
 import { claimIdsOfCustomerOrder } from "../db/order-claims.server";
+import { readReturnAddresses } from "../db/return-addresses.server";
 import { succeededActionResults } from "../db/shopify-action-results.server";
 import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
 import type { ClaimCommand } from "../domain/claim-lifecycle/claim-commands";
@@ -22,6 +23,7 @@ import {
 } from "../domain/evaluate-claim-schema";
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { ClaimReason, ItemReason } from "../domain/policy/codes";
+import { returnDestinationAddress } from "../domain/return-addresses";
 import { IsoInstantSchema, shopifyGid } from "../domain/validation";
 import { shopperMessage, type ShopperLanguage } from "../i18n/shopper-messages";
 import type { AdminGraphql } from "../shopify/admin-client.server";
@@ -184,8 +186,11 @@ export interface ClaimDetail extends ClaimSummary {
   evidence: Upload[];
   returnInstructions: null | {
     destinations: {
+      /** Where to send: the warehouse, or the returns centre the merchant set for it. */
       locationName: string | null;
       address: string[];
+      /** It shipped from an overseas warehouse: only this address takes it back, not a local warehouse. */
+      overseas: boolean;
       items: { lineItemId: string; quantity: number }[];
     }[];
     components: string[];
@@ -289,24 +294,33 @@ async function outcomeOf(db: Db, stored: StoredClaim): Promise<ClaimDetail["outc
 }
 
 async function returnInstructionsOf(
+  db: Db,
   graphql: AdminGraphql,
   stored: StoredClaim,
 ): Promise<ClaimDetail["returnInstructions"]> {
   const instructions = stored.state.returnInstructions;
   if (!instructions) return null;
-  const locations = await fetchLocations(
-    graphql,
-    instructions.destinations.map((d) => d.locationId),
-  );
+  // Each item goes back to the warehouse that shipped it, at the address its returns go to now.
+  const [locations, settings] = await Promise.all([
+    fetchLocations(
+      graphql,
+      instructions.destinations.map((d) => d.locationId),
+    ),
+    readReturnAddresses(db, stored.meta.shop),
+  ]);
   const components = [
     ...new Set(instructions.destinations.flatMap((d) => d.items.flatMap((item) => item.includeComponents))),
   ];
   return {
     destinations: instructions.destinations.map((destination) => {
-      const location = locations.get(destination.locationId) ?? null;
+      const sendTo = returnDestinationAddress(
+        locations.get(destination.locationId) ?? null,
+        settings.get(destination.locationId),
+      );
       return {
-        locationName: location?.name ?? null,
-        address: location?.address ?? [],
+        locationName: sendTo.name,
+        address: sendTo.address,
+        overseas: sendTo.overseas,
         items: destination.items.map(({ lineItemId, quantity }) => ({ lineItemId, quantity })),
       };
     }),
@@ -362,7 +376,7 @@ async function claimDetailOf(
         message: SHOPPER_VISIBLE_NOTES.has(event.type) ? event.note : null,
       })),
     evidence: await evidenceOf(db, stored, now),
-    returnInstructions: await returnInstructionsOf(graphql, stored),
+    returnInstructions: await returnInstructionsOf(db, graphql, stored),
     returnShipment: state.returnShipment,
     outcome: await outcomeOf(db, stored),
     denial: denialOf(stored, language),

@@ -86,8 +86,11 @@ describe("the return card", () => {
         destinations: [
           {
             locationId: warehouse.id,
+            warehouse: warehouse.name,
             name: warehouse.name,
             address: [warehouse.address1, `${warehouse.zip} ${warehouse.city}`, expect.any(String)],
+            returnsCentre: false,
+            overseas: false,
             items: [
               {
                 lineItemId: order.lineItems[0]!.id,

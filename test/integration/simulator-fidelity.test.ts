@@ -67,6 +67,7 @@ const VARIABLES: Record<string, () => Record<string, unknown>> = {
     return { id };
   },
   WarrantyDeskReturn: () => ({ id: "gid://shopify/Return/999999" }),
+  WarrantyDeskShopLocations: () => ({}),
 };
 
 // Stores are reset after each test (test/setup/integration-setup.ts).

@@ -61,15 +61,23 @@ export function ReturnCard({ claim, when }: { claim: ClaimPage; when: When }) {
         {instructions ? (
           <BlockStack gap="300">
             <Text as="p" tone="subdued">
-              What the shopper was asked to send back, and where (the warehouse that shipped each item, at its address
-              in your Shopify locations).
+              What the shopper was asked to send back, and where (the warehouse that shipped each item, at the address
+              its returns go to in Settings, Return addresses).
             </Text>
             {instructions.destinations.map((destination) => (
               <Box key={destination.locationId} borderWidth="025" borderColor="border" borderRadius="200" padding="300">
                 <BlockStack gap="200">
-                  <Text as="h3" variant="headingSm">
-                    {destination.name ?? "A location Shopify no longer shows"}
-                  </Text>
+                  <InlineStack gap="200" blockAlign="center">
+                    <Text as="h3" variant="headingSm">
+                      {destination.name ?? "A location Shopify no longer shows"}
+                    </Text>
+                    {destination.overseas ? <Badge tone="info">Overseas warehouse</Badge> : null}
+                  </InlineStack>
+                  {destination.returnsCentre ? (
+                    <Text as="p" tone="subdued">
+                      {`Returns for ${destination.warehouse ?? "this location"} (Settings, Return addresses)`}
+                    </Text>
+                  ) : null}
                   {destination.address.length > 0 ? (
                     <address style={{ fontStyle: "normal" }}>
                       {destination.address.map((line, index) => (

@@ -174,6 +174,7 @@ function ReturnInstructions({ claim, title }: { claim: ClaimDetail; title: (line
             {destination.address.map((line) => (
               <s-text key={line}>{line}</s-text>
             ))}
+            {destination.overseas && <s-text>{t("claim.return.overseas")}</s-text>}
           </s-stack>
         ))}
         {instructions.components.length > 0 && (

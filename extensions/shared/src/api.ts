@@ -96,6 +96,8 @@ export interface ClaimDetail extends ClaimSummary {
     destinations: {
       locationName: string | null;
       address: string[];
+      /** Shipped from an overseas warehouse: only this address takes it back (sent by the server). */
+      overseas?: boolean;
       items: { lineItemId: string; quantity: number }[];
     }[];
     components: string[];
