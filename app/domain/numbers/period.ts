@@ -1,4 +1,11 @@
-import { addCalendarDays, calendarDateAt, endOfCalendarDay, startOfCalendarDay, type CalendarDate } from "../time";
+import {
+  addCalendarDays,
+  calendarDateAt,
+  endOfCalendarDay,
+  startOfCalendarDay,
+  timeZoneOffsetMs,
+  type CalendarDate,
+} from "../time";
 
 /**
  * A period of whole calendar days in the shop's timezone, from the first day's midnight to the last
@@ -35,4 +42,10 @@ export function periodOf(from: CalendarDate, to: CalendarDate, timeZone: string)
 export function recentDays(now: number, timeZone: string, days = DEFAULT_PERIOD_DAYS): Period {
   const today = calendarDateAt(now, timeZone);
   return periodOf(addCalendarDays(today, 1 - days), today, timeZone);
+}
+
+/** The wall-clock time in the timezone as "2026-03-04 09:30", for exports a spreadsheet sorts. */
+export function formatLocalDateTime(instant: number, timeZone: string): string {
+  const wall = new Date(instant + timeZoneOffsetMs(instant, timeZone));
+  return wall.toISOString().slice(0, 16).replace("T", " ");
 }
