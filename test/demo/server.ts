@@ -136,6 +136,22 @@ app.get("/demo/app-bridge.js", (_req, res) => {
 app.get("/demo/api/session-token", async (_req, res) => {
   res.set("Cache-Control", "no-store").json(await signAdminSessionToken(DEMO_APP, DEMO_APP.shop));
 });
+// What Shopify's resource picker lists (the App Bridge stand-in shows it): the store's products,
+// with their variants, filtered by title like the picker's search.
+app.get("/demo/api/products", (req, res) => {
+  const store = simulator.store(DEMO_APP.shop);
+  const query = String(req.query.query ?? "").toLowerCase();
+  const products = store.state.products
+    .filter((p) => p.title.toLowerCase().includes(query))
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      handle: p.handle,
+      status: p.status,
+      variants: store.variantsOf(p.id).map((v) => ({ id: v.id, title: v.title })),
+    }));
+  res.set("Cache-Control", "no-store").json(products);
+});
 
 // The shopper's side: customer-account pages running the extensions' real bundles, each target in
 // its own frame as customer accounts sandbox them.
@@ -268,6 +284,9 @@ async function seedClaimsOnce() {
   ]);
   const { admin } = await unauthenticated.admin(DEMO_APP.shop);
   await seedDemoClaims(prisma, admin.graphql, simulator, manifest, new Date());
+  // As a merchant runs `npm run backfill` after installing: the numbers dashboard's units delivered.
+  const { backfillDeliveryFacts } = await import("../../app/services/backfill-delivery-facts.server");
+  await backfillDeliveryFacts(prisma, admin.graphql, DEMO_APP.shop, new Date());
   await prisma.$disconnect();
   saveStore();
 }

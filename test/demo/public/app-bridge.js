@@ -4,7 +4,8 @@
 //   - fetch(): same-origin requests carry `Authorization: Bearer <session token>`;
 //   - <ui-nav-menu>: its links become the host's app navigation; the host's clicks navigate the app
 //     through the `shopify:navigate` event the Remix AppProvider listens for;
-//   - shopify.toast.show(), shopify.saveBar, <ui-title-bar>: shown by the host.
+//   - shopify.toast.show(), shopify.saveBar, <ui-title-bar>: shown by the host;
+//   - <ui-save-bar> and shopify.resourcePicker() (products): shown over the app's page.
 // Only the host frame is simulated: the app's own code runs unchanged.
 (function () {
   "use strict";
@@ -97,24 +98,153 @@
     },
     saveBar: {
       show: function (id) {
+        var bar = document.getElementById(id);
+        if (bar && bar.show) return bar.show();
         tell("saveBar", { id: id, visible: true });
         return Promise.resolve();
       },
       hide: function (id) {
+        var bar = document.getElementById(id);
+        if (bar && bar.hide) return bar.hide();
         tell("saveBar", { id: id, visible: false });
         return Promise.resolve();
       },
       toggle: function () {
         return Promise.resolve();
       },
-      leaveConfirmation: function () {
-        return Promise.resolve();
-      },
+      leaveConfirmation: leaveConfirmation,
     },
     loading: function (isLoading) {
       tell("loading", { loading: isLoading !== false });
     },
+    resourcePicker: resourcePicker,
   };
+
+  // shopify.resourcePicker({ type: "product", multiple, selectionIds, filter }): resolves with the
+  // picked resources (an array, also under `.selection`) or undefined when cancelled, like App
+  // Bridge. Products only (what the app picks), listed from the demo store by the demo server.
+  function resourcePicker(options) {
+    if (!options || options.type !== "product") {
+      return Promise.reject(new Error("The demo's resource picker lists products only"));
+    }
+    var query = options.query || "";
+    return nativeFetch("/demo/api/products?" + new URLSearchParams({ query: query }))
+      .then(function (r) {
+        if (!r.ok) throw new Error("The demo store did not list its products (" + r.status + ")");
+        return r.json();
+      })
+      .then(function (products) {
+        return showPicker(products, options);
+      });
+  }
+  function showPicker(products, options) {
+    var multiple = options.multiple === true || typeof options.multiple === "number";
+    var preselected = (options.selectionIds || []).map(function (s) { return s.id; });
+    var dialog = document.createElement("dialog");
+    dialog.setAttribute("aria-labelledby", "demo-picker-title");
+    dialog.style.cssText = "border:0;border-radius:12px;padding:16px;min-width:360px;font:14px system-ui,sans-serif;box-shadow:0 8px 32px rgba(0,0,0,.3)";
+    var verb = options.action === "select" ? "Select" : "Add";
+    var title = document.createElement("h2");
+    title.id = "demo-picker-title";
+    title.textContent = verb + " products";
+    title.style.cssText = "font-size:16px;margin:0 0 12px";
+    var list = document.createElement("fieldset");
+    list.style.cssText = "border:0;margin:0 0 16px;padding:0;display:grid;gap:8px";
+    var legend = document.createElement("legend");
+    legend.textContent = "Products";
+    legend.style.cssText = "position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden";
+    list.appendChild(legend);
+    products.forEach(function (product) {
+      var label = document.createElement("label");
+      label.style.cssText = "display:flex;gap:8px;align-items:center";
+      var input = document.createElement("input");
+      input.type = multiple ? "checkbox" : "radio";
+      input.name = "demo-picker-product";
+      input.value = product.id;
+      input.checked = preselected.indexOf(product.id) >= 0;
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(product.title));
+      list.appendChild(label);
+    });
+    var buttons = document.createElement("div");
+    buttons.style.cssText = "display:flex;gap:8px;justify-content:flex-end";
+    var cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.textContent = "Cancel";
+    var confirm = document.createElement("button");
+    confirm.type = "button";
+    confirm.textContent = verb;
+    confirm.style.cssText = "background:#303030;color:#fff;border:0;border-radius:8px;padding:6px 12px";
+    buttons.appendChild(cancel);
+    buttons.appendChild(confirm);
+    dialog.appendChild(title);
+    dialog.appendChild(list);
+    dialog.appendChild(buttons);
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    return new Promise(function (resolve) {
+      function close(result) {
+        dialog.close();
+        dialog.remove();
+        resolve(result);
+      }
+      cancel.addEventListener("click", function () { close(undefined); });
+      dialog.addEventListener("cancel", function () { close(undefined); });
+      confirm.addEventListener("click", function () {
+        var ids = Array.prototype.filter.call(list.querySelectorAll("input"), function (i) { return i.checked; })
+          .map(function (i) { return i.value; });
+        var picked = products.filter(function (p) { return ids.indexOf(p.id) >= 0; });
+        picked.selection = picked;
+        close(picked);
+      });
+    });
+  }
+
+  // shopify.saveBar.leaveConfirmation(): resolves at once when no save bar shows; else asks in the
+  // admin's words and resolves only if the merchant leaves (staying leaves it pending, as App Bridge does).
+  function leaveConfirmation() {
+    var showing = Array.prototype.some.call(document.querySelectorAll("ui-save-bar"), function (bar) {
+      return Boolean(bar._bar);
+    });
+    if (!showing) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var dialog = document.createElement("dialog");
+      dialog.setAttribute("aria-labelledby", "demo-leave-title");
+      dialog.style.cssText = "border:0;border-radius:12px;padding:16px;max-width:420px;font:14px system-ui,sans-serif;box-shadow:0 8px 32px rgba(0,0,0,.3)";
+      var title = document.createElement("h2");
+      title.id = "demo-leave-title";
+      title.textContent = "Leave page with unsaved changes?";
+      title.style.cssText = "font-size:16px;margin:0 0 8px";
+      var text = document.createElement("p");
+      text.textContent = "Leaving this page will delete all unsaved changes.";
+      var buttons = document.createElement("div");
+      buttons.style.cssText = "display:flex;gap:8px;justify-content:flex-end";
+      var stay = document.createElement("button");
+      stay.type = "button";
+      stay.textContent = "Stay";
+      var leave = document.createElement("button");
+      leave.type = "button";
+      leave.textContent = "Leave page";
+      leave.style.cssText = "background:#c70a24;color:#fff;border:0;border-radius:8px;padding:6px 12px";
+      buttons.appendChild(stay);
+      buttons.appendChild(leave);
+      dialog.appendChild(title);
+      dialog.appendChild(text);
+      dialog.appendChild(buttons);
+      document.body.appendChild(dialog);
+      dialog.showModal();
+      function close() {
+        dialog.close();
+        dialog.remove();
+      }
+      stay.addEventListener("click", close);
+      dialog.addEventListener("cancel", close);
+      leave.addEventListener("click", function () {
+        close();
+        resolve();
+      });
+    });
+  }
 
   function defineElement(name, onChange) {
     if (customElements.get(name)) return;
@@ -143,6 +273,58 @@
     });
     tell("navMenu", { items: items });
   });
+  // <ui-save-bar id>: its <button variant="primary"> saves, its other <button> discards. Shown (by
+  // show() or the `shopify.saveBar` API) as a bar at the top, as the admin shows it above the app.
+  if (!customElements.get("ui-save-bar")) {
+    customElements.define(
+      "ui-save-bar",
+      class extends HTMLElement {
+        connectedCallback() {
+          this.style.display = "none";
+        }
+        disconnectedCallback() {
+          this.hide();
+        }
+        show() {
+          if (this._bar) return Promise.resolve();
+          var element = this;
+          var bar = document.createElement("div");
+          bar.setAttribute("role", "region");
+          bar.setAttribute("aria-label", "Unsaved changes");
+          bar.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:1000;display:flex;gap:8px;align-items:center;padding:8px 16px;background:#1a1a1a;color:#fff;font:14px system-ui,sans-serif";
+          var text = document.createElement("span");
+          text.textContent = "Unsaved changes";
+          text.style.flex = "1";
+          bar.appendChild(text);
+          Array.prototype.forEach.call(element.querySelectorAll("button"), function (source) {
+            var button = document.createElement("button");
+            button.type = "button";
+            button.textContent = source.textContent.trim() || (source.getAttribute("variant") === "primary" ? "Save" : "Discard");
+            button.disabled = source.disabled || source.hasAttribute("loading");
+            if (source.getAttribute("variant") === "primary") button.style.cssText = "background:#fff;color:#1a1a1a;border:0;border-radius:8px;padding:6px 12px";
+            button.addEventListener("click", function () { source.click(); });
+            bar.appendChild(button);
+          });
+          document.body.appendChild(bar);
+          this._bar = bar;
+          tell("saveBar", { id: this.id, visible: true });
+          this.dispatchEvent(new CustomEvent("show"));
+          return Promise.resolve();
+        }
+        hide() {
+          if (!this._bar) return Promise.resolve();
+          this._bar.remove();
+          this._bar = null;
+          tell("saveBar", { id: this.id, visible: false });
+          this.dispatchEvent(new CustomEvent("hide"));
+          return Promise.resolve();
+        }
+        toggle() {
+          return this._bar ? this.hide() : this.show();
+        }
+      },
+    );
+  }
   defineElement("ui-title-bar", function (bar) {
     tell("titleBar", { title: bar.getAttribute("title") || "" });
   });
