@@ -68,6 +68,7 @@ const VARIABLES: Record<string, () => Record<string, unknown>> = {
   },
   WarrantyDeskReturn: () => ({ id: "gid://shopify/Return/999999" }),
   WarrantyDeskShopLocations: () => ({}),
+  WarrantyDeskProductTitles: () => ({ ids: manifest.products.map((p) => p.id) }),
 };
 
 // Stores are reset after each test (test/setup/integration-setup.ts).
