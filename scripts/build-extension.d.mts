@@ -2,6 +2,8 @@ export declare const EXTENSION_DIR: string;
 export declare const TARGET_MODULES: Record<string, string>;
 export declare const CLAIM_PAGE_DIR: string;
 export declare const CLAIM_PAGE_TARGET_MODULES: Record<string, string>;
+export declare const PRODUCT_RULES_DIR: string;
+export declare const PRODUCT_RULES_TARGET_MODULES: Record<string, string>;
 export declare const EXTENSIONS: { dir: string; targets: Record<string, string> }[];
 export declare const MAX_BUNDLE_BYTES: number;
 export declare const CLAIM_PAGE_BUDGET_BYTES: number;

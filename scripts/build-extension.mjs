@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the customer-account extensions' targets with esbuild, the way the Shopify CLI does
+// Bundles the extensions' targets (customer accounts and the admin) with esbuild, the way the Shopify CLI does
 // (one bundle per target, ESM, Preact's automatic JSX runtime, minified), for the offline demo and
 // for the bundle-size check. `shopify app deploy` builds the deployed version itself.
 // Usage: node scripts/build-extension.mjs [--outdir DIR] [--app-url URL] [--analyze]
@@ -22,10 +22,16 @@ export const CLAIM_PAGE_DIR = join(root, "extensions", "claim-page");
 export const CLAIM_PAGE_TARGET_MODULES = {
   "customer-account.order.page.render": "ClaimPage",
 };
+/** The admin block on Shopify's product page: the product's claim rules. */
+export const PRODUCT_RULES_DIR = join(root, "extensions", "product-rules");
+export const PRODUCT_RULES_TARGET_MODULES = {
+  "admin.product-details.block.render": "ProductRulesBlock",
+};
 /** Every extension: its folder and its targets' modules (module names are unique across them). */
 export const EXTENSIONS = [
   { dir: EXTENSION_DIR, targets: TARGET_MODULES },
   { dir: CLAIM_PAGE_DIR, targets: CLAIM_PAGE_TARGET_MODULES },
+  { dir: PRODUCT_RULES_DIR, targets: PRODUCT_RULES_TARGET_MODULES },
 ];
 /**
  * Shopify's limit for a compiled UI extension bundle. Shopify counts it compressed, per extension

@@ -13,7 +13,7 @@ import {
 const outdir = mkdtempSync(join(tmpdir(), "warranty-desk-extension-"));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-describe("the customer-account extensions", () => {
+describe("the UI extensions (customer accounts and the admin)", () => {
   it("builds every target under Shopify's 64 KB bundle limit", async () => {
     const sizes = await buildExtension({ outdir, appUrl: "https://warranty-desk.example.com" });
     expect(Object.keys(sizes).sort()).toEqual(
@@ -55,15 +55,28 @@ describe("the customer-account extensions", () => {
   });
 
   it.each(EXTENSIONS.map(({ dir, targets }) => [dir.split("/").pop()!, dir, targets] as const))(
-    "%s declares its targets on API 2026-07 with network access",
+    "%s declares its targets on API 2026-07, with network access where customer accounts need it",
     (_name, dir, targets) => {
       const toml = readFileSync(join(dir, "shopify.extension.toml"), "utf8");
       expect(toml).toContain('api_version = "2026-07"');
       for (const target of Object.keys(targets)) expect(toml).toContain(`target = "${target}"`);
       expect([...toml.matchAll(/target = "/g)]).toHaveLength(Object.keys(targets).length);
-      expect(toml).toContain("network_access = true");
+      // Customer-account extensions call the app only with network_access; an admin extension's
+      // fetch of the app's own URL needs no capability (the admin adds the session token).
+      const customerAccount = Object.keys(targets).every((t) => t.startsWith("customer-account."));
+      const admin = Object.keys(targets).every((t) => t.startsWith("admin."));
+      expect(customerAccount || admin, "one surface per extension").toBe(true);
+      if (customerAccount) expect(toml).toContain("network_access = true");
     },
   );
+
+  it("shows the product's rules on Shopify's product page from an admin extension that links to the app", async () => {
+    await buildExtension({ outdir });
+    const bundle = readFileSync(join(outdir, "ProductRulesBlock.js"), "utf8");
+    // The app's own route, by a relative URL (the admin resolves it against the app's URL)
+    expect(bundle).toContain("/api/admin/product-rules/");
+    expect(bundle).toContain("app:");
+  });
 
   it("keeps the full-page target in an extension of its own, as Shopify requires", () => {
     const withPage = EXTENSIONS.filter(({ targets }) => "customer-account.order.page.render" in targets);

@@ -77,6 +77,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   // whyNothingClaimable (extensions/shared/src/claimable.ts)
   "nothingClaimable.${}": NOTHING_CLAIMABLE,
   "block.nothing.${}": NOTHING_CLAIMABLE,
+  // The product page's block: where a rule comes from (extensions/product-rules)
+  "source.${}": ["shop", "product"],
 };
 
 describe.each(EXTENSIONS.map(({ dir }) => [dir.split("/").pop()!, dir] as const))(
