@@ -26,6 +26,7 @@ export default function App() {
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/products">Products</Link>
         <Link to="/app/numbers">Numbers</Link>
+        <Link to="/app/policy-tester">Policy tester</Link>
       </NavMenu>
       <main>
         <Outlet />

@@ -7,6 +7,7 @@ import { heldUnitsOfOrder } from "../db/order-claims.server";
 import { productOverridesFor, readShopPolicyOverride } from "../db/policies.server";
 import { submitClaim as openClaim } from "../domain/claim-lifecycle/apply-claim-command";
 import { claimSubmissionFromEvaluation } from "../domain/claim-lifecycle/claim-submission";
+import { evaluationAtSubmission, type EvaluationAtSubmission } from "../domain/evaluation-at-submission";
 import { DomainError } from "../domain/errors";
 import { money, parseMoney, sum, toMoneyInput, type MoneyInput } from "../domain/money";
 import { evaluateClaim } from "../domain/evaluate-claim";
@@ -74,12 +75,35 @@ function claimedValue(
   return toMoneyInput(sum(lines, currencyCode));
 }
 
-async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: ClaimContext): Promise<LoadedOrder> {
+/** An order of the shop, without a shopper: the merchant's policy tester reads any of them. */
+export interface StaffOrderContext {
+  shop: string;
+  orderId: string;
+}
+
+/** Who reads the order: its shopper (it must be theirs) or the shop's staff (any order of the shop). */
+type OrderReader = { kind: "shopper"; customerId: string } | { kind: "staff" };
+
+const shopperOf = (context: ClaimContext): OrderReader => ({ kind: "shopper", customerId: context.customerId });
+
+async function loadOrder(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  context: StaffOrderContext,
+  reader: OrderReader,
+): Promise<LoadedOrder> {
   const claimed = await heldUnitsOfOrder(db, context.shop, context.orderId);
-  const notYours = new DomainError("not_found", "order.not_found", "We could not find this order in your account.");
+  const notFound =
+    reader.kind === "shopper"
+      ? new DomainError("not_found", "order.not_found", "We could not find this order in your account.")
+      : new DomainError(
+          "not_found",
+          "order.not_found",
+          "This order is not in your store, or Shopify no longer shows it and no delivery was recorded for it. Search for the order by its name again.",
+        );
   const facts = await fetchOrderFacts(graphql, context.orderId);
   if (facts) {
-    if (facts.customerId !== context.customerId) throw notYours;
+    if (reader.kind === "shopper" && facts.customerId !== reader.customerId) throw notFound;
     return {
       order: evaluationOrderFromShopify(facts, claimed),
       timezone: facts.shop.timezone,
@@ -91,11 +115,15 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
   }
   // Shopify no longer shows the order (older than 60 days without read_all_orders).
   const delivered = await deliveryFactsForOrder(db, context.shop, context.orderId);
-  // Only facts that name this shopper prove the order is theirs (orders/fulfilled or the backfill
-  // record the customer; fulfillment webhooks alone do not).
-  const owned = delivered.some((f) => f.customerId === context.customerId);
-  if (!owned || delivered.some((f) => f.customerId !== null && f.customerId !== context.customerId)) {
-    throw notYours;
+  if (reader.kind === "staff") {
+    if (delivered.length === 0) throw notFound;
+  } else {
+    // Only facts that name this shopper prove the order is theirs (orders/fulfilled or the backfill
+    // record the customer; fulfillment webhooks alone do not).
+    const owned = delivered.some((f) => f.customerId === reader.customerId);
+    if (!owned || delivered.some((f) => f.customerId !== null && f.customerId !== reader.customerId)) {
+      throw notFound;
+    }
   }
   const timezone = await shopTimezone(graphql);
   return {
@@ -110,7 +138,7 @@ async function loadOrder(db: PrismaClient, graphql: AdminGraphql, context: Claim
 
 /** Throws order.not_found (404) unless the order is the shopper's in the token's shop. */
 export async function assertOrderOwned(db: PrismaClient, graphql: AdminGraphql, context: ClaimContext): Promise<void> {
-  await loadOrder(db, graphql, context);
+  await loadOrder(db, graphql, context, shopperOf(context));
 }
 
 async function shopTimezone(graphql: AdminGraphql): Promise<string> {
@@ -164,10 +192,43 @@ export async function previewClaim(
   /** The shopper's own unattached uploads of the order: their kinds are the claim's evidence. */
   uploadIds?: readonly string[],
 ): Promise<ClaimEvaluation & { timezone: string }> {
-  const loaded = await loadOrder(db, graphql, context);
+  const loaded = await loadOrder(db, graphql, context, shopperOf(context));
   const inputs = await readPolicyInputs(db, loaded, context.shop);
   const parsed = await withUploadedEvidence(db, context, parseClaim(claim), uploadIds);
   return { ...evaluateClaim(evaluationInput(loaded, inputs, parsed, now)), timezone: loaded.timezone };
+}
+
+export interface StaffClaimTest {
+  evaluation: ClaimEvaluation;
+  /** Each claimed unit's delivery and windows, as the claim page shows a filed claim's evaluation. */
+  asFiled: EvaluationAtSubmission;
+  orderName: string | null;
+  lineNames: Record<string, string>;
+}
+
+/**
+ * The policy tester: the engine's evaluation of a claim the merchant describes on any order of the
+ * shop, on the same path as the shopper's preview (the order's facts, the shop's policy and the
+ * products' overrides as they are now), with the evidence the merchant says the shopper attached.
+ * Nothing is stored.
+ */
+export async function testClaimAsStaff(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  context: StaffOrderContext,
+  claim: unknown,
+  now: Date,
+): Promise<StaffClaimTest> {
+  const loaded = await loadOrder(db, graphql, context, { kind: "staff" });
+  const inputs = await readPolicyInputs(db, loaded, context.shop);
+  const input = evaluationInput(loaded, inputs, parseClaim(claim), now);
+  const evaluation = evaluateClaim(input);
+  return {
+    evaluation,
+    asFiled: evaluationAtSubmission(input, evaluation),
+    orderName: loaded.orderName,
+    lineNames: loaded.lineNames,
+  };
 }
 
 /**
@@ -261,7 +322,7 @@ async function submitNewClaim(
   input: SubmitClaimInput,
   now: Date,
 ): Promise<SubmittedClaim> {
-  const loaded = await loadOrder(db, graphql, context);
+  const loaded = await loadOrder(db, graphql, context, shopperOf(context));
   const inputs = await readPolicyInputs(db, loaded, context.shop);
   const claim = await withUploadedEvidence(db, context, parseClaim(input.claim), input.uploadIds);
   const evaluationIn = evaluationInput(loaded, inputs, claim, now);
@@ -314,7 +375,7 @@ interface ClaimOption {
   warranty: ClaimWindow;
 }
 
-interface ClaimOptions {
+export interface ClaimOptions {
   orderId: string;
   orderName: string | null;
   timezone: string;
@@ -335,7 +396,25 @@ export async function claimOptions(
   context: ClaimContext,
   now: Date,
 ): Promise<ClaimOptions> {
-  const loaded = await loadOrder(db, graphql, context);
+  return claimOptionsOf(db, context, await loadOrder(db, graphql, context, shopperOf(context)), now);
+}
+
+/** The same windows for the shop's staff, on any order of the shop (the policy tester's order). */
+export async function staffClaimOptions(
+  db: PrismaClient,
+  graphql: AdminGraphql,
+  context: StaffOrderContext,
+  now: Date,
+): Promise<ClaimOptions> {
+  return claimOptionsOf(db, context, await loadOrder(db, graphql, context, { kind: "staff" }), now);
+}
+
+async function claimOptionsOf(
+  db: PrismaClient,
+  context: StaffOrderContext,
+  loaded: LoadedOrder,
+  now: Date,
+): Promise<ClaimOptions> {
   // The policy and the overrides are read once for every line and claim type.
   const inputs = await readPolicyInputs(db, loaded, context.shop);
   const items = loaded.order.lines.map((line): ClaimOption => {

@@ -40,6 +40,7 @@ const VARIABLES: Record<string, () => Record<string, unknown>> = {
   WarrantyDeskOrderReturns: () => ({ orderId: orderOf("split-shipment").id }),
   WarrantyDeskReturnLocations: () => ({ ids: simulator.store(TEST_SHOP).state.locations.map((l) => l.id) }),
   WarrantyDeskShippedOrders: () => ({ first: 8, query: "-fulfillment_status:unshipped" }),
+  WarrantyDeskOrderSearch: () => ({ first: 10, query: `name:"${orderOf("split-shipment").name}"` }),
   // Looked up by id: a draft order and a return that do not exist answer null, as Shopify does.
   WarrantyDeskDraftOrder: () => ({ id: "gid://shopify/DraftOrder/999999" }),
   // A payment request whose invoice was sent: every field it selects has a value.
