@@ -17,7 +17,7 @@ import {
 } from "@shopify/polaris";
 import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import { previewPolicy } from "../../domain/policy/policy-preview";
-import type { EvidenceRequirement, ExclusionHandling, ShippingPayer } from "../../domain/policy/policy-schema";
+import type { EvidenceRequirement, ExclusionHandling, Policy, ShippingPayer } from "../../domain/policy/policy-schema";
 import type { PolicySettings } from "../../services/shop-policy-settings.server";
 import type { ErrorBody } from "../../utils/http.server";
 import {
@@ -34,6 +34,9 @@ import {
 type SaveAnswer = { ok: true; message: string } | ErrorBody;
 const SAVE_BAR_ID = "policy-save-bar";
 
+/** "policy.warrantyMonths: expected …; other: …" -> "expected …": the field is named by its label. */
+const withoutPath = (message: string) => (message.split("; ")[0] ?? message).replace(/^[\w.[\]]*: /, "");
+
 /** The first problem at `path` or below it ("arrivalEvidence" finds "arrivalEvidence.1"). */
 function errorAt(errors: FieldErrors, path: string): string | undefined {
   const key = Object.keys(errors).find((k) => k === path || k.startsWith(`${path}.`));
@@ -45,7 +48,10 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
   const shopify = useAppBridge();
   const navigate = useNavigate();
   const fetcher = useFetcher<SaveAnswer>();
-  const saved = useMemo(() => draftOf(settings.policy), [settings.policy]);
+  // Keyed by content: Remix reloads the page's data after every action, a refused save included,
+  // and an unchanged policy must not wipe what the merchant typed.
+  const savedJson = JSON.stringify(settings.policy);
+  const saved = useMemo(() => draftOf(JSON.parse(savedJson) as Policy), [savedJson]);
   const [draft, setDraft] = useState<PolicyDraft>(saved);
   // A fresh policy from the server (after a save) becomes the form's new starting point.
   useEffect(() => setDraft(saved), [saved]);
@@ -59,8 +65,8 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
   const submitted = useRef("");
   const serverError = answer && "error" in answer && submitted.current === JSON.stringify(draft) ? answer.error : null;
   const serverField = serverError?.field?.replace(/^policy\.?/, "") ?? "";
-  const errors: FieldErrors =
-    serverError && serverField ? { [serverField]: serverError.message, ...liveErrors } : liveErrors;
+  const serverProblem = serverError ? withoutPath(serverError.message) : "";
+  const errors: FieldErrors = serverError && serverField ? { [serverField]: serverProblem, ...liveErrors } : liveErrors;
 
   useEffect(() => {
     if (answer && "ok" in answer) shopify.toast.show(answer.message);
@@ -132,7 +138,7 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
                 {serverField
                   ? `${FIELD_LABELS[serverField.split(".")[0] as keyof typeof FIELD_LABELS] ?? serverField}: `
                   : ""}
-                {serverError.message}. Correct the marked field and save again.
+                {serverProblem}. Correct the marked field and save again.
               </p>
             </Banner>
           </Layout.Section>
