@@ -1,0 +1,175 @@
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Frame, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import {
+  demoManifest,
+  DESKTOP_USER_AGENT,
+  launchBrowser,
+  removeDir,
+  startDemo,
+  watchForProblems,
+  type RunningDemo,
+} from "./demo-harness";
+
+// The shop policy settings in a real browser: the merchant changes the policy, sees the preview
+// follow as they type, meets the save bar and the leave confirmation, saves, reloads, and the
+// shopper's deadlines (GET /api/claim-options) follow the saved policy.
+
+let demo: RunningDemo;
+let browser: Browser;
+let page: Page;
+let problems: () => string[];
+
+async function appFrame(p: Page): Promise<Frame> {
+  const handle = await p.waitForSelector("iframe#app");
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error("the app frame has no document");
+  return frame;
+}
+
+async function openSettings(): Promise<Frame> {
+  await page.locator("nav a", { hasText: "Settings" }).click();
+  const frame = await appFrame(page);
+  await frame.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
+  return frame;
+}
+
+type Window = { open: boolean; windowEndsAt: string | null };
+
+/** The power bank's windows as the shopper's order page gets them (delivered yesterday, split-shipment order). */
+async function powerBankWindows(): Promise<{ arrival: Window; warranty: Window }> {
+  const manifest = demoManifest(demo);
+  const customer = manifest.customers.find((c) => c.orders.some((o) => o.scenario === "split-shipment"))!;
+  const orderId = customer.orders.find((o) => o.scenario === "split-shipment")!.id;
+  const tokenAnswer = await fetch(
+    `${demo.baseUrl}/demo/api/customer-session-token?customer=${encodeURIComponent(customer.id)}`,
+  );
+  const { token } = (await tokenAnswer.json()) as { token: string };
+  const response = await fetch(`${demo.baseUrl}/api/claim-options?orderId=${encodeURIComponent(orderId)}`, {
+    headers: { Authorization: `Bearer ${token}`, "User-Agent": DESKTOP_USER_AGENT },
+  });
+  expect(response.status).toBe(200);
+  const options = (await response.json()) as { items: { name: string | null; arrival: Window; warranty: Window }[] };
+  return options.items.find((item) => item.name?.startsWith("Nimbus Power Bank"))!;
+}
+
+const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+/** What axe finds in the app's frame (the demo's host page around it stands in for Shopify's admin). */
+async function axeViolations(frame: Frame) {
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<Result> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+  });
+}
+
+const saveBar = (frame: Frame) => frame.getByRole("region", { name: "Unsaved changes" });
+const field = (frame: Frame, label: string) => frame.getByRole("spinbutton", { name: label });
+const preview = (frame: Frame) => frame.getByText(/^An item delivered on/);
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: DESKTOP_USER_AGENT });
+  problems = watchForProblems(page);
+  await page.goto(`${demo.baseUrl}/demo/admin`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+  if (demo) removeDir(demo.dataDir);
+});
+
+describe("the shop policy settings", () => {
+  it("GIVEN the default policy WHEN the merchant changes the warranty and the arrival window and saves THEN the preview, a reload and the shopper's deadlines all follow", async () => {
+    const before = await powerBankWindows();
+    let frame = await openSettings();
+    await expect.poll(() => preview(frame).textContent()).toMatch(/is under warranty until .*, 23:59 Berlin time\.$/);
+    const previewBefore = (await preview(frame).textContent())!;
+    expect(await saveBar(frame).count()).toBe(0);
+
+    // WHEN they type a longer warranty THEN the preview follows before anything is saved, and the save bar appears
+    await field(frame, "Warranty length").fill("24");
+    await expect.poll(() => preview(frame).textContent()).not.toBe(previewBefore);
+    const year = (text: string) => Number(/under warranty until .* (\d{4}), 23:59/.exec(text)?.[1]);
+    expect(year((await preview(frame).textContent())!)).toBe(year(previewBefore) + 1);
+    await saveBar(frame).waitFor();
+
+    // WHEN the arrival window is not a whole number THEN the field says why, live and after a save the server refused
+    await field(frame, "Arrival window").fill("-1");
+    await frame.getByText("expected a whole number from 0 to 3,650").first().waitFor();
+    await saveBar(frame).getByRole("button", { name: "Save" }).click();
+    await frame.getByText("Nothing was saved").waitFor();
+    expect(
+      await frame
+        .getByText(/^Arrival window: expected a whole number from 0 to 3,650\. Correct the marked field/)
+        .count(),
+    ).toBe(1);
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/admin-settings-error.png" });
+    expect(await axeViolations(frame)).toEqual([]);
+
+    // WHEN they correct it and save THEN the save bar goes and a toast confirms
+    await field(frame, "Arrival window").fill("5");
+    await expect.poll(() => frame.getByText("Nothing was saved").count()).toBe(0);
+    await saveBar(frame).getByRole("button", { name: "Save" }).click();
+    await page.getByText(/^Policy saved/).waitFor();
+    await expect.poll(() => saveBar(frame).count()).toBe(0);
+
+    // THEN after a reload the page shows what was saved
+    await page.reload();
+    frame = await openSettings();
+    await expect.poll(() => field(frame, "Warranty length").inputValue()).toBe("24");
+    expect(await field(frame, "Arrival window").inputValue()).toBe("5");
+    expect(await saveBar(frame).count()).toBe(0);
+
+    // AND the shopper's deadlines moved: two more days to report damage, a year more of warranty
+    const after = await powerBankWindows();
+    expect(Date.parse(after.arrival.windowEndsAt!) - Date.parse(before.arrival.windowEndsAt!)).toBe(2 * 86_400_000);
+    expect(after.warranty.windowEndsAt!.slice(0, 4)).toBe(
+      String(Number(before.warranty.windowEndsAt!.slice(0, 4)) + 1),
+    );
+    expect(after.warranty.windowEndsAt!.slice(4)).toBe(before.warranty.windowEndsAt!.slice(4));
+
+    mkdirSync("docs/screenshots", { recursive: true });
+    await page.screenshot({ path: "docs/screenshots/settings.png", fullPage: false });
+    expect(await axeViolations(frame)).toEqual([]);
+  });
+
+  it("GIVEN unsaved changes WHEN the merchant discards them or tries to leave THEN nothing typed is lost without asking", async () => {
+    const frame = await openSettings();
+    await field(frame, "Response promise").fill("72");
+    await saveBar(frame).waitFor();
+    expect(await axeViolations(frame)).toEqual([]);
+
+    // WHEN they leave for the claims THEN they are asked first, and staying keeps what they typed
+    await page.locator("nav a", { hasText: "Claims" }).click();
+    const dialog = frame.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Stay" }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await field(frame, "Response promise").inputValue()).toBe("72");
+    expect(await frame.getByRole("heading", { name: "Settings", level: 1 }).count()).toBe(1);
+
+    // WHEN they discard THEN the saved value is back and the bar goes
+    await saveBar(frame).getByRole("button", { name: "Discard" }).click();
+    await expect.poll(() => saveBar(frame).count()).toBe(0);
+    expect(await field(frame, "Response promise").inputValue()).toBe("48");
+
+    // WHEN they change it again and confirm leaving THEN the claims open and nothing was saved
+    await field(frame, "Response promise").fill("96");
+    await saveBar(frame).waitFor();
+    await page.locator("nav a", { hasText: "Claims" }).click();
+    await dialog.getByRole("button", { name: "Leave page" }).click();
+    await frame.getByRole("heading", { name: "Claims" }).first().waitFor();
+    expect(await saveBar(frame).count()).toBe(0);
+    const settings = await openSettings();
+    expect(await field(settings, "Response promise").inputValue()).toBe("48");
+    expect(problems()).toEqual([]);
+  });
+});
