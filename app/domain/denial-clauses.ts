@@ -1,4 +1,5 @@
-import type { DenialReason } from "./claim-lifecycle/claim-state";
+import { z } from "zod";
+import type { DenialClauseId, DenialReason, DeniedWith } from "./claim-lifecycle/claim-state";
 
 // The clauses a merchant cites when denying an item, as data: the merchant's label, where the
 // written guarantee says so, and the shopper's plain words in each language the shopper's screens
@@ -9,7 +10,8 @@ export const CLAUSE_LANGUAGES = ["en", "fr", "de", "es"] as const;
 type ClauseLanguage = (typeof CLAUSE_LANGUAGES)[number];
 
 export interface DenialClause {
-  reason: DenialReason;
+  /** The guarantee's reason code, or a shop's own clause id (custom_…). */
+  reason: DenialClauseId;
   /** What the merchant picks from. */
   label: string;
   /** The guarantee's words this clause cites, shown to the merchant beside the label. */
@@ -165,4 +167,98 @@ export function denialClauseWords(language: ClauseLanguage): Record<`denial.${De
   return Object.fromEntries(
     Object.values(DENIAL_CLAUSES).map((entry) => [`denial.${entry.reason}`, entry.shopperWords[language]]),
   ) as Record<`denial.${DenialReason}`, string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A shop's clauses: the defaults above as the merchant edited or retired them, and their own.
+
+const translation = z.string().trim().max(1000, "keep it under 1,000 characters").optional();
+
+/** A clause's words for the shopper: the shop's words, read in any language without a translation of its own. */
+export const ClauseWordsSchema = z.strictObject({
+  words: z.string().trim().min(1, "write what the shopper reads").max(1000, "keep it under 1,000 characters"),
+  translations: z.strictObject({ en: translation, fr: translation, de: translation, es: translation }),
+});
+export type ClauseWords = z.infer<typeof ClauseWordsSchema>;
+
+/** A clause as the shop stores it where it differs from the defaults (an edited or retired default, or its own). */
+export interface StoredClause {
+  clauseId: DenialClauseId;
+  label: string;
+  words: ClauseWords;
+  retired: boolean;
+}
+
+export interface ShopClause extends DenialClause {
+  words: ClauseWords;
+  /** The shop's own clause, not one of the guarantee's. */
+  custom: boolean;
+  /** A default whose label or words the merchant changed. */
+  edited: boolean;
+  /** No longer offered when denying; denials that cited it keep their words. */
+  retired: boolean;
+}
+
+export const isCustomClauseId = (id: string) => id.startsWith("custom_");
+
+/** The default clause's words in the shop's form: English as the shop's words, the rest as translations. */
+export function defaultClauseWords(clause: DenialClause): ClauseWords {
+  const { en, fr, de, es } = clause.shopperWords;
+  return { words: en, translations: { fr, de, es } };
+}
+
+/** What a shopper reads in each language: its translation, or the shop's words. */
+export function shopperWordsOf(words: ClauseWords): Record<ClauseLanguage, string> {
+  return Object.fromEntries(
+    CLAUSE_LANGUAGES.map((language) => [language, words.translations[language] || words.words]),
+  ) as Record<ClauseLanguage, string>;
+}
+
+/** The shop's clauses: the defaults in the guarantee's order (as edited), then its own in the order given. */
+export function shopClauses(stored: readonly StoredClause[]): ShopClause[] {
+  const byId = new Map(stored.map((entry) => [entry.clauseId, entry]));
+  const defaults = DEFAULT_DENIAL_CLAUSES.map((clause): ShopClause => {
+    const own = byId.get(clause.reason);
+    const words = own?.words ?? defaultClauseWords(clause);
+    return {
+      ...clause,
+      label: own?.label ?? clause.label,
+      words,
+      shopperWords: own ? shopperWordsOf(words) : clause.shopperWords,
+      custom: false,
+      edited:
+        own !== undefined &&
+        (own.label !== clause.label || JSON.stringify(words) !== JSON.stringify(defaultClauseWords(clause))),
+      retired: own?.retired ?? false,
+    };
+  });
+  const custom = stored
+    .filter((entry) => isCustomClauseId(entry.clauseId))
+    .map((entry): ShopClause => ({
+      reason: entry.clauseId,
+      label: entry.label,
+      guarantee: null,
+      words: entry.words,
+      shopperWords: shopperWordsOf(entry.words),
+      custom: true,
+      edited: false,
+      retired: entry.retired,
+    }));
+  return [...defaults, ...custom];
+}
+
+/** What a denial keeps of the clause it cites. */
+export const deniedWith = (clause: DenialClause): DeniedWith => ({
+  label: clause.label,
+  shopperWords: { ...clause.shopperWords },
+});
+
+/**
+ * The clause a denial cited, as its shopper was told it: the words kept with the denial, or for a
+ * denial made before they were kept, the guarantee's clause of its reason.
+ */
+export function clauseOfDenial(decision: { reason: DenialClauseId; clause?: DeniedWith | undefined }): DeniedWith {
+  if (decision.clause) return decision.clause;
+  const known = DENIAL_CLAUSES[decision.reason as DenialReason] ?? DENIAL_CLAUSES.other;
+  return deniedWith(known);
 }

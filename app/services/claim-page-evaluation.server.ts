@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { StoredClaim } from "../db/claims.server";
 import type { Resolution } from "../domain/claim-lifecycle/claim-state";
-import { DEFAULT_DENIAL_CLAUSES, type DenialClause } from "../domain/denial-clauses";
+import type { DenialClause } from "../domain/denial-clauses";
 import { ClaimAnswersSchema, RESOLUTIONS_BY_CLAIM_TYPE, type ClaimAnswers } from "../domain/evaluate-claim-schema";
 import {
   EvaluationAtSubmissionSchema,
@@ -54,7 +54,7 @@ export interface ClaimPageEvaluation {
   returnTo: Record<string, ReturnDestination[]>;
   /** What the merchant may approve with, for this kind of claim. */
   resolutions: Resolution[];
-  /** The clauses the merchant may cite when denying an item. */
+  /** The clauses the merchant may cite when denying an item: the shop's, not retired (Settings, Denial clauses). */
   clauses: DenialClause[];
 }
 
@@ -91,6 +91,7 @@ function returnTo(stored: StoredClaim, warehouses: ReadonlyMap<string, ReturnLoc
 export function claimPageEvaluation(
   stored: StoredClaim,
   warehouses: ReadonlyMap<string, ReturnLocation>,
+  clauses: readonly DenialClause[],
 ): ClaimPageEvaluation {
   const submitted = stored.state.events[0]!;
   const said = SubmittedEvaluationSchema.parse(submitted.data);
@@ -113,6 +114,6 @@ export function claimPageEvaluation(
       : null,
     returnTo: returnTo(stored, warehouses),
     resolutions: [...RESOLUTIONS_BY_CLAIM_TYPE[stored.state.type]],
-    clauses: [...DEFAULT_DENIAL_CLAUSES],
+    clauses: clauses.map(({ reason, label, guarantee, shopperWords }) => ({ reason, label, guarantee, shopperWords })),
   };
 }

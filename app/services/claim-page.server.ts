@@ -21,6 +21,7 @@ import { availableClaimActions, type ClaimPageIntent } from "./claim-page-action
 import { listClaimEvidenceForMerchant, type MerchantEvidence } from "./evidence/merchant-evidence.server";
 import { loadClaimReturn, type ClaimReturn } from "./claim-return.server";
 import { claimPageEvaluation, type ClaimPageEvaluation } from "./claim-page-evaluation.server";
+import { activeShopClauses } from "./denial-clauses.server";
 import { loadClaimResolution, type ClaimResolution } from "./resolution/resolution-summary.server";
 
 // The claim page's data: the stored claim (its policy snapshot, items, event log), what the
@@ -219,7 +220,11 @@ export async function loadClaimPage(
           : null,
       };
     }),
-    evaluation: claimPageEvaluation(stored, typeof order === "string" ? new Map() : order.warehouses),
+    evaluation: claimPageEvaluation(
+      stored,
+      typeof order === "string" ? new Map() : order.warehouses,
+      await activeShopClauses(db, shop),
+    ),
     return: await loadClaimReturn(db, graphql, stored, typeof order === "string" ? undefined : order.warehouses),
     resolution: await loadClaimResolution(db, graphql, stored),
     order:

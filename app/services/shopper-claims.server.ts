@@ -23,6 +23,7 @@ import {
 } from "../domain/evaluate-claim-schema";
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { ClaimReason, ItemReason } from "../domain/policy/codes";
+import { clauseOfDenial } from "../domain/denial-clauses";
 import { returnDestinationAddress } from "../domain/return-addresses";
 import { IsoInstantSchema, shopifyGid } from "../domain/validation";
 import { shopperMessage, type ShopperLanguage } from "../i18n/shopper-messages";
@@ -339,7 +340,8 @@ function denialOf(stored: StoredClaim, language: ShopperLanguage): ClaimDetail["
           {
             lineItemId: item.lineItemId,
             reason: item.decision.reason,
-            clause: shopperMessage(language, `denial.${item.decision.reason}`),
+            // The words kept with the denial: a clause edited or retired since changes nothing here.
+            clause: clauseOfDenial(item.decision).shopperWords[language],
             note: item.decision.note,
           },
         ]

@@ -360,7 +360,19 @@ describe("deciding a claim", () => {
     expect(after.status).toBe("awaiting_return");
     expect(after.items.map((i) => [i.lineItemId, i.decision])).toEqual([
       [lamp.id, { kind: "approve", quantity: 1, resolution: "replacement" }],
-      [powerBanks.id, { kind: "deny", reason: "misuse", note: null }],
+      [
+        powerBanks.id,
+        {
+          kind: "deny",
+          reason: "misuse",
+          note: null,
+          // The clause's words as the shopper was told them, kept with the denial.
+          clause: {
+            label: "Misuse",
+            shopperWords: expect.objectContaining({ en: "The guarantee does not cover damage from misuse." }),
+          },
+        },
+      ],
     ]);
     expect((await shopperView(claimId)).denial).toEqual({
       items: [

@@ -9,7 +9,7 @@ import {
   EXCLUSION_ANSWER_LABELS,
   RESOLUTION_LABELS,
 } from "../claim-labels";
-import { DENIAL_CLAUSES } from "../../domain/denial-clauses";
+import { clauseOfDenial } from "../../domain/denial-clauses";
 import { formatMoney, type When } from "./format";
 
 // The claim page's read-only cards: the items with the order's facts, what the shopper reported,
@@ -21,7 +21,7 @@ function decisionText(decision: ClaimPageItem["decision"], quantity: number) {
     const units = decision.quantity < quantity ? ` (${decision.quantity} of ${quantity})` : "";
     return `Approved: ${RESOLUTION_LABELS[decision.resolution]}${units}`;
   }
-  return `Denied: ${DENIAL_CLAUSES[decision.reason].label}`;
+  return `Denied: ${clauseOfDenial(decision).label}`;
 }
 
 export function ItemsCard({ claim, when }: { claim: ClaimPage; when: When }) {

@@ -186,8 +186,13 @@ function change(state: ClaimState, command: ClaimCommand): Change {
           patch: { items: updateItem(state, item.lineItemId, (i) => ({ ...i, decision: approved })) },
         };
       }
-      assertDenialExplained(item, decision.reason, decision.note);
-      const denied = { kind: "deny" as const, reason: decision.reason, note: decision.note ?? null };
+      assertDenialExplained(item, decision.reason, decision.note, decision.clause);
+      const denied = {
+        kind: "deny" as const,
+        reason: decision.reason,
+        note: decision.note ?? null,
+        ...(decision.clause ? { clause: decision.clause } : {}),
+      };
       return {
         to: state.status,
         eventType: "item_decided",

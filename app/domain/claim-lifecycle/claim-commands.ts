@@ -9,7 +9,7 @@ import {
 import { EvaluationAtSubmissionSchema } from "../evaluation-at-submission";
 import { ComponentSchema, EvidenceKindSchema, ShippingPayerSchema } from "../policy/policy-schema";
 import { positiveInteger, shopifyGid } from "../validation";
-import { DenialReasonSchema, MissingComponentSchema, ResolutionSchema } from "./claim-state";
+import { DenialClauseIdSchema, DeniedWithSchema, MissingComponentSchema, ResolutionSchema } from "./claim-state";
 
 const note = z.string().trim().min(1).max(5000);
 
@@ -64,7 +64,13 @@ export const ClaimCommandSchema = z.discriminatedUnion("type", [
         resolution: ResolutionSchema,
         quantity: positiveInteger().optional(),
       }),
-      z.strictObject({ kind: z.literal("deny"), reason: DenialReasonSchema, note: note.optional() }),
+      z.strictObject({
+        kind: z.literal("deny"),
+        reason: DenialClauseIdSchema,
+        note: note.optional(),
+        /** The clause's words as the shopper is told them (the service takes them from the shop's clauses). */
+        clause: DeniedWithSchema.optional(),
+      }),
     ]),
   }),
   z.strictObject({

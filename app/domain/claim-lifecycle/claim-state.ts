@@ -31,9 +31,33 @@ export const DENIAL_REASONS = [
 export const DenialReasonSchema = z.enum(DENIAL_REASONS);
 export type DenialReason = z.infer<typeof DenialReasonSchema>;
 
+/** A shop's own denial clause: "custom_" and a random id (docs/decisions/023-j2-denial-clauses-kept-with-the-denial.md). */
+export const CustomClauseIdSchema = z.string().regex(/^custom_[a-z0-9]{8,40}$/, "choose a clause from the list");
+/** What a denial cites: one of the guarantee's clauses (its reason code) or one of the shop's own. */
+export const DenialClauseIdSchema = z.union([DenialReasonSchema, CustomClauseIdSchema], {
+  error: "choose a clause from the list",
+});
+export type DenialClauseId = z.infer<typeof DenialClauseIdSchema>;
+
+const clauseText = z.string().min(1);
+/**
+ * The clause as the shopper was told it, kept with the denial: editing or retiring the clause later
+ * changes nothing for a shopper already denied. Denials made before it was kept have none.
+ */
+export const DeniedWithSchema = z.strictObject({
+  label: clauseText,
+  shopperWords: z.strictObject({ en: clauseText, fr: clauseText, de: clauseText, es: clauseText }),
+});
+export type DeniedWith = z.infer<typeof DeniedWithSchema>;
+
 export const ItemDecisionSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("approve"), quantity: positiveInteger(), resolution: ResolutionSchema }),
-  z.strictObject({ kind: z.literal("deny"), reason: DenialReasonSchema, note: z.string().nullable() }),
+  z.strictObject({
+    kind: z.literal("deny"),
+    reason: DenialClauseIdSchema,
+    note: z.string().nullable(),
+    clause: DeniedWithSchema.optional(),
+  }),
 ]);
 export type ItemDecision = z.infer<typeof ItemDecisionSchema>;
 

@@ -1,7 +1,16 @@
 import { DomainError } from "../errors";
 import { formatInstant } from "../time";
 import type { ClaimCommand, ClaimCommandType } from "./claim-commands";
-import type { Actor, ClaimEvent, ClaimItemState, ClaimState, DenialReason, ItemDecision } from "./claim-state";
+import {
+  DenialReasonSchema,
+  type Actor,
+  type ClaimEvent,
+  type ClaimItemState,
+  type ClaimState,
+  type DenialClauseId,
+  type DeniedWith,
+  type ItemDecision,
+} from "./claim-state";
 import type { ClaimStatus } from "./claim-status";
 import { allowedTargets, COMMAND_ACTORS, statusesAllowing } from "./transitions";
 
@@ -76,12 +85,25 @@ export function assertApprovedQuantity(state: ClaimState, item: ClaimItemState, 
   }
 }
 
-export function assertDenialExplained(item: ClaimItemState, reason: DenialReason, note: string | undefined): void {
+export function assertDenialExplained(
+  item: ClaimItemState,
+  reason: DenialClauseId,
+  note: string | undefined,
+  clause: DeniedWith | undefined,
+): void {
   if (reason === "other" && !note) {
     throw new DomainError(
       "invalid",
       "claim.denial_note_required",
       `Denying ${item.lineItemId} for "other" needs a note saying why.`,
+    );
+  }
+  // A shop's own clause has no words in the code: without them the shopper would read nothing.
+  if (!DenialReasonSchema.safeParse(reason).success && !clause) {
+    throw new DomainError(
+      "invalid",
+      "claim.denial_words_required",
+      `Denying ${item.lineItemId} with the shop's clause ${reason} needs the clause's words.`,
     );
   }
 }

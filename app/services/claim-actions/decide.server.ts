@@ -4,14 +4,16 @@ import { changeClaimAtVersion } from "../../db/claim-decisions.server";
 import { claimChangedMeanwhile, requireClaim } from "../../db/claims.server";
 import { applyClaimCommand } from "../../domain/claim-lifecycle/apply-claim-command";
 import type { ClaimCommand } from "../../domain/claim-lifecycle/claim-commands";
-import { DenialReasonSchema, ResolutionSchema, type ClaimState } from "../../domain/claim-lifecycle/claim-state";
+import { DenialClauseIdSchema, ResolutionSchema, type ClaimState } from "../../domain/claim-lifecycle/claim-state";
 import { unrequestedReturnOf } from "../../domain/claim-lifecycle/guards";
 import { statusesAllowing } from "../../domain/claim-lifecycle/transitions";
+import { deniedWith, type DenialClause } from "../../domain/denial-clauses";
 import { isDomainError } from "../../domain/errors";
 import { RESOLUTIONS_BY_CLAIM_TYPE } from "../../domain/evaluate-claim-schema";
 import { ShopifyUnavailableError } from "../../shopify/errors.server";
 import { RequestInputError } from "../../utils/request-input.server";
 import { orderAdminUrl } from "../claim-page.server";
+import { activeShopClauses } from "../denial-clauses.server";
 import { requestReturn } from "../request-return.server";
 import { defineClaimAction, type ClaimActionContext } from "./define-claim-action.server";
 
@@ -38,7 +40,8 @@ const ItemDecisionInputSchema = z.discriminatedUnion(
     z.strictObject({
       lineItemId: z.string().min(1, "name the item"),
       decision: z.literal("deny"),
-      clause: DenialReasonSchema,
+      /** One of the shop's clauses not retired (Settings, Denial clauses). */
+      clause: DenialClauseIdSchema,
       note: optionalNote,
     }),
   ],
@@ -71,11 +74,20 @@ type DecideInput = z.infer<typeof DecideInputSchema>;
 const badField = (path: (string | number)[], message: string) =>
   new RequestInputError(new ZodError([{ code: "custom", path, message, input: undefined }]));
 
-/** The commands of the decision, in the claim's item order, after checking the input against the claim. */
-function decisionCommands(state: ClaimState, input: DecideInput): ClaimCommand[] {
+/**
+ * The commands of the decision, in the claim's item order, after checking the input against the
+ * claim and the shop's clauses; a denial keeps its clause's words as the shopper is told them.
+ */
+function decisionCommands(state: ClaimState, input: DecideInput, clauses: readonly DenialClause[]): ClaimCommand[] {
   input.items.forEach((item, index) => {
     if (!state.items.some((claimed) => claimed.lineItemId === item.lineItemId)) {
       throw badField(["items", index, "lineItemId"], "this item is not part of the claim");
+    }
+    if (item.decision === "deny" && !clauses.some((clause) => clause.reason === item.clause)) {
+      throw badField(
+        ["items", index, "clause"],
+        "this clause is retired or no longer yours: choose another from the list",
+      );
     }
     const offered = RESOLUTIONS_BY_CLAIM_TYPE[state.type];
     if (item.decision === "approve" && !offered.includes(item.resolution)) {
@@ -100,7 +112,12 @@ function decisionCommands(state: ClaimState, input: DecideInput): ClaimCommand[]
     decision:
       item.decision === "approve"
         ? { kind: "approve", resolution: item.resolution, ...(item.quantity ? { quantity: item.quantity } : {}) }
-        : { kind: "deny", reason: item.clause, ...(item.note ? { note: item.note } : {}) },
+        : {
+            kind: "deny",
+            reason: item.clause,
+            clause: deniedWith(clauses.find((clause) => clause.reason === item.clause)!),
+            ...(item.note ? { note: item.note } : {}),
+          },
   }));
   const approvesAny = items.some((item) => item.decision === "approve");
   const returnRequired = input.returnRequired ?? state.returnRequired;
@@ -168,8 +185,9 @@ export const decide = defineClaimAction({
   available: (claim) => statusesAllowing("finalize_decision").includes(claim.state.status),
   run: async (context, input) => {
     const { db, shop, claimId, actor, now, version } = context;
+    const clauses = await activeShopClauses(db, shop);
     const decided = await changeClaimAtVersion(db, shop, claimId, version, (state) =>
-      decisionCommands(state, input).reduce(
+      decisionCommands(state, input, clauses).reduce(
         (next, command) => applyClaimCommand(next, command, now, actor).state,
         state,
       ),
