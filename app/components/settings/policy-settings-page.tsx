@@ -339,7 +339,11 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
           </Card>
         </Layout.AnnotatedSection>
 
-        <Layout.AnnotatedSection id="more" title="More settings">
+        <Layout.AnnotatedSection
+          id="more"
+          title="Returns and denials"
+          description="Two more parts of your policy, each on a page of its own."
+        >
           <Card>
             <BlockStack gap="300">
               <BlockStack gap="100">
