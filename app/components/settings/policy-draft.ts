@@ -37,11 +37,20 @@ export function draftOf(policy: Policy): PolicyDraft {
 /** A number when the text is one; else the text itself, for the schema to name what is wrong. */
 const numberOrText = (text: string): number | string => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text);
 
+/** What the form sends (JSON): the policy's fields, a number field as typed when it is no number. */
+export type PolicyInput = Omit<PolicyDraft, NumberField | "components"> & {
+  [K in NumberField]: number | string;
+} & { components: { name: string; chargeIfMissing: { amount: string; currencyCode: string } }[] };
+
 /** What the form sends: the whole policy, components charged in the shop's currency. */
-export function policyInputOf(draft: PolicyDraft, currencyCode: string): Record<string, unknown> {
+export function policyInputOf(draft: PolicyDraft, currencyCode: string): PolicyInput {
   return {
     ...draft,
-    ...Object.fromEntries(NUMBER_FIELDS.map((field) => [field, numberOrText(draft[field])])),
+    arrivalWindowDays: numberOrText(draft.arrivalWindowDays),
+    warrantyMonths: numberOrText(draft.warrantyMonths),
+    responseHours: numberOrText(draft.responseHours),
+    reportWithinDaysOfNotice: numberOrText(draft.reportWithinDaysOfNotice),
+    unknownDeliveryTransitDays: numberOrText(draft.unknownDeliveryTransitDays),
     components: draft.components.map((c) => ({
       name: c.name,
       chargeIfMissing: { amount: c.amount.trim(), currencyCode },

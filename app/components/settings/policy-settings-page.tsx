@@ -90,10 +90,13 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
 
   const save = () => {
     submitted.current = JSON.stringify(draft);
-    fetcher.submit({ policy: policyInputOf(draft, shop.currencyCode) } as never, {
-      method: "post",
-      encType: "application/json",
-    });
+    fetcher.submit(
+      { policy: policyInputOf(draft, shop.currencyCode) },
+      {
+        method: "post",
+        encType: "application/json",
+      },
+    );
   };
   const discard = () => setDraft(saved);
   const preview = policy ? previewPolicy(policy, Date.parse(settings.now), shop.ianaTimezone) : null;
