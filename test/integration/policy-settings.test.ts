@@ -151,6 +151,12 @@ describe("the shop policy settings", () => {
       await save({ policy: policy({ arrivalWindowDays: 30, warrantyMonths: 60, exclusionHandling: "deny" }) }),
     ).toMatchObject({ status: 200 });
 
+    // The save took effect for new claims...
+    expect(await readShopPolicyOverride(prisma, TEST_SHOP)).toMatchObject({
+      arrivalWindowDays: 30,
+      warrantyMonths: 60,
+    });
+    // ...and the open claim still shows what it was filed under.
     const after = (await claimPage()).evaluation.asFiled!;
     expect(after).toEqual(filed);
     // The windows it shows are the ones counted at filing, not 30 days and 60 months.
