@@ -125,7 +125,14 @@ function InheritableField(props: {
           {props.label}
         </Text>
         <Checkbox
-          label="Use shop policy"
+          label={
+            <>
+              Use shop policy
+              <Text as="span" visuallyHidden>
+                {` for ${props.label.toLowerCase()}`}
+              </Text>
+            </>
+          }
           checked={props.inherited}
           onChange={(checked) => props.onInherit(checked)}
           id={`${props.id}-inherit`}

@@ -7,6 +7,9 @@ type AppBridge = ReturnType<typeof useAppBridge>;
 
 const PRODUCT_NUMBER = /^gid:\/\/shopify\/Product\/(\d+)$/;
 
+/** A product's number (the digits of its GID), as the app's URLs name it. */
+export const productNumber = (productId: string) => PRODUCT_NUMBER.exec(productId)?.[1] ?? productId;
+
 /** The picked products' numbers (the digits of their GIDs); none when the merchant cancels. */
 export async function pickProducts(shopify: AppBridge, selectedIds: readonly string[]): Promise<string[]> {
   const picked = await shopify.resourcePicker({

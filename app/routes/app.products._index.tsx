@@ -177,12 +177,16 @@ export default function ProductOverrides() {
               { content: "Edit rules together", onAction: () => navigate(editorUrl(selectedRows.map((r) => r.id))) },
               { content: "Remove overrides", onAction: () => setConfirming(true) },
             ]}
-            pagination={{
-              hasPrevious: list.page > 1,
-              hasNext: list.hasNext,
-              onPrevious: () => navigate(listUrl(list.q, list.page - 1)),
-              onNext: () => navigate(listUrl(list.q, list.page + 1)),
-            }}
+            pagination={
+              list.page > 1 || list.hasNext
+                ? {
+                    hasPrevious: list.page > 1,
+                    hasNext: list.hasNext,
+                    onPrevious: () => navigate(listUrl(list.q, list.page - 1)),
+                    onNext: () => navigate(listUrl(list.q, list.page + 1)),
+                  }
+                : undefined
+            }
           >
             {rows.map((row, index) => (
               <IndexTable.Row id={row.id} key={row.id} position={index} selected={selected.includes(row.id)}>

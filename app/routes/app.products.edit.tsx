@@ -5,12 +5,11 @@ import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Card, Layout, List, Modal, Page, Text } from "@shopify/polaris";
 import prisma from "../db.server";
 import { OverrideForm, toDraft, toOverrideInput, type Draft } from "../components/override-form";
-import { editorUrl, pickProducts } from "../components/product-picker";
+import { editorUrl, pickProducts, productNumber } from "../components/product-picker";
 import {
   changeProductOverrides,
   loadOverrideEditor,
   parseEditorParams,
-  productNumber,
   type OverridesChanged,
 } from "../services/product-overrides.server";
 import { authenticate } from "../shopify.server";
