@@ -654,6 +654,21 @@ describe("guards", () => {
       },
     ],
     [
+      "denying with a shop's own clause without its words",
+      () =>
+        run(submitted(), [
+          [
+            { type: "decide_item", lineItemId: LINE_1, decision: { kind: "deny", reason: "custom_abcdef12" } },
+            merchant,
+          ],
+        ]),
+      {
+        kind: "invalid",
+        code: "claim.denial_words_required",
+        message: "Denying gid://shopify/LineItem/1 with the shop's clause custom_abcdef12 needs the clause's words.",
+      },
+    ],
+    [
       "deciding an item not on the claim",
       () =>
         run(submitted(), [
