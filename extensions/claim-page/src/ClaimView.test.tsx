@@ -142,7 +142,14 @@ describe("a claim's page", () => {
           {
             locationName: "Berlin warehouse",
             address: ["Lagerstraße 1", "10115 Berlin", "Germany"],
+            overseas: false,
             items: [{ lineItemId: lineItem(1), quantity: 1 }],
+          },
+          {
+            locationName: "Shenzhen Fulfilment Centre",
+            address: ["8 Keji South Road", "518057 Shenzhen", "China"],
+            overseas: true,
+            items: [{ lineItemId: lineItem(2), quantity: 1 }],
           },
         ],
         components: ["Charger", "Battery"],
@@ -166,7 +173,11 @@ describe("a claim's page", () => {
     );
     render(<ClaimPage />);
     await waitFor(() => expect(heading("How to send it back")).toBe(true));
-    expect(pageText()).toContain("Send Volt X2 E-Scooter × 1 to:Berlin warehouseLagerstraße 110115 BerlinGermany");
+    expect(pageText()).toContain("Send Volt X2 E-Scooter × 1 to:Berlin warehouseLagerstraße 110115 BerlinGermanySend ");
+    // An item from the overseas warehouse: only that address takes it back.
+    expect(pageText()).toContain(
+      "518057 ShenzhenChinaThis item came from our overseas warehouse: send it only to this address. Our local warehouses cannot take it back.",
+    );
     expect(pageText()).toContain("Please include: Charger, Battery.");
     expect(pageText()).toContain("Please use tracked shipping: a parcel lost on its way back is not covered.");
     expect(pageText()).toContain("We pay for the return shipping.");
