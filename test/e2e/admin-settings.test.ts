@@ -139,6 +139,16 @@ describe("the shop policy settings", () => {
     mkdirSync("docs/screenshots", { recursive: true });
     await page.screenshot({ path: "docs/screenshots/settings.png", fullPage: false });
     expect(await axeViolations(frame)).toEqual([]);
+
+    // WHEN they try the policy on another delivery day THEN the preview counts from it, and nothing is unsaved
+    await frame.getByLabel("Delivered on").fill("2026-01-31");
+    await expect
+      .poll(() => preview(frame).textContent())
+      .toBe(
+        "An item delivered on Saturday 31 January can be reported as damaged, wrong or not working on arrival " +
+          "until Thursday 5 February, 23:59 Berlin time, and is under warranty until Monday 31 January 2028, 23:59 Berlin time.",
+      );
+    expect(await saveBar(frame).count()).toBe(0);
   });
 
   it("GIVEN unsaved changes WHEN the merchant discards them or tries to leave THEN nothing typed is lost without asking", async () => {

@@ -17,6 +17,7 @@ import {
 } from "@shopify/polaris";
 import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import { previewPolicy } from "../../domain/policy/policy-preview";
+import { calendarDateAt, HOUR_MS, startOfCalendarDay, type CalendarDate } from "../../domain/time";
 import type { EvidenceRequirement, ExclusionHandling, Policy, ShippingPayer } from "../../domain/policy/policy-schema";
 import type { PolicySettings } from "../../services/shop-policy-settings.server";
 import type { ErrorBody } from "../../utils/http.server";
@@ -33,6 +34,15 @@ import {
 
 type SaveAnswer = { ok: true; message: string } | ErrorBody;
 const SAVE_BAR_ID = "policy-save-bar";
+
+const isoDay = (date: CalendarDate) =>
+  `${String(date.year).padStart(4, "0")}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+
+/** Midday of the chosen day in the store's timezone; a day the browser could not give falls back to today. */
+function deliveryInstant(day: string, today: string, timeZone: string): number {
+  const [year, month, date] = (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day : today).split("-").map(Number);
+  return startOfCalendarDay({ year: year!, month: month!, day: date! }, timeZone) + 12 * HOUR_MS;
+}
 
 /** "policy.warrantyMonths: expected …; other: …" -> "expected …": the field is named by its label. */
 const withoutPath = (message: string) => (message.split("; ")[0] ?? message).replace(/^[\w.[\]]*: /, "");
@@ -99,7 +109,12 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
     );
   };
   const discard = () => setDraft(saved);
-  const preview = policy ? previewPolicy(policy, Date.parse(settings.now), shop.ianaTimezone) : null;
+  // A delivery day to try the policy on (today in the store's timezone to start): not part of the policy.
+  const today = isoDay(calendarDateAt(Date.parse(settings.now), shop.ianaTimezone));
+  const [deliveredOn, setDeliveredOn] = useState(today);
+  const preview = policy
+    ? previewPolicy(policy, deliveryInstant(deliveredOn, today, shop.ianaTimezone), shop.ianaTimezone)
+    : null;
   const numberField = (
     field:
       | "arrivalWindowDays"
@@ -149,22 +164,32 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
         <Layout.AnnotatedSection
           id="preview"
           title="What shoppers get"
-          description={`Your policy in sentences, for an item delivered today. Deadlines end at 23:59 in your store's timezone.`}
+          description="Your policy in sentences, for an item delivered on the day you choose. Deadlines end at 23:59 in your store's timezone."
         >
           <Card>
-            {preview ? (
-              <BlockStack gap="200">
-                {preview.sentences.map((sentence) => (
-                  <Text as="p" key={sentence}>
-                    {sentence}
-                  </Text>
-                ))}
-              </BlockStack>
-            ) : (
-              <Text as="p" tone="subdued">
-                Correct the marked fields to see the preview.
-              </Text>
-            )}
+            <BlockStack gap="300">
+              <TextField
+                label="Delivered on"
+                type="date"
+                autoComplete="off"
+                value={deliveredOn}
+                onChange={setDeliveredOn}
+                helpText="Try another delivery day, such as the end of a month."
+              />
+              {preview ? (
+                <BlockStack gap="200">
+                  {preview.sentences.map((sentence) => (
+                    <Text as="p" key={sentence}>
+                      {sentence}
+                    </Text>
+                  ))}
+                </BlockStack>
+              ) : (
+                <Text as="p" tone="subdued">
+                  Correct the marked fields to see the preview.
+                </Text>
+              )}
+            </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
 
