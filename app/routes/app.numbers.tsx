@@ -68,7 +68,7 @@ function Figure({ label, value, help }: { label: string; value: string; help?: s
   return (
     <Card>
       <BlockStack gap="100">
-        <Text as="h3" variant="headingSm" tone="subdued">
+        <Text as="h2" variant="headingSm" tone="subdued">
           {label}
         </Text>
         <Text as="p" variant="heading2xl">
@@ -84,13 +84,19 @@ function Figure({ label, value, help }: { label: string; value: string; help?: s
   );
 }
 
-/** Charts draw in the browser only (they measure the page); the figures beside them are the text. */
+/**
+ * Charts draw in the browser only (they measure the page). Screen readers get the chart's figures
+ * as its label (and as text beside it); the drawing itself is hidden from them, as polaris-viz's
+ * SVG list has no list items they could read.
+ */
 function ClientChart({ children, label }: { children: React.ReactNode; label: string }) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   return (
     <div role="img" aria-label={label} style={{ height: 240 }}>
-      {mounted ? <PolarisVizProvider>{children}</PolarisVizProvider> : null}
+      <div aria-hidden="true" style={{ height: "100%" }}>
+        {mounted ? <PolarisVizProvider>{children}</PolarisVizProvider> : null}
+      </div>
     </div>
   );
 }
@@ -160,7 +166,7 @@ export default function Numbers() {
         content: "Download claims (CSV)",
         onAction: csv.download,
         loading: csv.busy,
-        accessibilityLabel: `Download the claims filed ${view.period.from} to ${view.period.to} as a CSV file`,
+        accessibilityLabel: `Download claims (CSV) filed ${view.period.from} to ${view.period.to}`,
       }}
     >
       <Layout>
@@ -280,6 +286,7 @@ export default function Numbers() {
                   <ClientChart label={report.daysToFailure.buckets.map((b) => `${b.label}: ${b.count}`).join(", ")}>
                     <BarChart
                       showLegend={false}
+                      yAxisOptions={{ integersOnly: true }}
                       data={[
                         {
                           name: "Warranty claims",
