@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
-import { useAppBridge } from "@shopify/app-bridge-react";
+import { useBlocker, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import {
   Badge,
   Banner,
@@ -125,9 +125,27 @@ export default function ReturnAddresses() {
   const dirty = JSON.stringify(forms) !== saved;
   useEffect(() => {
     if (settled && "ok" in settled) shopify.toast.show(settled.message);
-  }, [settled]);
-  // After a save the loader's data is the saved state: the form starts from it again.
+  }, [settled, shopify]);
+  // After a save the loader's data is the saved state: the form starts from it again. A refused
+  // save changes nothing saved, so what the merchant typed stays.
   useEffect(() => setForms(locations.map(formOf)), [saved]);
+
+  // Leaving inside the app with unsaved changes asks first, in the admin's own words (App Bridge).
+  const navigate = useNavigate();
+  const leaving = useRef(false);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== "blocked") return;
+    const next = blocker.location;
+    blocker.reset();
+    void shopify.saveBar.leaveConfirmation().then(() => {
+      leaving.current = true;
+      navigate(next);
+    });
+  }, [blocker, navigate, shopify]);
 
   const update = (index: number, change: Partial<LocationForm>) =>
     setForms((current) => current.map((form, i) => (i === index ? { ...form, ...change } : form)));
@@ -147,14 +165,14 @@ export default function ReturnAddresses() {
     );
 
   return (
-    <Page
-      title="Return addresses"
-      backAction={{ content: "Settings", url: "/app/settings" }}
-      primaryAction={{ content: "Save", onAction: save, disabled: !dirty, loading: fetcher.state !== "idle" }}
-      secondaryActions={[
-        { content: "Discard changes", onAction: () => setForms(locations.map(formOf)), disabled: !dirty },
-      ]}
-    >
+    <Page title="Return addresses" backAction={{ content: "Settings", url: "/app/settings" }}>
+      <SaveBar id="return-addresses-save-bar" open={dirty}>
+        {/* eslint-disable-next-line react/no-unknown-property -- App Bridge's Save is the primary button */}
+        <button variant="primary" onClick={save} disabled={fetcher.state !== "idle"}>
+          Save
+        </button>
+        <button onClick={() => setForms(locations.map(formOf))}>Discard</button>
+      </SaveBar>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -170,11 +188,6 @@ export default function ReturnAddresses() {
                     ? "Check the field marked below, then save again."
                     : error.message}
                 </p>
-              </Banner>
-            ) : null}
-            {dirty ? (
-              <Banner tone="info" title="Unsaved changes">
-                <p>Save to use these addresses in return instructions, or discard your changes.</p>
               </Banner>
             ) : null}
             {locations.length === 0 ? (
