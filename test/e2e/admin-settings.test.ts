@@ -165,6 +165,11 @@ describe("the shop policy settings", () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await field(frame, "Response promise").inputValue()).toBe("72");
     expect(await frame.getByRole("heading", { name: "Settings", level: 1 }).count()).toBe(1);
+    // and a link inside the app asks the same
+    await frame.getByRole("link", { name: "Return addresses" }).click();
+    await dialog.getByRole("button", { name: "Stay" }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await field(frame, "Response promise").inputValue()).toBe("72");
 
     // WHEN they discard THEN the saved value is back and the bar goes
     await saveBar(frame).getByRole("button", { name: "Discard" }).click();

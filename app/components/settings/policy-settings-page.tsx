@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Link as RemixLink, useBlocker, useFetcher, useNavigate } from "@remix-run/react";
+import { useBlocker, useFetcher, useNavigate } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -10,6 +10,7 @@ import {
   ChoiceList,
   InlineStack,
   Layout,
+  Link,
   Page,
   Select,
   Text,
@@ -375,13 +376,13 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
           <Card>
             <BlockStack gap="300">
               <BlockStack gap="100">
-                <RemixLink to="/app/settings/return-addresses">Return addresses</RemixLink>
+                <Link url="/app/settings/return-addresses">Return addresses</Link>
                 <Text as="p" tone="subdued">
                   Where returns go for each of your locations, and which count as overseas.
                 </Text>
               </BlockStack>
               <BlockStack gap="100">
-                <RemixLink to="/app/settings/denial-clauses">Denial clauses</RemixLink>
+                <Link url="/app/settings/denial-clauses">Denial clauses</Link>
                 <Text as="p" tone="subdued">
                   The reasons you can give when you deny a claim, in the words shoppers read.
                 </Text>
