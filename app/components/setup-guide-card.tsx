@@ -65,14 +65,19 @@ function StepRow({ step, busy, onMark }: { step: SetupGuideStep; busy: boolean; 
     <Box paddingBlock="200" borderBlockStartWidth="025" borderColor="border-secondary">
       <BlockStack gap="200">
         <InlineStack gap="200" blockAlign="center" wrap={false}>
-          <Checkbox
-            label={words.title}
-            checked={step.done}
-            // What the app saw cannot be unticked: it stays true whatever the merchant says.
-            disabled={busy || step.doneBy === "detected"}
-            onChange={onMark}
-            helpText={step.doneBy === "detected" ? words.detected : undefined}
-          />
+          {step.doneBy === "detected" ? (
+            // What the app saw cannot be unticked: it is said, not offered as a checkbox.
+            <BlockStack gap="050">
+              <Text as="h3" variant="bodyMd" fontWeight="semibold">
+                {words.title}
+              </Text>
+              <Text as="p" tone="subdued">
+                {words.detected}
+              </Text>
+            </BlockStack>
+          ) : (
+            <Checkbox label={words.title} checked={step.done} disabled={busy} onChange={onMark} />
+          )}
           {step.done ? <Badge tone="success">Done</Badge> : null}
         </InlineStack>
         {step.done ? null : (

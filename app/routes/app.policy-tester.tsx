@@ -104,6 +104,7 @@ function OrderSearch({ data }: { data: LoaderData }) {
   const [q, setQ] = useState(data.q);
   useEffect(() => setQ(data.q), [data.q]);
   const searching = navigation.state === "loading" && navigation.location.pathname === "/app/policy-tester";
+  const placedOn = formatter(data.resultsTimezone ?? "UTC");
   return (
     <Card>
       <BlockStack gap="300">
@@ -143,7 +144,7 @@ function OrderSearch({ data }: { data: LoaderData }) {
                   <Link url={`/app/policy-tester?${new URLSearchParams({ q: data.q, orderId: order.id })}`}>
                     {order.name}
                   </Link>
-                  {` · ${order.customerName ?? "No customer"} · ${new Date(order.processedAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}`}
+                  {` · ${order.customerName ?? "No customer"} · placed ${placedOn(order.processedAt)}`}
                   {data.order?.orderId === order.id ? " (picked)" : ""}
                 </List.Item>
               ))}
@@ -359,150 +360,152 @@ function ClaimFormCard({
 function ResultCard({ result }: { result: PolicyTestResult }) {
   const when = formatter(result.timezone);
   return (
-    <Card>
-      <BlockStack gap="400">
-        <InlineStack align="space-between" blockAlign="center" gap="200">
-          <Text as="h2" variant="headingMd">
-            What your policy answers
+    <section aria-labelledby="policy-test-result">
+      <Card>
+        <BlockStack gap="400">
+          <InlineStack align="space-between" blockAlign="center" gap="200">
+            <Text as="h2" variant="headingMd" id="policy-test-result">
+              What your policy answers
+            </Text>
+            {result.eligible ? <Badge tone="success">Eligible</Badge> : <Badge tone="critical">Not eligible</Badge>}
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            {`${CLAIM_TYPE_LABELS[result.type]} claim (${CLAIM_PROBLEM_LABELS[result.problem].toLowerCase()}) on ${result.orderName ?? "the order"}, checked now against your policy and the products' rules. No claim was created.`}
           </Text>
-          {result.eligible ? <Badge tone="success">Eligible</Badge> : <Badge tone="critical">Not eligible</Badge>}
-        </InlineStack>
-        <Text as="p" tone="subdued">
-          {`${CLAIM_TYPE_LABELS[result.type]} claim (${CLAIM_PROBLEM_LABELS[result.problem].toLowerCase()}) on ${result.orderName ?? "the order"}, checked now against your policy and the products' rules. No claim was created.`}
-        </Text>
-        {result.reasons.length > 0 ? (
+          {result.reasons.length > 0 ? (
+            <BlockStack gap="100">
+              <Text as="h3" variant="headingSm">
+                Reasons
+              </Text>
+              <List type="bullet">
+                {result.reasons.map((reason) => (
+                  <List.Item key={reason}>{CLAIM_REASON_WORDS[reason]}</List.Item>
+                ))}
+              </List>
+            </BlockStack>
+          ) : null}
+          <BlockStack gap="200">
+            <Text as="h3" variant="headingSm">
+              Items and windows
+            </Text>
+            {result.items.map((item) => (
+              <BlockStack gap="100" key={item.lineItemId}>
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="h4" variant="bodyMd" fontWeight="semibold">
+                    {item.name ?? "Item"}
+                  </Text>
+                  {item.eligible ? (
+                    <Badge tone="success">{`Eligible: ${item.eligibleQuantity} ${item.eligibleQuantity === 1 ? "unit" : "units"}`}</Badge>
+                  ) : (
+                    <Badge tone="critical">Not eligible</Badge>
+                  )}
+                </InlineStack>
+                {item.reasons.map((reason) => (
+                  <Text as="p" key={reason} tone="critical">
+                    {ITEM_REASON_WORDS[reason]}
+                  </Text>
+                ))}
+                {item.deliveries.map((delivery) => (
+                  <Box key={`${delivery.deliveredAt}-${delivery.estimated}`} paddingInlineStart="200">
+                    <Text as="p">
+                      {`${delivery.quantity} × ${delivery.estimated ? "delivery estimated" : "delivered"} ${when(delivery.deliveredAt)}`}
+                    </Text>
+                    <Text as="p" tone="subdued">
+                      {delivery.arrivalWindowEndsAt
+                        ? `Arrival window ends ${when(delivery.arrivalWindowEndsAt)}`
+                        : "No arrival window for this product"}
+                      {" · "}
+                      {delivery.warrantyWindowEndsAt
+                        ? `Warranty ends ${when(delivery.warrantyWindowEndsAt)}`
+                        : "No warranty for this product"}
+                    </Text>
+                  </Box>
+                ))}
+              </BlockStack>
+            ))}
+          </BlockStack>
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
-              Reasons
+              Flags
+            </Text>
+            {result.flags.length === 0 ? (
+              <Text as="p" tone="subdued">
+                No flags.
+              </Text>
+            ) : (
+              <List type="bullet">
+                {result.flags.map((flag) => (
+                  <List.Item key={flag}>
+                    {FLAG_WORDS[flag]}
+                    {flag === "late_report"
+                      ? ` — reported more than ${result.reportWithinDaysOfNotice} days after first noticed`
+                      : ""}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            {result.flags.some((flag) => flag !== "delivery_date_estimated") ? (
+              <Text as="p" tone="subdued">
+                {result.exclusionHandling === "review"
+                  ? "Your policy leaves exclusions to your review: the claim is filed and you decide."
+                  : "Your policy denies claims with exclusions."}
+              </Text>
+            ) : null}
+          </BlockStack>
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              Evidence
+            </Text>
+            <Text as="p">
+              {result.evidenceRequired.length === 0
+                ? "The policy asks for no evidence."
+                : `The policy asks for ${listWords(result.evidenceRequired.map((e) => EVIDENCE_REQUIREMENT_WORDS[e]))}.`}
+            </Text>
+            <Text as="p" tone={result.missingEvidence.length > 0 ? "critical" : "subdued"}>
+              {result.missingEvidence.length === 0
+                ? "Nothing is missing."
+                : `Missing: ${listWords(result.missingEvidence.map((e) => EVIDENCE_REQUIREMENT_WORDS[e]))}.`}
+            </Text>
+          </BlockStack>
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              If it were filed now
             </Text>
             <List type="bullet">
-              {result.reasons.map((reason) => (
-                <List.Item key={reason}>{CLAIM_REASON_WORDS[reason]}</List.Item>
-              ))}
+              <List.Item>{`You would respond by ${when(result.responseDueAt)}.`}</List.Item>
+              <List.Item>
+                {result.returnRequired
+                  ? `A return is required; ${SHIPPING_WORDS[result.returnShippingPaidBy]}.`
+                  : "No return is required."}
+              </List.Item>
+              {result.returnRequired
+                ? result.returnTo.map((destination) => (
+                    <List.Item key={destination.locationId}>
+                      {`${listWords(destination.items)} would go back to ${destination.warehouse ?? "the warehouse that shipped it"}.`}
+                    </List.Item>
+                  ))
+                : null}
             </List>
           </BlockStack>
-        ) : null}
-        <BlockStack gap="200">
-          <Text as="h3" variant="headingSm">
-            Items and windows
-          </Text>
-          {result.items.map((item) => (
-            <BlockStack gap="100" key={item.lineItemId}>
-              <InlineStack gap="200" blockAlign="center">
-                <Text as="h4" variant="bodyMd" fontWeight="semibold">
-                  {item.name ?? "Item"}
-                </Text>
-                {item.eligible ? (
-                  <Badge tone="success">{`Eligible: ${item.eligibleQuantity} ${item.eligibleQuantity === 1 ? "unit" : "units"}`}</Badge>
-                ) : (
-                  <Badge tone="critical">Not eligible</Badge>
-                )}
-              </InlineStack>
-              {item.reasons.map((reason) => (
-                <Text as="p" key={reason} tone="critical">
-                  {ITEM_REASON_WORDS[reason]}
-                </Text>
-              ))}
-              {item.deliveries.map((delivery) => (
-                <Box key={`${delivery.deliveredAt}-${delivery.estimated}`} paddingInlineStart="200">
-                  <Text as="p">
-                    {`${delivery.quantity} × ${delivery.estimated ? "delivery estimated" : "delivered"} ${when(delivery.deliveredAt)}`}
-                  </Text>
-                  <Text as="p" tone="subdued">
-                    {delivery.arrivalWindowEndsAt
-                      ? `Arrival window ends ${when(delivery.arrivalWindowEndsAt)}`
-                      : "No arrival window for this product"}
-                    {" · "}
-                    {delivery.warrantyWindowEndsAt
-                      ? `Warranty ends ${when(delivery.warrantyWindowEndsAt)}`
-                      : "No warranty for this product"}
-                  </Text>
-                </Box>
-              ))}
-            </BlockStack>
-          ))}
-        </BlockStack>
-        <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">
-            Flags
-          </Text>
-          {result.flags.length === 0 ? (
-            <Text as="p" tone="subdued">
-              No flags.
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              The shopper is told
             </Text>
-          ) : (
-            <List type="bullet">
-              {result.flags.map((flag) => (
-                <List.Item key={flag}>
-                  {FLAG_WORDS[flag]}
-                  {flag === "late_report"
-                    ? ` — reported more than ${result.reportWithinDaysOfNotice} days after first noticed`
-                    : ""}
-                </List.Item>
-              ))}
-            </List>
-          )}
-          {result.flags.some((flag) => flag !== "delivery_date_estimated") ? (
-            <Text as="p" tone="subdued">
-              {result.exclusionHandling === "review"
-                ? "Your policy leaves exclusions to your review: the claim is filed and you decide."
-                : "Your policy denies claims with exclusions."}
-            </Text>
-          ) : null}
+            {result.shopperSees.length === 0 ? (
+              <Text as="p" tone="subdued">
+                {result.eligible ? "Nothing stops them: they can submit the claim." : "No message."}
+              </Text>
+            ) : (
+              <List type="bullet">
+                {result.shopperSees.map((message) => (
+                  <List.Item key={message}>{message}</List.Item>
+                ))}
+              </List>
+            )}
+          </BlockStack>
         </BlockStack>
-        <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">
-            Evidence
-          </Text>
-          <Text as="p">
-            {result.evidenceRequired.length === 0
-              ? "The policy asks for no evidence."
-              : `The policy asks for ${listWords(result.evidenceRequired.map((e) => EVIDENCE_REQUIREMENT_WORDS[e]))}.`}
-          </Text>
-          <Text as="p" tone={result.missingEvidence.length > 0 ? "critical" : "subdued"}>
-            {result.missingEvidence.length === 0
-              ? "Nothing is missing."
-              : `Missing: ${listWords(result.missingEvidence.map((e) => EVIDENCE_REQUIREMENT_WORDS[e]))}.`}
-          </Text>
-        </BlockStack>
-        <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">
-            If it were filed now
-          </Text>
-          <List type="bullet">
-            <List.Item>{`You would respond by ${when(result.responseDueAt)}.`}</List.Item>
-            <List.Item>
-              {result.returnRequired
-                ? `A return is required; ${SHIPPING_WORDS[result.returnShippingPaidBy]}.`
-                : "No return is required."}
-            </List.Item>
-            {result.returnRequired
-              ? result.returnTo.map((destination) => (
-                  <List.Item key={destination.locationId}>
-                    {`${listWords(destination.items)} would go back to ${destination.warehouse ?? "the warehouse that shipped it"}.`}
-                  </List.Item>
-                ))
-              : null}
-          </List>
-        </BlockStack>
-        <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">
-            The shopper is told
-          </Text>
-          {result.shopperSees.length === 0 ? (
-            <Text as="p" tone="subdued">
-              {result.eligible ? "Nothing stops them: they can submit the claim." : "No message."}
-            </Text>
-          ) : (
-            <List type="bullet">
-              {result.shopperSees.map((message) => (
-                <List.Item key={message}>{message}</List.Item>
-              ))}
-            </List>
-          )}
-        </BlockStack>
-      </BlockStack>
-    </Card>
+      </Card>
+    </section>
   );
 }
 

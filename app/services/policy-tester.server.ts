@@ -54,6 +54,8 @@ export interface PolicyTesterPage {
   q: string;
   /** Null until the merchant searched. */
   results: FoundOrder[] | null;
+  /** The shop's timezone the results' dates are shown in (null until searched). */
+  resultsTimezone: string | null;
   /** The picked order's lines and their windows today, in the shop's timezone. */
   order: ClaimOptions | null;
 }
@@ -65,11 +67,11 @@ export async function loadPolicyTester(
   params: TesterParams,
   now: Date,
 ): Promise<PolicyTesterPage> {
-  const [results, order] = await Promise.all([
+  const [found, order] = await Promise.all([
     params.q ? searchOrdersByName(graphql, params.q) : null,
     params.orderId ? staffClaimOptions(db, graphql, { shop, orderId: params.orderId }, now) : null,
   ]);
-  return { q: params.q, results, order };
+  return { q: params.q, results: found?.orders ?? null, resultsTimezone: found?.timezone ?? null, order };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,9 @@ import { withShopifyRetries } from "./retry.server";
 
 const ORDER_SEARCH_QUERY = `#graphql
   query WarrantyDeskOrderSearch($query: String!, $first: Int!) {
+    shop {
+      ianaTimezone
+    }
     orders(first: $first, query: $query, sortKey: PROCESSED_AT, reverse: true) {
       nodes {
         id
@@ -23,6 +26,7 @@ const ORDER_SEARCH_QUERY = `#graphql
 `;
 
 const OrderSearchSchema = z.object({
+  shop: z.object({ ianaTimezone: z.string().min(1) }),
   orders: z.object({
     nodes: z.array(
       z.object({
@@ -51,16 +55,23 @@ function nameQuery(name: string): string {
   return `name:"${name.replace(/["\\]/g, "")}"`;
 }
 
-export async function searchOrdersByName(graphql: AdminGraphql, name: string, first = 10): Promise<FoundOrder[]> {
+/** The orders, and the shop's timezone their dates are shown in. */
+export async function searchOrdersByName(
+  graphql: AdminGraphql,
+  name: string,
+  first = 10,
+): Promise<{ timezone: string; orders: FoundOrder[] }> {
   const response = await withShopifyRetries(graphql)(ORDER_SEARCH_QUERY, {
     variables: { query: nameQuery(name), first },
   });
   const body = await response.json();
-  return OrderSearchSchema.parse(body.data).orders.nodes.map((order) => ({
+  const data = OrderSearchSchema.parse(body.data);
+  const orders = data.orders.nodes.map((order) => ({
     id: order.id,
     name: order.name,
     processedAt: order.processedAt,
     fulfillmentStatus: order.displayFulfillmentStatus,
     customerName: order.customer?.displayName ?? null,
   }));
+  return { timezone: data.shop.ianaTimezone, orders };
 }

@@ -74,6 +74,7 @@ describe("the policy tester's order picker", () => {
       const found = await page(`?q=${encodeURIComponent(q)}`);
       expect(found.results?.map((o) => o.id)).toEqual([order.id]);
       expect(found.results?.[0]?.customerName).toEqual(expect.any(String));
+      expect(found.resultsTimezone).toBe("Europe/Berlin");
     }
     expect((await page("?q=%23999999")).results).toEqual([]);
     expect((await page("")).results).toBeNull();
