@@ -78,8 +78,8 @@ export async function removeProductOverride(
 const MAX_PRODUCTS_PER_CHANGE = 50;
 const PRODUCT_ID = /^gid:\/\/shopify\/Product\/(\d+)$/;
 
-export const productNumber = (productId: string) => PRODUCT_ID.exec(productId)?.[1] ?? productId;
-export const productGid = (number: string) => `gid://shopify/Product/${number}`;
+const productNumber = (productId: string) => PRODUCT_ID.exec(productId)?.[1] ?? productId;
+const productGid = (number: string) => `gid://shopify/Product/${number}`;
 
 const ListParamsSchema = z.object({
   q: z.string().trim().max(200, { error: "search with at most 200 characters" }).default(""),
@@ -188,7 +188,7 @@ const ProductIdsSchema = z
   .min(1, { error: "pick at least one product" })
   .max(MAX_PRODUCTS_PER_CHANGE, { error: `pick at most ${MAX_PRODUCTS_PER_CHANGE} products at once` });
 
-export const OverrideChangeSchema = z.discriminatedUnion(
+const OverrideChangeSchema = z.discriminatedUnion(
   "intent",
   [
     z.strictObject({ intent: z.literal("save"), productIds: ProductIdsSchema, override: PolicyOverrideSchema }),

@@ -60,7 +60,7 @@ export function describeOverride(override: PolicyOverride): string[] {
 
 type Source = "shop" | "product";
 
-export interface EffectiveRule {
+interface EffectiveRule {
   label: string;
   value: string;
   source: Source;
