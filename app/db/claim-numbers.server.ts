@@ -11,13 +11,13 @@ type Db = PrismaClient | Prisma.TransactionClient;
 /** The client the numbers read with (services name it through this type, not through Prisma). */
 export type NumbersDb = PrismaClient;
 
-export interface PeriodBounds {
+interface PeriodBounds {
   /** Both inclusive. */
   startsAt: Date;
   endsAt: Date;
 }
 
-export interface ClaimPageCursor {
+interface ClaimPageCursor {
   submittedAt: Date;
   id: string;
 }
@@ -109,7 +109,7 @@ const DeliveredRowSchema = z.object({
   locationId: z.string().nullable(),
   units: z.coerce.number().int(),
 });
-export type DeliveredUnitsRow = z.infer<typeof DeliveredRowSchema>;
+type DeliveredUnitsRow = z.infer<typeof DeliveredRowSchema>;
 
 /**
  * Units delivered in the period, per product and warehouse, summed in SQL. A unit counts on its

@@ -10,11 +10,10 @@ import {
 import { ClaimEventTypeSchema } from "../domain/claim-lifecycle/claim-state";
 import { ClaimStatusSchema } from "../domain/claim-lifecycle/claim-status";
 import { ClaimTypeSchema } from "../domain/evaluate-claim-schema";
-import { foldClaimNumbers, type ClaimForNumbers, type ClaimNumbers } from "../domain/numbers/claim-numbers";
-import { allocate } from "../domain/numbers/claim-numbers";
+import { allocate, foldClaimNumbers, type ClaimForNumbers, type ClaimNumbers } from "../domain/numbers/claim-numbers";
 import { formatCalendarDate, parseCalendarDate, periodOf, recentDays, type Period } from "../domain/numbers/period";
 import { parseMoney, type Money } from "../domain/money";
-import { addCalendarDays, calendarDateAt, compareCalendarDates } from "../domain/time";
+import { addCalendarDays, compareCalendarDates } from "../domain/time";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { fetchLocations } from "../shopify/locations.server";
 import { fetchShopProfile } from "../shopify/shop.server";
@@ -25,7 +24,7 @@ import { SHOPIFY_ACTION_KINDS } from "./shopify-action-kinds.server";
 // (a bad one is the caller's 400 naming the field), the shop's timezone for the period's days, and
 // the claims of the period read a page at a time and turned into the domain's input.
 
-export const MAX_PERIOD_DAYS = 731;
+const MAX_PERIOD_DAYS = 731;
 const PAGE_SIZE = 200;
 
 const DateParamSchema = z
@@ -138,7 +137,7 @@ export async function* periodClaims(db: NumbersDb, shop: string, period: Period)
   }
 }
 
-export interface Warehouse {
+interface Warehouse {
   id: string;
   name: string;
 }
@@ -192,6 +191,3 @@ export async function loadClaimNumbers(
     report,
   };
 }
-
-/** Today in the shop's timezone, for the date picker's upper bound. */
-export const todayIn = (timeZone: string, now: Date) => formatCalendarDate(calendarDateAt(now.getTime(), timeZone));

@@ -19,7 +19,7 @@ import {
 // pagination), writes its lines and lets it go, so a year of claims never sits in memory whole.
 // Times are the shop's wall-clock time; money stays in the order's currency, beside its code.
 
-export const CLAIMS_CSV_HEADER = [
+const CLAIMS_CSV_HEADER = [
   "Claim",
   "Submitted (shop time)",
   "Type",
@@ -37,7 +37,7 @@ export const CLAIMS_CSV_HEADER = [
   "Responses within promise",
 ] as const;
 
-export interface ClaimsCsv {
+interface ClaimsCsv {
   fileName: string;
   body: ReadableStream<Uint8Array>;
 }

@@ -11,7 +11,7 @@ import { DAY_MS, HOUR_MS } from "../time";
  * units delivered in it. Pure: instants are epoch milliseconds, `now` is a parameter.
  */
 
-export interface ClaimUnits {
+interface ClaimUnits {
   /** The warehouse the units shipped from (and go back to); null when not known. */
   locationId: string | null;
   quantity: number;
@@ -39,7 +39,7 @@ export interface ClaimForNumbers {
 }
 
 /** Units delivered of a product from a warehouse (null: unknown warehouse) in the period. */
-export interface DeliveredUnits {
+interface DeliveredUnits {
   productId: string;
   locationId: string | null;
   units: number;
@@ -49,14 +49,14 @@ export interface DeliveredUnits {
 // Response times
 // ---------------------------------------------------------------------------------------------
 
-export interface ResponseSample {
+interface ResponseSample {
   /** From the shopper's submission (or answer) to the merchant's next response. */
   ms: number;
   /** Whether it came by the promise's deadline (the response clock's due time at that moment). */
   withinPromise: boolean;
 }
 
-export interface ClaimResponses {
+interface ClaimResponses {
   answered: ResponseSample[];
   /** The claim still waits for a response and its deadline has passed: a promise already missed. */
   overdue: boolean;
@@ -153,7 +153,7 @@ function addTo(totals: MoneyByCurrency, value: Money): void {
 // The report
 // ---------------------------------------------------------------------------------------------
 
-export interface ProductNumbers {
+interface ProductNumbers {
   productId: string;
   title: string | null;
   unitsDelivered: number;
@@ -171,7 +171,7 @@ export interface Ratio {
   denominator: number;
 }
 
-export const FAILURE_DAY_BUCKETS = [
+const FAILURE_DAY_BUCKETS = [
   { label: "0–30 days", upTo: 30 },
   { label: "31–90 days", upTo: 90 },
   { label: "91–180 days", upTo: 180 },
@@ -205,7 +205,7 @@ export interface ClaimNumbers {
   };
 }
 
-export interface NumbersFold {
+interface NumbersFold {
   add(claim: ClaimForNumbers): void;
   finish(delivered: readonly DeliveredUnits[]): ClaimNumbers;
 }

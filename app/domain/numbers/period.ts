@@ -18,7 +18,7 @@ export interface Period {
   endsAt: number;
 }
 
-export const DEFAULT_PERIOD_DAYS = 30;
+const DEFAULT_PERIOD_DAYS = 30;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
