@@ -22,7 +22,7 @@ import type { SetupGuideState, SetupGuideStep, SetupStep } from "../domain/setup
 
 // Where the checkout and accounts editor opens on the order status page of customer accounts, the
 // page the claim block goes on (App Bridge's shopify://admin protocol navigates the admin).
-export const ACCOUNTS_EDITOR_URL = "shopify://admin/settings/checkout/editor?page=order-status";
+const ACCOUNTS_EDITOR_URL = "shopify://admin/settings/checkout/editor?page=order-status";
 
 interface StepWords {
   title: string;

@@ -5,7 +5,7 @@ import { z } from "zod";
 // saved, a shopper filed a claim) or when the merchant said so (a mark kept in the SetupStep
 // table). The guide shows until every required step is done, or until the merchant dismisses it.
 
-export const SETUP_STEPS = [
+const SETUP_STEPS = [
   "review_policy",
   "add_claim_extension",
   "set_return_addresses",
@@ -28,7 +28,7 @@ export interface SetupFacts {
   returnAddressesSet: boolean;
 }
 
-export type SetupEvidence = "detected" | "marked" | null;
+type SetupEvidence = "detected" | "marked" | null;
 
 export interface SetupGuideStep {
   step: SetupStep;

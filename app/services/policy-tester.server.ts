@@ -77,7 +77,7 @@ export async function loadPolicyTester(
 // ---------------------------------------------------------------------------------------------
 // The evaluation
 
-export const PolicyTestSchema = z
+const PolicyTestSchema = z
   .strictObject({
     orderId: shopifyGid("Order"),
     type: ClaimTypeSchema,

@@ -76,7 +76,7 @@ function claimedValue(
 }
 
 /** An order of the shop, without a shopper: the merchant's policy tester reads any of them. */
-export interface StaffOrderContext {
+interface StaffOrderContext {
   shop: string;
   orderId: string;
 }
@@ -198,7 +198,7 @@ export async function previewClaim(
   return { ...evaluateClaim(evaluationInput(loaded, inputs, parsed, now)), timezone: loaded.timezone };
 }
 
-export interface StaffClaimTest {
+interface StaffClaimTest {
   evaluation: ClaimEvaluation;
   /** Each claimed unit's delivery and windows, as the claim page shows a filed claim's evaluation. */
   asFiled: EvaluationAtSubmission;
