@@ -93,6 +93,12 @@ type SentLocation =
   | { locationId: string; overseas: boolean; sendTo: "own" }
   | { locationId: string; overseas: boolean; sendTo: "centre"; centre: ReturnCentre };
 
+/** The countries offered, with the one already saved even when it is not in the list. */
+const countryOptions = (current: string) =>
+  [...new Set([...COUNTRY_CODES, ...(current ? [current] : [])])]
+    .map((code) => ({ label: countryName(code), value: code }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
 interface LocationForm {
   sendTo: "own" | "centre";
   centre: ReturnCentre;
@@ -240,7 +246,7 @@ export default function ReturnAddresses() {
                         <Select
                           label={`Country for ${row.location.name}`}
                           placeholder="Choose the country"
-                          options={COUNTRY_CODES.map((code) => ({ label: countryName(code), value: code }))}
+                          options={countryOptions(form.centre.countryCode)}
                           value={form.centre.countryCode}
                           onChange={(countryCode) => update(index, { centre: { ...form.centre, countryCode } })}
                           error={fieldError(`${path}.centre.countryCode`)}
