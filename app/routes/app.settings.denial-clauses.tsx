@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import {
   Badge,
@@ -88,11 +88,13 @@ function useClauseChange(onDone: () => void) {
   const fetcher = useFetcher<Answer>();
   const shopify = useAppBridge();
   const settled = fetcher.state === "idle" ? fetcher.data : undefined;
+  // Once per answer, with the latest callbacks (a ref, so a re-render does not toast again).
+  const latest = useRef({ shopify, onDone });
+  latest.current = { shopify, onDone };
   useEffect(() => {
     if (!settled || !("ok" in settled)) return;
-    shopify.toast.show(settled.message);
-    onDone();
-    // Once per answer.
+    latest.current.shopify.toast.show(settled.message);
+    latest.current.onDone();
   }, [settled]);
   return {
     submit: (body: Record<string, string | Record<string, string>>) =>

@@ -134,7 +134,9 @@ export default function ReturnAddresses() {
   }, [settled, shopify]);
   // After a save the loader's data is the saved state: the form starts from it again. A refused
   // save changes nothing saved, so what the merchant typed stays.
-  useEffect(() => setForms(locations.map(formOf)), [saved]);
+  const latestLocations = useRef(locations);
+  latestLocations.current = locations;
+  useEffect(() => setForms(latestLocations.current.map(formOf)), [saved]);
 
   // Leaving inside the app with unsaved changes asks first, in the admin's own words (App Bridge).
   const navigate = useNavigate();
