@@ -130,4 +130,35 @@ describe("the setup guide and the policy tester", () => {
     expect(await reloaded.getByRole("heading", { name: "Setup guide" }).count()).toBe(0);
     expect(problems()).toEqual([]);
   });
+
+  it("GIVEN a claim the arrival window refuses WHEN the merchant widens the window in Settings THEN the tester's answer changes", async () => {
+    const order = demoManifest(demo)
+      .customers.flatMap((c) => c.orders)
+      .find((o) => o.scenario === "delivered-4-days-ago")!;
+    const testBottles = async () => {
+      await page.locator("nav a", { hasText: "Policy tester" }).click();
+      const frame = await appFrame(page);
+      await frame.getByRole("textbox", { name: "Order name" }).fill(order.name);
+      await frame.getByRole("button", { name: "Search" }).click();
+      await frame.getByRole("link", { name: order.name }).click();
+      await frame.getByRole("checkbox", { name: /^Trail Water Bottle/ }).check();
+      await frame.getByRole("button", { name: "Test the claim" }).click();
+      return frame.getByRole("region", { name: "What your policy answers" });
+    };
+    // GIVEN water bottles delivered 4 days ago: the default 3-day arrival window has ended
+    let answer = await testBottles();
+    await answer.getByText("Reported after the window had ended", { exact: true }).waitFor();
+    await answer.getByText("Not eligible", { exact: true }).first().waitFor();
+    // WHEN the merchant sets a 7-day arrival window and saves
+    await page.locator("nav a", { hasText: "Settings" }).click();
+    const settings = await appFrame(page);
+    await settings.getByRole("spinbutton", { name: "Arrival window" }).fill("7");
+    await settings.getByRole("region", { name: "Unsaved changes" }).getByRole("button", { name: "Save" }).click();
+    await page.getByText(/^Policy saved/).waitFor();
+    // THEN the same claim is eligible
+    answer = await testBottles();
+    await answer.getByText("Eligible", { exact: true }).waitFor();
+    expect(await answer.getByText("Reported after the window had ended", { exact: true }).count()).toBe(0);
+    expect(problems()).toEqual([]);
+  });
 });
