@@ -3,7 +3,7 @@ import type { useAppBridge } from "@shopify/app-bridge-react";
 type AppBridge = ReturnType<typeof useAppBridge>;
 
 // Products are picked with Shopify's resource picker (App Bridge), whole products only: the policy
-// engine keeps overrides per product (docs/decisions/021-j3-overrides-per-product-and-the-product-block.md).
+// engine keeps overrides per product (docs/decisions/021-overrides-per-product-and-the-product-block.md).
 
 const PRODUCT_NUMBER = /^gid:\/\/shopify\/Product\/(\d+)$/;
 

@@ -31,7 +31,7 @@ export const DENIAL_REASONS = [
 export const DenialReasonSchema = z.enum(DENIAL_REASONS);
 export type DenialReason = z.infer<typeof DenialReasonSchema>;
 
-/** A shop's own denial clause: "custom_" and a random id (docs/decisions/023-j2-denial-clauses-kept-with-the-denial.md). */
+/** A shop's own denial clause: "custom_" and a random id (docs/decisions/023-denial-clauses-kept-with-the-denial.md). */
 export const CustomClauseIdSchema = z.string().regex(/^custom_[a-z0-9]{8,40}$/, "choose a clause from the list");
 /** What a denial cites: one of the guarantee's clauses (its reason code) or one of the shop's own. */
 export const DenialClauseIdSchema = z.union([DenialReasonSchema, CustomClauseIdSchema], {
