@@ -5,12 +5,7 @@ import { z } from "zod";
 // saved, a shopper filed a claim) or when the merchant said so (a mark kept in the SetupStep
 // table). The guide shows until every required step is done, or until the merchant dismisses it.
 
-const SETUP_STEPS = [
-  "review_policy",
-  "add_claim_extension",
-  "set_return_addresses",
-  "try_policy_tester",
-] as const;
+const SETUP_STEPS = ["review_policy", "add_claim_extension", "set_return_addresses", "try_policy_tester"] as const;
 export const SetupStepSchema = z.enum(SETUP_STEPS);
 export type SetupStep = z.infer<typeof SetupStepSchema>;
 

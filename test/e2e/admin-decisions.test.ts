@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import {
   demoManifest,
   DESKTOP_USER_AGENT,
@@ -10,6 +10,8 @@ import {
   removeDir,
   startDemo,
   type RunningDemo,
+  appFrame,
+  appAxeViolations as axeViolations,
 } from "./demo-harness";
 
 // The merchant's decision in a real browser against the demo: a shopper files a warranty claim on
@@ -21,27 +23,7 @@ import {
 let demo: RunningDemo;
 let browser: Browser;
 let page: Page;
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 mkdirSync("test-results", { recursive: true });
-
-async function appFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("iframe#app");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the app frame has no document");
-  return frame;
-}
-
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
-}
 
 /** The shopper's API of the demo, with the customer account's session token the demo signs. */
 async function shopperApi(customerId: string) {

@@ -8,6 +8,8 @@ import {
   startDemo,
   watchForProblems,
   type RunningDemo,
+  appFrame,
+  appAxeViolations as axeViolations,
 } from "./demo-harness";
 
 // The numbers dashboard in a real browser against the demo: its figures checked by hand against the
@@ -18,26 +20,6 @@ import {
 let demo: RunningDemo;
 let browser: Browser;
 let page: Page;
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-
-async function appFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("iframe#app");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the app frame has no document");
-  return frame;
-}
-
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
-}
 
 /** A figure's value and the line below it, by its heading. */
 async function figure(frame: Frame, label: string) {

@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import {
   demoManifest,
   DESKTOP_USER_AGENT,
@@ -9,6 +9,8 @@ import {
   startDemo,
   watchForProblems,
   type RunningDemo,
+  appFrame,
+  appAxeViolations as axeViolations,
 } from "./demo-harness";
 
 // Per-product overrides in a real browser: the merchant picks a product with the resource picker
@@ -20,27 +22,7 @@ let browser: Browser;
 let page: Page;
 let problems: () => string[];
 
-async function appFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("iframe#app");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the app frame has no document");
-  return frame;
-}
-
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-
 /** What axe finds in the app's frame (the demo admin's own page around it is not the app's). */
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
-}
 
 type Window = { open: boolean; windowEndsAt: string | null };
 

@@ -2,7 +2,15 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
-import { DESKTOP_USER_AGENT, launchBrowser, removeDir, startDemo, type RunningDemo } from "./demo-harness";
+import {
+  DESKTOP_USER_AGENT,
+  launchBrowser,
+  removeDir,
+  startDemo,
+  type RunningDemo,
+  appFrame,
+  appAxeViolations as axeViolations,
+} from "./demo-harness";
 
 // Inspecting and resolving in the merchant's admin, in a real browser against the demo: a claim
 // whose return came back (a lamp and earbuds paid by card and a gift card) is inspected with the
@@ -16,27 +24,7 @@ let demo: RunningDemo;
 let browser: Browser;
 let page: Page;
 let claims: { inspect: number; refused: number };
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 mkdirSync("test-results", { recursive: true });
-
-async function appFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("iframe#app");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the app frame has no document");
-  return frame;
-}
-
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
-}
 
 /** Opens claim #`number` from the inbox's "All" tab, searched by its number. */
 async function openClaim(number: number): Promise<Frame> {

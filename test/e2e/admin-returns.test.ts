@@ -1,7 +1,15 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
-import { DESKTOP_USER_AGENT, launchBrowser, removeDir, startDemo, type RunningDemo } from "./demo-harness";
+import {
+  DESKTOP_USER_AGENT,
+  launchBrowser,
+  removeDir,
+  startDemo,
+  type RunningDemo,
+  appFrame,
+  appAxeViolations as axeViolations,
+} from "./demo-harness";
 
 // The return's steps in the merchant's admin, in a real browser against the demo: a claim awaiting
 // its return is recorded in transit with the shopper's tracking, then received; a return in
@@ -10,27 +18,7 @@ import { DESKTOP_USER_AGENT, launchBrowser, removeDir, startDemo, type RunningDe
 let demo: RunningDemo;
 let browser: Browser;
 let page: Page;
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 mkdirSync("test-results", { recursive: true });
-
-async function appFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("iframe#app");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the app frame has no document");
-  return frame;
-}
-
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
-}
 
 /** Opens, from the inbox's "Awaiting return" tab, the claim whose status reads `status`; its number. */
 async function openAwaitingReturnClaim(status: string): Promise<{ frame: Frame; number: string }> {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import {
@@ -8,6 +8,8 @@ import {
   removeDir,
   startDemo,
   type RunningDemo,
+  appFrame,
+  appAxeViolations as axeViolations,
 } from "./demo-harness";
 
 // Settings for returns and denials in a real browser against the demo: the merchant sends one
@@ -17,27 +19,7 @@ import {
 let demo: RunningDemo;
 let browser: Browser;
 let page: Page;
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 mkdirSync("test-results", { recursive: true });
-
-async function appFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("iframe#app");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the app frame has no document");
-  return frame;
-}
-
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
-}
 
 /** Opens, from an inbox tab, the claim numbered `number` or else the first whose status reads `status`. */
 async function openClaim(tab: RegExp, status: string, number?: string) {

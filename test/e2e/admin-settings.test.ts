@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
-import { readFileSync } from "node:fs";
 import {
   demoManifest,
   DESKTOP_USER_AGENT,
@@ -10,6 +9,8 @@ import {
   startDemo,
   watchForProblems,
   type RunningDemo,
+  appFrame,
+  appAxeViolations as axeViolations,
 } from "./demo-harness";
 
 // The shop policy settings in a real browser: the merchant changes the policy, sees the preview
@@ -20,13 +21,6 @@ let demo: RunningDemo;
 let browser: Browser;
 let page: Page;
 let problems: () => string[];
-
-async function appFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("iframe#app");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the app frame has no document");
-  return frame;
-}
 
 async function openSettings(): Promise<Frame> {
   await page.locator("nav a", { hasText: "Settings" }).click();
@@ -54,18 +48,7 @@ async function powerBankWindows(): Promise<{ arrival: Window; warranty: Window }
   return options.items.find((item) => item.name?.startsWith("Nimbus Power Bank"))!;
 }
 
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-
 /** What axe finds in the app's frame (the demo's host page around it stands in for Shopify's admin). */
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<Result> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-  });
-}
 
 const saveBar = (frame: Frame) => frame.getByRole("region", { name: "Unsaved changes" });
 const field = (frame: Frame, label: string) => frame.getByRole("spinbutton", { name: label });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import {
@@ -9,6 +9,8 @@ import {
   startDemo,
   watchForProblems,
   type RunningDemo,
+  appFrame,
+  appAxeViolations as axeViolations,
 } from "./demo-harness";
 
 // The policy tester and the setup guide in a real browser against the demo: search an order by
@@ -19,26 +21,6 @@ let demo: RunningDemo;
 let browser: Browser;
 let page: Page;
 let problems: () => string[];
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-
-async function appFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("iframe#app");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the app frame has no document");
-  return frame;
-}
-
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
-}
 
 const progress = async (frame: Frame) => {
   const text = await frame.getByText(/^\d of 3 tasks complete$/).textContent();

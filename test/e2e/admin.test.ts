@@ -1,4 +1,4 @@
-import { readFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import {
@@ -8,6 +8,8 @@ import {
   removeDir,
   startDemo,
   type RunningDemo,
+  appFrame,
+  appAxeViolations as axeViolations,
 } from "./demo-harness";
 
 // The merchant's admin in a real browser: the demo's host page frames the production build, which
@@ -16,27 +18,7 @@ import {
 let demo: RunningDemo;
 let browser: Browser;
 let page: Page;
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 mkdirSync("test-results", { recursive: true });
-
-async function appFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("iframe#app");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the app frame has no document");
-  return frame;
-}
-
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
-}
 
 /** The inbox's rows as the merchant reads them: the response clock and the status. */
 async function inboxRows(frame: Frame) {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import type { DemoManifest } from "../simulator/seed";
 
 // Starts `npm run demo`'s server (the production build on the simulator) on a free port with its own
@@ -94,6 +94,25 @@ export function demoManifest(demo: RunningDemo): DemoManifest {
 }
 
 const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+/** The embedded app's document inside the demo admin (its iframe#app), as the admin frames it. */
+export async function appFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector("iframe#app");
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error("the app frame has no document");
+  return frame;
+}
+
+/** What axe finds in the embedded app's own document (the demo admin's host page is not the app). */
+export async function appAxeViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    type Result = { violations: { id: string; help: string; nodes: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<Result> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
+}
 
 /** What axe finds on the whole page, its frames (the extensions) included: rule ids and where. */
 export async function axeViolations(page: Page): Promise<string[]> {

@@ -168,7 +168,12 @@ describe("shop/redact", () => {
       data: { shop: TEST_SHOP, locationId: "gid://shopify/Location/1", addressJson: null, overseas: true },
     });
     await prisma.denialClause.create({
-      data: { shop: TEST_SHOP, clauseId: "custom_c1", label: "Seal broken", wordsJson: '{"words":"x","translations":{}}' },
+      data: {
+        shop: TEST_SHOP,
+        clauseId: "custom_c1",
+        label: "Seal broken",
+        wordsJson: '{"words":"x","translations":{}}',
+      },
     });
     await recordFulfillmentEvent(prisma, {
       shop: TEST_SHOP,
