@@ -153,6 +153,9 @@ describe("denial clauses", () => {
     // THEN the claim is denied citing it
     await page.locator("#toasts", { hasText: `Claim ${claim.number} denied` }).waitFor();
     await frame.getByText("Denied: Seal broken", { exact: true }).first().waitFor();
+    // (axe judges the page once the modal and its fading backdrop are gone)
+    await frame.getByRole("dialog").waitFor({ state: "detached" });
+    await frame.locator(".Polaris-Backdrop").waitFor({ state: "detached" });
     expect(await axeViolations(frame)).toEqual([]);
   });
 });
