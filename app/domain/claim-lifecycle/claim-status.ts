@@ -18,8 +18,11 @@ export const CLAIM_STATUSES = [
 export const ClaimStatusSchema = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
-/** Statuses that can only be closed. */
-export const FINISHED_STATUSES: readonly ClaimStatus[] = ["denied", "resolved", "return_lost", "cancelled"];
+/**
+ * Statuses that can only be closed. A lost return is not one: the merchant may still cover it
+ * (return_lost -> resolve), so it waits on them like an open claim.
+ */
+export const FINISHED_STATUSES: readonly ClaimStatus[] = ["denied", "resolved", "cancelled"];
 
 /** Statuses before the merchant's decision, while the response clock runs or is paused. */
 export const UNDECIDED_STATUSES: readonly ClaimStatus[] = ["submitted", "needs_information"];
