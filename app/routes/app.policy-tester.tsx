@@ -26,10 +26,10 @@ import {
   CLAIM_REASON_WORDS,
   EVIDENCE_REQUIREMENT_WORDS,
   FLAG_WORDS,
-  ITEM_REASON_WORDS,
   listWords,
 } from "../components/claim-page/decision-words";
 import { formatter, type When } from "../components/claim-page/format";
+import { ItemEvaluation } from "../components/claim-page/item-evaluation";
 import {
   PROBLEMS_BY_CLAIM_TYPE,
   RESOLUTIONS_BY_CLAIM_TYPE,
@@ -389,39 +389,13 @@ function ResultCard({ result }: { result: PolicyTestResult }) {
               Items and windows
             </Text>
             {result.items.map((item) => (
-              <BlockStack gap="100" key={item.lineItemId}>
-                <InlineStack gap="200" blockAlign="center">
-                  <Text as="h4" variant="bodyMd" fontWeight="semibold">
-                    {item.name ?? "Item"}
-                  </Text>
-                  {item.eligible ? (
-                    <Badge tone="success">{`Eligible: ${item.eligibleQuantity} ${item.eligibleQuantity === 1 ? "unit" : "units"}`}</Badge>
-                  ) : (
-                    <Badge tone="critical">Not eligible</Badge>
-                  )}
-                </InlineStack>
-                {item.reasons.map((reason) => (
-                  <Text as="p" key={reason} tone="critical">
-                    {ITEM_REASON_WORDS[reason]}
-                  </Text>
-                ))}
-                {item.deliveries.map((delivery) => (
-                  <Box key={`${delivery.deliveredAt}-${delivery.estimated}`} paddingInlineStart="200">
-                    <Text as="p">
-                      {`${delivery.quantity} × ${delivery.estimated ? "delivery estimated" : "delivered"} ${when(delivery.deliveredAt)}`}
-                    </Text>
-                    <Text as="p" tone="subdued">
-                      {delivery.arrivalWindowEndsAt
-                        ? `Arrival window ends ${when(delivery.arrivalWindowEndsAt)}`
-                        : "No arrival window for this product"}
-                      {" · "}
-                      {delivery.warrantyWindowEndsAt
-                        ? `Warranty ends ${when(delivery.warrantyWindowEndsAt)}`
-                        : "No warranty for this product"}
-                    </Text>
-                  </Box>
-                ))}
-              </BlockStack>
+              <ItemEvaluation
+                key={item.lineItemId}
+                title={item.name ?? "Item"}
+                headingAs="h4"
+                item={item}
+                when={when}
+              />
             ))}
           </BlockStack>
           <BlockStack gap="100">

@@ -1,14 +1,9 @@
-import { Badge, BlockStack, Box, Card, InlineStack, List, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, InlineStack, List, Text } from "@shopify/polaris";
 import type { ClaimPage } from "../../services/claim-page.server";
 import type { EvaluationAsFiled, FlagAnswer } from "../../services/claim-page-evaluation.server";
-import {
-  CLAIM_REASON_WORDS,
-  EVIDENCE_REQUIREMENT_WORDS,
-  FLAG_WORDS,
-  ITEM_REASON_WORDS,
-  listWords,
-} from "./decision-words";
+import { CLAIM_REASON_WORDS, EVIDENCE_REQUIREMENT_WORDS, FLAG_WORDS, listWords } from "./decision-words";
 import { formatter, type When } from "./format";
+import { ItemEvaluation } from "./item-evaluation";
 
 // What the policy said about the claim when the shopper filed it: eligible or why not, the
 // exclusion flags with the shopper's answers, the evidence, and each item's delivery, arrival
@@ -61,41 +56,7 @@ function Items({ claim, asFiled, when }: { claim: ClaimPage; asFiled: Evaluation
     <BlockStack gap="300">
       {asFiled.items.map((item) => {
         const title = claim.items.find((i) => i.lineItemId === item.lineItemId)?.title ?? "Item";
-        return (
-          <BlockStack gap="100" key={item.lineItemId}>
-            <InlineStack gap="200" blockAlign="center">
-              <Text as="h3" variant="headingSm">
-                {title}
-              </Text>
-              {item.eligible ? (
-                <Badge tone="success">{`Eligible: ${item.eligibleQuantity} ${item.eligibleQuantity === 1 ? "unit" : "units"}`}</Badge>
-              ) : (
-                <Badge tone="critical">Not eligible</Badge>
-              )}
-            </InlineStack>
-            {item.reasons.map((reason) => (
-              <Text as="p" key={reason} tone="critical">
-                {ITEM_REASON_WORDS[reason]}
-              </Text>
-            ))}
-            {item.deliveries.map((delivery) => (
-              <Box key={`${delivery.deliveredAt}-${delivery.estimated}`} paddingInlineStart="200">
-                <Text as="p">
-                  {`${delivery.quantity} × ${delivery.estimated ? "delivery estimated" : "delivered"} ${when(delivery.deliveredAt)}`}
-                </Text>
-                <Text as="p" tone="subdued">
-                  {delivery.arrivalWindowEndsAt
-                    ? `Arrival window ends ${when(delivery.arrivalWindowEndsAt)}`
-                    : "No arrival window for this product"}
-                  {" · "}
-                  {delivery.warrantyWindowEndsAt
-                    ? `Warranty ends ${when(delivery.warrantyWindowEndsAt)}`
-                    : "No warranty for this product"}
-                </Text>
-              </Box>
-            ))}
-          </BlockStack>
-        );
+        return <ItemEvaluation key={item.lineItemId} title={title} headingAs="h3" item={item} when={when} />;
       })}
     </BlockStack>
   );

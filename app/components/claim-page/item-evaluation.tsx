@@ -1,0 +1,67 @@
+import { Badge, BlockStack, Box, InlineStack, Text } from "@shopify/polaris";
+import type { ItemReason } from "../../domain/policy/codes";
+import { ITEM_REASON_WORDS } from "./decision-words";
+import type { When } from "./format";
+
+/** One item as the policy judged it: eligible units or why not, each delivery and its windows. */
+export interface ItemEvaluationView {
+  eligible: boolean;
+  eligibleQuantity: number;
+  reasons: readonly ItemReason[];
+  deliveries: readonly {
+    quantity: number;
+    deliveredAt: string;
+    estimated: boolean;
+    arrivalWindowEndsAt: string | null;
+    warrantyWindowEndsAt: string | null;
+  }[];
+}
+
+// Shared by the claim page's evaluation as filed and the policy tester, so both say it alike.
+export function ItemEvaluation({
+  title,
+  headingAs,
+  item,
+  when,
+}: {
+  title: string;
+  headingAs: "h3" | "h4";
+  item: ItemEvaluationView;
+  when: When;
+}) {
+  return (
+    <BlockStack gap="100">
+      <InlineStack gap="200" blockAlign="center">
+        <Text as={headingAs} variant="headingSm">
+          {title}
+        </Text>
+        {item.eligible ? (
+          <Badge tone="success">{`Eligible: ${item.eligibleQuantity} ${item.eligibleQuantity === 1 ? "unit" : "units"}`}</Badge>
+        ) : (
+          <Badge tone="critical">Not eligible</Badge>
+        )}
+      </InlineStack>
+      {item.reasons.map((reason) => (
+        <Text as="p" key={reason} tone="critical">
+          {ITEM_REASON_WORDS[reason]}
+        </Text>
+      ))}
+      {item.deliveries.map((delivery) => (
+        <Box key={`${delivery.deliveredAt}-${delivery.estimated}`} paddingInlineStart="200">
+          <Text as="p">
+            {`${delivery.quantity} × ${delivery.estimated ? "delivery estimated" : "delivered"} ${when(delivery.deliveredAt)}`}
+          </Text>
+          <Text as="p" tone="subdued">
+            {delivery.arrivalWindowEndsAt
+              ? `Arrival window ends ${when(delivery.arrivalWindowEndsAt)}`
+              : "No arrival window for this product"}
+            {" · "}
+            {delivery.warrantyWindowEndsAt
+              ? `Warranty ends ${when(delivery.warrantyWindowEndsAt)}`
+              : "No warranty for this product"}
+          </Text>
+        </Box>
+      ))}
+    </BlockStack>
+  );
+}
