@@ -77,6 +77,30 @@ const RateLimitEnv = {
   RATE_LIMIT_UPLOADS_PER_SHOP: perHour(3000, "uploads"),
 };
 
+// Emails (issue 12, docs/decisions on the outbox): the SMTP server and the sender's address. Both
+// unset: the app runs and says emails are off. NOTIFICATIONS_WORKER=off keeps this instance from
+// sending (e.g. a web-only instance beside a sending one).
+export const EmailEnv = {
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL, e.g. smtps://USER:PASSWORD@smtp.example.com:465",
+    })
+    .optional(),
+  EMAIL_FROM: z
+    .email({ error: "must be the sender's email address, e.g. claims@warranty-desk.example.com" })
+    .optional(),
+  NOTIFICATIONS_WORKER: z
+    .enum(["on", "off"], { error: "must be on (the default: this instance sends emails) or off" })
+    .default("on"),
+  NOTIFICATIONS_POLL_MS: z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(100, "must be at least 100 ms")
+    .max(3_600_000, "must be at most 3600000 (an hour)")
+    .default(5000),
+};
+
 /** A shop's limit below one shopper's would let a single shopper lock everyone out: refused. */
 function requireShopLimitsAboveCustomers(value: Record<keyof typeof RateLimitEnv, number>, context: z.RefinementCtx) {
   for (const action of ["SUBMISSIONS", "REPLIES", "UPLOADS"] as const) {
@@ -89,6 +113,17 @@ function requireShopLimitsAboveCustomers(value: Record<keyof typeof RateLimitEnv
       });
     }
   }
+}
+
+/** SMTP_URL without EMAIL_FROM (or the reverse) is half a configuration: refused at startup. */
+function requireEmailSettingsTogether(value: { SMTP_URL?: string; EMAIL_FROM?: string }, context: z.RefinementCtx) {
+  if (Boolean(value.SMTP_URL) === Boolean(value.EMAIL_FROM)) return;
+  context.addIssue({
+    code: "custom",
+    path: [value.SMTP_URL ? "EMAIL_FROM" : "SMTP_URL"],
+    message:
+      "must be set together with the other email variable (SMTP_URL and EMAIL_FROM), or leave both unset to turn emails off",
+  });
 }
 
 function requireS3Settings(
@@ -151,9 +186,11 @@ const EnvSchema = z
       .optional(),
     ...EvidenceEnv,
     ...RateLimitEnv,
+    ...EmailEnv,
   })
   .superRefine(requireS3Settings)
-  .superRefine(requireShopLimitsAboveCustomers);
+  .superRefine(requireShopLimitsAboveCustomers)
+  .superRefine(requireEmailSettingsTogether);
 
 export type Env = z.infer<typeof EnvSchema>;
 
