@@ -113,7 +113,8 @@ export function redact(value: unknown, depth = 0, seen: WeakSet<object> = new We
   if (depth >= MAX_DEPTH) return "[truncated]";
   seen.add(value);
   if (value instanceof Error) {
-    const flat: LogFields = { name: value.name, message: value.message, stack: value.stack };
+    // "type", not "name": "name" is on the deny-list (a person's name).
+    const flat: LogFields = { type: value.name, message: value.message, stack: value.stack };
     for (const [key, field] of Object.entries(value)) flat[key] = field;
     if (value.cause !== undefined) flat.cause = value.cause;
     return redactObject(flat, depth, seen);
@@ -142,8 +143,8 @@ export function formatRecord(time: Date, level: LogLevel, msg: string, fields: L
 }
 
 export interface LoggerOptions {
-  /** The least severe level written; below it records are dropped. */
-  level?: LogLevel | "silent";
+  /** The least severe level written; below it records are dropped. Default: LOG_LEVEL, else info. */
+  level?: LogLevel;
   /** Where each line goes (without its newline). Standard output by default. */
   write?: (line: string) => void;
   now?: () => Date;
@@ -154,10 +155,14 @@ const writeToStdout = (line: string) => {
   process.stdout.write(`${line}\n`);
 };
 
-/** LOG_LEVEL read here rather than through env.server.ts, so a bad environment can still be logged. */
-function levelFromEnvironment(): LogLevel | "silent" {
+/**
+ * LOG_LEVEL (error | warning | info | debug, as env.server.ts accepts it) read here rather than
+ * through env.server.ts, so a bad environment can still be logged.
+ */
+function levelFromEnvironment(): LogLevel {
   const raw = process.env.LOG_LEVEL?.toLowerCase();
-  return raw === "silent" || (raw !== undefined && raw in LEVEL_RANK) ? (raw as LogLevel | "silent") : "info";
+  if (raw === "warning") return "warn";
+  return raw === "error" || raw === "info" || raw === "debug" ? raw : "info";
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -165,12 +170,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? writeToStdout;
   const now = options.now ?? (() => new Date());
   const bindings = options.bindings ?? {};
-  const threshold = level === "silent" ? Number.POSITIVE_INFINITY : LEVEL_RANK[level];
 
   const log =
     (recordLevel: LogLevel) =>
     (msg: string, fields: LogFields = {}) => {
-      if (LEVEL_RANK[recordLevel] < threshold) return;
+      if (LEVEL_RANK[recordLevel] < LEVEL_RANK[level]) return;
       try {
         write(formatRecord(now(), recordLevel, msg, { ...bindings, ...fields }));
       } catch {
