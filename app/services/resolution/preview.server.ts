@@ -56,8 +56,8 @@ export const ResolveInputSchema = z.object({
     .default([]),
   /** Put refunded items that came back into stock at the warehouse that received them. */
   restock: z.boolean().default(false),
-  /** Let Shopify email the shopper about the refund. */
-  notifyCustomer: z.boolean().default(true),
+  /** Let Shopify email the shopper about the refund; left out, Warranty Desk's email does (the default setting). */
+  notifyCustomer: z.boolean().default(false),
   /** The repair notes, kept as the resolution's note. */
   note: repairNotes,
 });
