@@ -246,6 +246,11 @@ export type WarrantyDeskShippedOrdersQuery = { orders: { pageInfo: Pick<AdminTyp
       )> }
     )> } };
 
+export type WarrantyDeskShopContactQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type WarrantyDeskShopContactQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'email' | 'contactEmail' | 'ianaTimezone' | 'myshopifyDomain'> };
+
 export type WarrantyDeskShopProfileQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -264,6 +269,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query WarrantyDeskOrderReturns($orderId: ID!) {\n    order(id: $orderId) {\n      id\n      returns(first: 10) {\n        nodes {\n          id\n          name\n          status\n          returnLineItems(first: 20) {\n            nodes {\n              id\n              quantity\n              processedQuantity\n              returnReasonNote\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: WarrantyDeskOrderReturnsQuery, variables: WarrantyDeskOrderReturnsQueryVariables},
   "#graphql\n  query WarrantyDeskReturn($id: ID!) {\n    return(id: $id) {\n      id\n      name\n      status\n      returnLineItems(first: 20) {\n        nodes {\n          id\n          quantity\n          processedQuantity\n          returnReasonNote\n          ... on ReturnLineItem {\n            fulfillmentLineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: WarrantyDeskReturnQuery, variables: WarrantyDeskReturnQueryVariables},
   "#graphql\n  query WarrantyDeskShippedOrders($first: Int!, $after: String, $query: String!) {\n    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        customer {\n          id\n        }\n        fulfillmentOrders(first: 5) {\n          nodes {\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            fulfillments(first: 5) {\n              nodes {\n                id\n              }\n            }\n          }\n        }\n        fulfillments(first: 5) {\n          id\n          status\n          createdAt\n          updatedAt\n          deliveredAt\n          estimatedDeliveryAt\n          location {\n            id\n          }\n          events(first: 3, sortKey: HAPPENED_AT, reverse: true) {\n            nodes {\n              status\n              happenedAt\n            }\n          }\n          fulfillmentLineItems(first: 10) {\n            nodes {\n              quantity\n              lineItem {\n                id\n                product {\n                  id\n                }\n                variant {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: WarrantyDeskShippedOrdersQuery, variables: WarrantyDeskShippedOrdersQueryVariables},
+  "#graphql\n  query WarrantyDeskShopContact {\n    shop {\n      name\n      email\n      contactEmail\n      ianaTimezone\n      myshopifyDomain\n    }\n  }\n": {return: WarrantyDeskShopContactQuery, variables: WarrantyDeskShopContactQueryVariables},
   "#graphql\n  query WarrantyDeskShopProfile {\n    shop {\n      id\n      name\n      myshopifyDomain\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: WarrantyDeskShopProfileQuery, variables: WarrantyDeskShopProfileQueryVariables},
 }
 

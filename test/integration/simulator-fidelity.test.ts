@@ -26,6 +26,7 @@ function orderOf(scenario: string) {
 // Variables that make each query find something in the seeded store.
 const VARIABLES: Record<string, () => Record<string, unknown>> = {
   WarrantyDeskShopProfile: () => ({}),
+  WarrantyDeskShopContact: () => ({}),
   WarrantyDeskOrderFacts: () => ({ id: orderOf("split-shipment").id }),
   WarrantyDeskSuggestedRefund: () => {
     const order = orderOf("card-and-gift-card");
