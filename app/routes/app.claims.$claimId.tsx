@@ -13,6 +13,7 @@ import {
 } from "../components/claim-page/claim-cards";
 import { formatter } from "../components/claim-page/format";
 import { ClaimActionsCard } from "../components/claim-page/claim-actions";
+import { EmailsCard } from "../components/claim-page/emails-card";
 import { EvaluationCard } from "../components/claim-page/evaluation-card";
 import { ReturnCard } from "../components/claim-page/return-card";
 import { ResolutionCard } from "../components/claim-page/resolution-card";
@@ -94,6 +95,7 @@ export default function ClaimPageRoute() {
             <ReportCard claim={claim} />
             <EvidenceCard claim={claim} />
             <ConversationCard claim={claim} when={when} />
+            <EmailsCard claim={claim} when={when} />
             <TimelineCard claim={claim} when={when} />
           </BlockStack>
         </Layout.Section>

@@ -11,6 +11,7 @@ import { recordUnrequestedReturn } from "./claim-actions/record-unrequested-retu
 import { shipReturn } from "./claim-actions/ship-return.server";
 import { inspectReturn } from "./claim-actions/inspect-return.server";
 import { resolve } from "./claim-actions/resolve.server";
+import { resendEmail } from "./claim-actions/resend-email.server";
 
 // Every action of the claim page, one `intent` each. The page posts JSON: the intent, the
 // claim's version the merchant saw, and the action's own fields. Add an action by writing its
@@ -27,6 +28,7 @@ const CLAIM_PAGE_ACTIONS = [
   inspectReturn,
   resolve,
   closeClaim,
+  resendEmail,
 ] as const;
 
 export type ClaimPageIntent = (typeof CLAIM_PAGE_ACTIONS)[number]["intent"];

@@ -18,6 +18,7 @@ import { ShopifyUnavailableError } from "../shopify/errors.server";
 import { fetchLocations, type ReturnLocation } from "../shopify/locations.server";
 import { fetchOrderFacts, type OrderFacts, type OrderLineFacts } from "../shopify/order-facts.server";
 import { availableClaimActions, type ClaimPageIntent } from "./claim-page-actions.server";
+import { loadClaimEmails, type ClaimEmails } from "./claim-emails.server";
 import { listClaimEvidenceForMerchant, type MerchantEvidence } from "./evidence/merchant-evidence.server";
 import { loadClaimReturn, type ClaimReturn } from "./claim-return.server";
 import { claimPageEvaluation, type ClaimPageEvaluation } from "./claim-page-evaluation.server";
@@ -126,6 +127,8 @@ export interface ClaimPage {
   evidence: MerchantEvidence[];
   conversation: ClaimPageMessage[];
   timeline: ClaimPageEvent[];
+  /** The emails the claim caused, to the shopper and to the merchant, and whether emails are off. */
+  emails: ClaimEmails;
 }
 
 export const orderAdminUrl = (orderId: string) => `shopify://admin/orders/${orderId.split("/").at(-1) ?? ""}`;
@@ -156,9 +159,10 @@ export async function loadClaimPage(
   const stored = await findClaim(db, shop, claimId);
   if (!stored) throw merchantClaimNotFound();
   const { meta, state } = stored;
-  const [order, evidence] = await Promise.all([
+  const [order, evidence, emails] = await Promise.all([
     orderFactsOrReason(graphql, state.orderId),
     listClaimEvidenceForMerchant(db, shop, claimId, now),
+    loadClaimEmails(db, shop, claimId),
   ]);
   const submitted = state.events[0]!;
   const said = SubmittedDataSchema.parse(submitted.data);
@@ -246,5 +250,6 @@ export async function loadClaimPage(
       to: event.to,
       note: event.note,
     })),
+    emails,
   };
 }
