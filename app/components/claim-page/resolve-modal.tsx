@@ -32,16 +32,22 @@ interface Choices {
   notifyCustomer: boolean;
 }
 
-const NO_CHOICES: Choices = { outOfStock: {}, notRepairable: {}, restock: false, notifyCustomer: true };
+// Shopify's refund email is on when the shop chose Shopify's notifications (Settings, Notifications).
+const noChoices = (claim: ClaimActionModalProps["claim"]): Choices => ({
+  outOfStock: {},
+  notRepairable: {},
+  restock: false,
+  notifyCustomer: claim.emails.shopifyNotifiesShopper,
+});
 
 export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
   const items = claim.resolution.items;
-  const [choices, setChoices] = useState<Choices>(NO_CHOICES);
+  const [choices, setChoices] = useState<Choices>(() => noChoices(claim));
   const [note, setNote] = useState("");
   const preview = useFetcher<ResolutionPreview | ErrorBody>();
   const revalidator = useRevalidator();
   const { submit, submitting, error } = useClaimAction(claim.version, () => {
-    setChoices(NO_CHOICES);
+    setChoices(noChoices(claim));
     setNote("");
     onClose();
   });
@@ -145,6 +151,11 @@ export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
           {shown?.refund ? (
             <Checkbox
               label="Shopify emails the shopper about the refund"
+              helpText={
+                claim.emails.shopifyNotifiesShopper
+                  ? "As your notification settings say: Warranty Desk sends no refund email of its own."
+                  : "Off, as your notification settings say: Warranty Desk's email tells the shopper, so they are not told twice."
+              }
               checked={choices.notifyCustomer}
               onChange={(checked) => set({ notifyCustomer: checked })}
             />
