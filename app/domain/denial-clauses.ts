@@ -155,6 +155,18 @@ const ENGINE_CLAUSES: readonly DenialClause[] = [
     de: "Es wurde nicht angegeben, ob eine Erstattung oder ein Ersatz gewünscht ist.",
     es: "No se indicó si se prefería un reembolso o una sustitución.",
   }),
+  clause("no_common_resolution", "Items with no resolution in common", null, {
+    en: "The store offers no solution that covers all of these items together.",
+    fr: "La boutique ne propose aucune solution qui couvre tous ces articles ensemble.",
+    de: "Der Shop bietet keine Lösung an, die alle diese Artikel gemeinsam abdeckt.",
+    es: "La tienda no ofrece ninguna solución que cubra todos estos artículos juntos.",
+  }),
+  clause("resolution_not_offered", "Resolution not offered", null, {
+    en: "The store does not offer the solution that was asked for.",
+    fr: "La boutique ne propose pas la solution demandée.",
+    de: "Der Shop bietet die gewünschte Lösung nicht an.",
+    es: "La tienda no ofrece la solución que se pidió.",
+  }),
 ];
 
 /** Every denial reason's clause: a stored denial always has words for the shopper. */

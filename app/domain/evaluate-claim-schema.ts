@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { ClaimReasonSchema, FlagSchema, ItemReasonSchema } from "./policy/codes";
 import {
+  ARRIVAL_RESOLUTIONS,
+  ClaimProblemSchema,
   EvidenceKindSchema,
   EvidenceRequirementSchema,
   PolicyOverrideSchema,
+  PREFERRED_RESOLUTIONS,
+  PreferredResolutionSchema,
   ProductOverrideSchema,
   ShippingPayerSchema,
+  type ClaimProblem,
+  type PreferredResolution,
 } from "./policy/policy-schema";
 import {
   expected,
@@ -101,22 +107,22 @@ export type ClaimAnswers = z.infer<typeof ClaimAnswersSchema>;
 export const CLAIM_TYPES = ["arrival", "warranty"] as const;
 export const ClaimTypeSchema = z.enum(CLAIM_TYPES);
 
-/** What happened, as the shopper says it: arrival claims take the first four, warranty claims a fault. */
-const CLAIM_PROBLEMS = ["damaged", "wrong_item", "missing_parts", "not_working", "fault"] as const;
-export const ClaimProblemSchema = z.enum(CLAIM_PROBLEMS);
-export type ClaimProblem = z.infer<typeof ClaimProblemSchema>;
+export { ClaimProblemSchema, PREFERRED_RESOLUTIONS, PreferredResolutionSchema };
+export type { ClaimProblem, PreferredResolution };
+
 export const PROBLEMS_BY_CLAIM_TYPE: Readonly<Record<(typeof CLAIM_TYPES)[number], readonly ClaimProblem[]>> = {
   arrival: ["damaged", "wrong_item", "missing_parts", "not_working"],
   warranty: ["fault"],
 };
 
-export const PREFERRED_RESOLUTIONS = ["refund", "replacement", "repair"] as const;
-export const PreferredResolutionSchema = z.enum(PREFERRED_RESOLUTIONS);
-export type PreferredResolution = z.infer<typeof PreferredResolutionSchema>;
-/** What the shopper may ask for, by claim type: damage on arrival is refunded or replaced, never repaired. */
+/**
+ * What a claim type can ever offer, whatever the policy says: damage on arrival is refunded or
+ * replaced, never repaired (the written guarantee). What a shop offers is its policy's
+ * `arrivalResolutions` and `warrantyResolutions`, per product; the engine's `resolutions`.
+ */
 export const RESOLUTIONS_BY_CLAIM_TYPE: Readonly<Record<(typeof CLAIM_TYPES)[number], readonly PreferredResolution[]>> =
   {
-    arrival: ["refund", "replacement"],
+    arrival: ARRIVAL_RESOLUTIONS,
     warranty: PREFERRED_RESOLUTIONS,
   };
 
@@ -135,6 +141,8 @@ export const ClaimSchema = z
       answers: ClaimAnswersSchema.optional(),
       evidence: z.array(EvidenceKindSchema, expected("expected a list of evidence kinds")),
       preferredResolution: PreferredResolutionSchema.nullable().optional(),
+      /** What happened; it decides who pays return shipping when the policy names a payer per problem. */
+      problem: ClaimProblemSchema.optional(),
     },
     expected("expected a claim object"),
   )
@@ -154,6 +162,13 @@ export const ClaimSchema = z
         code: "custom",
         path: ["preferredResolution"],
         message: `${claim.type} claims take ${offered.map((resolution) => `"${resolution}"`).join(" or ")}`,
+      });
+    }
+    if (claim.problem && !PROBLEMS_BY_CLAIM_TYPE[claim.type].includes(claim.problem)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["problem"],
+        message: `${claim.type} claims take ${PROBLEMS_BY_CLAIM_TYPE[claim.type].map((p) => `"${p}"`).join(", ")}`,
       });
     }
   });
@@ -210,6 +225,8 @@ export const ClaimEvaluationSchema = z.strictObject({
   suggestedType: z.literal("warranty").nullable(),
   returnRequired: z.boolean(),
   returnShippingPaidBy: ShippingPayerSchema,
+  /** What the claimed items' policies all offer for this claim type (strictest wins: the intersection). */
+  resolutions: z.array(PreferredResolutionSchema),
   returnDestinations: z.array(ReturnDestinationSchema),
   responseDueAt: z.string(),
 });

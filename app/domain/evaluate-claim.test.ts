@@ -61,6 +61,7 @@ describe("the issue's example", () => {
       suggestedType: null,
       returnRequired: true,
       returnShippingPaidBy: "merchant",
+      resolutions: ["refund", "replacement"],
       returnDestinations: [{ locationId: "gid://shopify/Location/1", lineItemIds: ["gid://shopify/LineItem/1"] }],
       responseDueAt: "2026-03-06T12:00:00.000Z",
     });
@@ -607,6 +608,59 @@ describe("mixed products: each item under its own policy, claim fields strictest
   ] as const)("GIVEN overrides %o THEN %o", (overrides, expected) => {
     const result = evaluateClaim(twoProducts({ productOverrides: [...overrides] }, "2026-03-02T12:00:00Z"));
     expect(result).toMatchObject(expected);
+  });
+
+  it("GIVEN product 2 offers only a refund on arrival WHEN the shopper asks for a replacement THEN the claim is refused as not offered, and offers only the refund", () => {
+    const input = twoProducts(
+      { productOverrides: [{ productId: gid("Product", 2), arrivalResolutions: ["refund"] }] },
+      "2026-03-02T12:00:00Z",
+    );
+    const result = evaluateClaim(input);
+    expect(result.resolutions).toEqual(["refund"]);
+    expect(result.reasons).toEqual(["resolution_not_offered"]);
+    expect(result.eligible).toBe(false);
+    const refund = evaluateClaim({ ...input, claim: { ...input.claim, preferredResolution: "refund" } });
+    expect(refund).toMatchObject({ eligible: true, reasons: [], resolutions: ["refund"] });
+  });
+
+  it("GIVEN the two products offer nothing in common THEN the claim is refused with no_common_resolution, not a crash", () => {
+    const input = twoProducts(
+      {
+        productOverrides: [
+          { productId: gid("Product", 1), arrivalResolutions: ["replacement"] },
+          { productId: gid("Product", 2), arrivalResolutions: ["refund"] },
+        ],
+      },
+      "2026-03-02T12:00:00Z",
+    );
+    const result = evaluateClaim({ ...input, claim: { ...input.claim, preferredResolution: null } });
+    expect(result).toMatchObject({
+      eligible: false,
+      resolutions: [],
+      reasons: ["missing_preference", "no_common_resolution"],
+    });
+  });
+
+  it("GIVEN the shop pays return shipping for wrong items WHEN an arrival claim says wrong_item THEN the shop pays; damaged keeps the type's payer", () => {
+    const policy = {
+      arrivalReturnShippingPaidBy: "customer",
+      returnShippingPaidByProblem: { wrong_item: "merchant" },
+    } as const;
+    const wrong = twoProducts({ policy }, "2026-03-02T12:00:00Z");
+    expect(evaluateClaim({ ...wrong, claim: { ...wrong.claim, problem: "wrong_item" } }).returnShippingPaidBy).toBe(
+      "merchant",
+    );
+    expect(evaluateClaim({ ...wrong, claim: { ...wrong.claim, problem: "damaged" } }).returnShippingPaidBy).toBe(
+      "customer",
+    );
+  });
+
+  it("GIVEN a claim whose problem does not fit its type THEN the input is refused naming claim.problem", () => {
+    const parsed = parseClaimEvaluationInput({ ...anInput(), claim: { ...anInput().claim, problem: "fault" } });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: ['claim.problem: arrival claims take "damaged", "wrong_item", "missing_parts", "not_working"'],
+    });
   });
 
   it("GIVEN evidence requirements differ THEN the union is required, in the order the policies list them", () => {

@@ -108,7 +108,7 @@ export function evaluateClaim(input: ClaimEvaluationInput): ClaimEvaluation {
   });
 
   const itemPolicies = items.flatMap(({ context }) => (context.policy ? [context.policy] : []));
-  const claimPolicy = combineClaimPolicies(shopPolicy, itemPolicies, input.claim.type);
+  const claimPolicy = combineClaimPolicies(shopPolicy, itemPolicies, input.claim.type, input.claim.problem);
   const ruleContext = {
     claim: input.claim,
     now,
@@ -137,6 +137,7 @@ export function evaluateClaim(input: ClaimEvaluationInput): ClaimEvaluation {
       input.claim.type === "arrival" && !eligible && suggestWarranty(items, claimReasons, now) ? "warranty" : null,
     returnRequired: claimPolicy.returnRequired,
     returnShippingPaidBy: claimPolicy.returnShippingPaidBy,
+    resolutions: [...claimPolicy.resolutions],
     returnDestinations: claimPolicy.returnRequired ? groupReturnDestinations(items) : [],
     responseDueAt: formatInstant(now + claimPolicy.responseHours * HOUR_MS),
   };

@@ -37,6 +37,8 @@ describe("the evaluation kept at submission", () => {
       evidenceRequired: ["issue_media", "shipping_label_photo", "packaging_photo"],
       exclusionHandling: "review",
       reportWithinDaysOfNotice: 3,
+      resolutions: ["refund", "replacement"],
+      outOfStockFallback: "refund",
       items: [
         {
           lineItemId: LINE_1,

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { drawClaimUnits, unitsOfLine } from "./claim-units";
 import type { ClaimEvaluation, ClaimEvaluationInput } from "./evaluate-claim-schema";
 import { ClaimReasonSchema, FlagSchema, ItemReasonSchema } from "./policy/codes";
-import { EvidenceRequirementSchema, ExclusionHandlingSchema, type Policy } from "./policy/policy-schema";
+import {
+  EvidenceRequirementSchema,
+  ExclusionHandlingSchema,
+  OutOfStockFallbackSchema,
+  PreferredResolutionSchema,
+  type Policy,
+} from "./policy/policy-schema";
 import { combineClaimPolicies, policyForProduct, resolveShopPolicy } from "./policy/resolve-policy";
 import { formatInstant } from "./time";
 import { IsoInstantSchema, nonNegativeInteger, positiveInteger, shopifyGid, TimeZoneSchema } from "./validation";
@@ -37,6 +43,10 @@ export const EvaluationAtSubmissionSchema = z.strictObject({
   exclusionHandling: ExclusionHandlingSchema,
   /** Days after first noticing a problem within which the shopper must report it. */
   reportWithinDaysOfNotice: nonNegativeInteger(),
+  /** What the items' policies offered (the intersection); absent on claims filed before it was kept. */
+  resolutions: z.array(PreferredResolutionSchema).optional(),
+  /** Refund an out-of-stock replacement, or let the merchant choose; absent on claims filed before it was kept. */
+  outOfStockFallback: OutOfStockFallbackSchema.optional(),
   items: z.array(
     z.strictObject({
       lineItemId: shopifyGid("LineItem"),
@@ -98,6 +108,8 @@ export function evaluationAtSubmission(
     evidenceRequired: [...claimPolicy.evidence],
     exclusionHandling: claimPolicy.exclusionHandling,
     reportWithinDaysOfNotice: claimPolicy.reportWithinDaysOfNotice,
+    resolutions: [...claimPolicy.resolutions],
+    outOfStockFallback: claimPolicy.outOfStockFallback,
     items,
   };
 }

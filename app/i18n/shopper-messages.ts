@@ -21,6 +21,10 @@ const en = {
   "reason.window_expired": "The time to report this has ended.",
   "reason.missing_evidence": "Some photos or a video are still missing.",
   "reason.missing_preference": "Tell us whether you would like a refund or a replacement.",
+  "reason.no_common_resolution":
+    "These items cannot be reported together: the store offers different solutions for them. Report them in separate claims.",
+  "reason.resolution_not_offered":
+    "The store does not offer the solution you chose for these items. Choose another one.",
   "reason.excluded": "Your answers describe a case the guarantee does not cover; the store will review it.",
   "reason.suggest_warranty":
     "The time to report damage on arrival has ended, but the warranty still covers this item: you can report it as a warranty claim.",
@@ -45,6 +49,10 @@ const en = {
   "error.customer.not_logged_in": "Log in to your account to see or report problems with an order.",
   "error.order.not_found": "We could not find this order in your account.",
   "error.claim.not_found": "We could not find this claim in your account.",
+  "error.claim.no_common_resolution":
+    "These items cannot be reported together: the store offers different solutions for them. Report each one in a separate claim.",
+  "error.claim.resolution_not_offered":
+    "The store does not offer the solution you chose for these items. Choose one of the solutions the form offers and send the claim again.",
   "error.claim.not_eligible":
     "This claim cannot be submitted as it is. Check the form: the preview says what is missing or why it is not possible.",
   "error.claim.submission_key_taken":
@@ -125,6 +133,10 @@ const fr: Catalogue = {
   "reason.window_expired": "Le délai pour signaler ce problème est dépassé.",
   "reason.missing_evidence": "Il manque encore des photos ou une vidéo.",
   "reason.missing_preference": "Indiquez si vous souhaitez un remboursement ou un remplacement.",
+  "reason.no_common_resolution":
+    "Ces articles ne peuvent pas être signalés ensemble : la boutique propose des solutions différentes pour chacun. Signalez-les dans des réclamations séparées.",
+  "reason.resolution_not_offered":
+    "La boutique ne propose pas la solution que vous avez choisie pour ces articles. Choisissez-en une autre.",
   "reason.excluded":
     "Vos réponses décrivent un cas que la garantie ne couvre pas ; la boutique examinera votre demande.",
   "reason.suggest_warranty":
@@ -148,6 +160,10 @@ const fr: Catalogue = {
   "error.customer.not_logged_in": "Connectez-vous à votre compte pour voir ou signaler les problèmes d'une commande.",
   "error.order.not_found": "Nous n'avons pas trouvé cette commande dans votre compte.",
   "error.claim.not_found": "Nous n'avons pas trouvé cette réclamation dans votre compte.",
+  "error.claim.no_common_resolution":
+    "Ces articles ne peuvent pas être signalés ensemble : la boutique propose des solutions différentes pour chacun. Signalez chacun dans une réclamation séparée.",
+  "error.claim.resolution_not_offered":
+    "La boutique ne propose pas la solution que vous avez choisie pour ces articles. Choisissez l'une des solutions proposées dans le formulaire et envoyez à nouveau la réclamation.",
   "error.claim.not_eligible":
     "Cette réclamation ne peut pas être envoyée en l'état. Vérifiez le formulaire : l'aperçu indique ce qui manque ou pourquoi ce n'est pas possible.",
   "error.claim.submission_key_taken":
@@ -227,6 +243,10 @@ const de: Catalogue = {
   "reason.window_expired": "Die Frist, um dies zu melden, ist abgelaufen.",
   "reason.missing_evidence": "Es fehlen noch Fotos oder ein Video.",
   "reason.missing_preference": "Sagen Sie uns bitte, ob Sie eine Erstattung oder einen Ersatz möchten.",
+  "reason.no_common_resolution":
+    "Diese Artikel können nicht zusammen gemeldet werden: Der Shop bietet für sie unterschiedliche Lösungen an. Melden Sie sie in getrennten Reklamationen.",
+  "reason.resolution_not_offered":
+    "Der Shop bietet die von Ihnen gewählte Lösung für diese Artikel nicht an. Wählen Sie bitte eine andere.",
   "reason.excluded":
     "Ihre Antworten beschreiben einen Fall, den die Garantie nicht abdeckt; der Shop prüft Ihre Reklamation.",
   "reason.suggest_warranty":
@@ -251,6 +271,10 @@ const de: Catalogue = {
     "Melden Sie sich in Ihrem Konto an, um Probleme mit einer Bestellung zu sehen oder zu melden.",
   "error.order.not_found": "Wir konnten diese Bestellung in Ihrem Konto nicht finden.",
   "error.claim.not_found": "Wir konnten diese Reklamation in Ihrem Konto nicht finden.",
+  "error.claim.no_common_resolution":
+    "Diese Artikel können nicht zusammen gemeldet werden: Der Shop bietet für sie unterschiedliche Lösungen an. Melden Sie jeden Artikel in einer eigenen Reklamation.",
+  "error.claim.resolution_not_offered":
+    "Der Shop bietet die von Ihnen gewählte Lösung für diese Artikel nicht an. Wählen Sie bitte eine der im Formular angebotenen Lösungen und senden Sie die Reklamation erneut.",
   "error.claim.not_eligible":
     "Diese Reklamation kann so nicht gesendet werden. Prüfen Sie das Formular: Die Vorschau zeigt, was fehlt oder warum es nicht möglich ist.",
   "error.claim.submission_key_taken":
@@ -332,6 +356,9 @@ const es: Catalogue = {
   "reason.window_expired": "El plazo para notificar esto ha terminado.",
   "reason.missing_evidence": "Todavía faltan fotos o un vídeo.",
   "reason.missing_preference": "Indícanos si prefieres un reembolso o una sustitución.",
+  "reason.no_common_resolution":
+    "Estos artículos no se pueden notificar juntos: la tienda ofrece soluciones distintas para ellos. Notifícalos en reclamaciones separadas.",
+  "reason.resolution_not_offered": "La tienda no ofrece la solución que elegiste para estos artículos. Elige otra.",
   "reason.excluded": "Tus respuestas describen un caso que la garantía no cubre; la tienda lo revisará.",
   "reason.suggest_warranty":
     "El plazo para notificar problemas en la entrega ha terminado, pero la garantía aún cubre este artículo: puedes notificarlo como reclamación en garantía.",
@@ -354,6 +381,10 @@ const es: Catalogue = {
   "error.customer.not_logged_in": "Inicia sesión en tu cuenta para ver o notificar problemas con un pedido.",
   "error.order.not_found": "No hemos encontrado este pedido en tu cuenta.",
   "error.claim.not_found": "No hemos encontrado esta reclamación en tu cuenta.",
+  "error.claim.no_common_resolution":
+    "Estos artículos no se pueden notificar juntos: la tienda ofrece soluciones distintas para ellos. Notifica cada uno en una reclamación separada.",
+  "error.claim.resolution_not_offered":
+    "La tienda no ofrece la solución que elegiste para estos artículos. Elige una de las soluciones que ofrece el formulario y envía la reclamación de nuevo.",
   "error.claim.not_eligible":
     "Esta reclamación no se puede enviar así. Revisa el formulario: la vista previa indica qué falta o por qué no es posible.",
   "error.claim.submission_key_taken":

@@ -16,6 +16,8 @@ export const ITEM_REASON_WORDS: Record<ItemReason, string> = {
 export const CLAIM_REASON_WORDS: Record<ClaimReason, string> = {
   missing_evidence: "Evidence the policy asks for was missing",
   missing_preference: "The shopper did not choose between a refund and a replacement",
+  no_common_resolution: "The items' policies offer no resolution in common",
+  resolution_not_offered: "The shopper asked for a resolution the policy does not offer",
   excluded: "An exclusion was answered yes, and the policy denies exclusions",
 };
 

@@ -1,7 +1,11 @@
 import {
+  CLAIM_PROBLEMS,
   PolicySchema,
+  type ClaimProblem,
   type EvidenceRequirement,
+  type OutOfStockFallback,
   type Policy,
+  type PreferredResolution,
   type ShippingPayer,
 } from "../../domain/policy/policy-schema";
 
@@ -82,6 +86,10 @@ export const FIELD_LABELS: Record<keyof Policy, string> = {
   returnRequired: "Ask for the item back",
   arrivalReturnShippingPaidBy: "Return shipping on arrival claims",
   warrantyReturnShippingPaidBy: "Return shipping on warranty claims",
+  returnShippingPaidByProblem: "Return shipping by problem",
+  arrivalResolutions: "Resolutions for arrival claims",
+  warrantyResolutions: "Resolutions for warranty claims",
+  outOfStockFallback: "When a replacement is out of stock or a repair is impossible",
   arrivalEvidence: "Evidence for arrival claims",
   warrantyEvidence: "Evidence for warranty claims",
   arrivalRequiresPreference: "Arrival claims state refund or replacement",
@@ -100,4 +108,50 @@ export const PAYER_OPTIONS: { value: ShippingPayer; label: string }[] = [
   { value: "merchant", label: "You (the store)" },
   { value: "customer", label: "The shopper" },
   { value: "decided_on_review", label: "Decided when you review the claim" },
+];
+
+export const RESOLUTION_LABELS: Record<PreferredResolution, string> = {
+  refund: "Refund",
+  replacement: "Replacement",
+  repair: "Repair",
+};
+
+/** Arrival claims never offer a repair (the written guarantee): the form does not show it. */
+export const ARRIVAL_RESOLUTION_OPTIONS = (["refund", "replacement"] as const).map((value) => ({
+  value,
+  label: RESOLUTION_LABELS[value],
+}));
+export const WARRANTY_RESOLUTION_OPTIONS = (["refund", "replacement", "repair"] as const).map((value) => ({
+  value,
+  label: RESOLUTION_LABELS[value],
+}));
+
+export const FALLBACK_OPTIONS: { value: OutOfStockFallback; label: string; helpText: string }[] = [
+  {
+    value: "refund",
+    label: "Refund it",
+    helpText: "As your written guarantee says (clause d): the shopper is refunded to the payment they used.",
+  },
+  {
+    value: "merchant_decides",
+    label: "Let me choose another resolution",
+    helpText:
+      "Nothing is refunded on its own: the claim's resolve step says the item is out of stock and waits for you.",
+  },
+];
+
+/** The shopper's problem, as the merchant reads it, by claim type. */
+export const PROBLEM_LABELS: Record<ClaimProblem, string> = {
+  damaged: "Damaged on arrival",
+  wrong_item: "Wrong item",
+  missing_parts: "Missing parts",
+  not_working: "Not working on arrival",
+  fault: "Warranty fault",
+};
+export const PROBLEMS = CLAIM_PROBLEMS;
+
+/** A problem's payer, or "" for "the claim type's payer". */
+export const PROBLEM_PAYER_OPTIONS: { value: ShippingPayer | ""; label: string }[] = [
+  { value: "", label: "Same as the claim type" },
+  ...PAYER_OPTIONS,
 ];

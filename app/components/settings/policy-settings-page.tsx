@@ -19,15 +19,28 @@ import {
 import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import { previewPolicy } from "../../domain/policy/policy-preview";
 import { calendarDateAt, HOUR_MS, startOfCalendarDay, type CalendarDate } from "../../domain/time";
-import type { EvidenceRequirement, ExclusionHandling, Policy, ShippingPayer } from "../../domain/policy/policy-schema";
+import type {
+  EvidenceRequirement,
+  ExclusionHandling,
+  OutOfStockFallback,
+  Policy,
+  PreferredResolution,
+  ShippingPayer,
+} from "../../domain/policy/policy-schema";
 import type { PolicySettings } from "../../services/shop-policy-settings.server";
 import type { ErrorBody } from "../../utils/http.server";
 import {
+  ARRIVAL_RESOLUTION_OPTIONS,
   checkDraft,
   draftOf,
   EVIDENCE_OPTIONS,
+  FALLBACK_OPTIONS,
   FIELD_LABELS,
   PAYER_OPTIONS,
+  PROBLEM_LABELS,
+  PROBLEM_PAYER_OPTIONS,
+  PROBLEMS,
+  WARRANTY_RESOLUTION_OPTIONS,
   policyInputOf,
   type FieldErrors,
   type PolicyDraft,
@@ -290,6 +303,7 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
                 helpText="Your written guarantee says it depends on the actual problem: choose 'Decided when you review the claim' to judge each one."
                 error={errorAt(errors, "warrantyReturnShippingPaidBy")}
               />
+              <ProblemPayers draft={draft} errors={errors} set={set} />
               <ComponentsEditor draft={draft} currencyCode={shop.currencyCode} errors={errors} set={set} />
             </BlockStack>
           </Card>
@@ -325,20 +339,36 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
         <Layout.AnnotatedSection
           id="resolutions"
           title="Resolutions"
-          description="What an approved claim can end in, as your written guarantee sets it."
+          description="What a shopper can ask for, and what you can approve a claim with. Products can narrow it with an override; a claim for several products offers only what all of them offer."
         >
           <Card>
-            <BlockStack gap="200">
-              <Text as="p">
-                Arrival claims: a refund or a replacement. Warranty claims: a refund, a replacement or a repair.
-              </Text>
-              <Text as="p">
-                When a replacement is out of stock or a repair is impossible, the claim is refunded to the payment the
-                shopper used.
-              </Text>
+            <BlockStack gap="400">
+              <ChoiceList
+                allowMultiple
+                title={FIELD_LABELS.arrivalResolutions}
+                choices={ARRIVAL_RESOLUTION_OPTIONS}
+                selected={draft.arrivalResolutions}
+                onChange={(value) => set("arrivalResolutions", value as PreferredResolution[])}
+                error={errorAt(errors, "arrivalResolutions")}
+              />
               <Text as="p" tone="subdued">
-                You choose the resolution on each claim; these are not settings yet.
+                Your written guarantee offers a refund or a replacement for damage on arrival, never a repair.
               </Text>
+              <ChoiceList
+                allowMultiple
+                title={FIELD_LABELS.warrantyResolutions}
+                choices={WARRANTY_RESOLUTION_OPTIONS}
+                selected={draft.warrantyResolutions}
+                onChange={(value) => set("warrantyResolutions", value as PreferredResolution[])}
+                error={errorAt(errors, "warrantyResolutions")}
+              />
+              <ChoiceList
+                title={FIELD_LABELS.outOfStockFallback}
+                choices={FALLBACK_OPTIONS}
+                selected={[draft.outOfStockFallback]}
+                onChange={([value]) => set("outOfStockFallback", (value ?? "refund") as OutOfStockFallback)}
+                error={errorAt(errors, "outOfStockFallback")}
+              />
             </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
@@ -455,6 +485,45 @@ function ComponentsEditor({
       <InlineStack>
         <Button onClick={() => set("components", [...draft.components, { name: "", amount: "" }])}>Add a part</Button>
       </InlineStack>
+    </BlockStack>
+  );
+}
+
+/** Who pays return shipping for one problem, where it differs from its claim type's payer. */
+function ProblemPayers({
+  draft,
+  errors,
+  set,
+}: {
+  draft: PolicyDraft;
+  errors: FieldErrors;
+  set: (field: "returnShippingPaidByProblem", value: PolicyDraft["returnShippingPaidByProblem"]) => void;
+}) {
+  const change = (problem: (typeof PROBLEMS)[number], value: string) => {
+    const next = { ...draft.returnShippingPaidByProblem };
+    if (value === "") delete next[problem];
+    else next[problem] = value as ShippingPayer;
+    set("returnShippingPaidByProblem", next);
+  };
+  return (
+    <BlockStack gap="200">
+      <Text as="h3" variant="headingSm">
+        {FIELD_LABELS.returnShippingPaidByProblem}
+      </Text>
+      <Text as="p" tone="subdued">
+        Your written guarantee says who pays depends on the actual problem: set a payer for a problem to override its
+        claim type&apos;s.
+      </Text>
+      {PROBLEMS.map((problem) => (
+        <Select
+          key={problem}
+          label={`${PROBLEM_LABELS[problem]}: return shipping is paid by`}
+          options={PROBLEM_PAYER_OPTIONS}
+          value={draft.returnShippingPaidByProblem[problem] ?? ""}
+          onChange={(value) => change(problem, value)}
+          error={errorAt(errors, `returnShippingPaidByProblem.${problem}`)}
+        />
+      ))}
     </BlockStack>
   );
 }

@@ -14,7 +14,13 @@ export const ITEM_REASONS = [
 export const ItemReasonSchema = z.enum(ITEM_REASONS);
 export type ItemReason = z.infer<typeof ItemReasonSchema>;
 
-export const CLAIM_REASONS = ["missing_evidence", "missing_preference", "excluded"] as const;
+export const CLAIM_REASONS = [
+  "missing_evidence",
+  "missing_preference",
+  "no_common_resolution",
+  "resolution_not_offered",
+  "excluded",
+] as const;
 export const ClaimReasonSchema = z.enum(CLAIM_REASONS);
 export type ClaimReason = z.infer<typeof ClaimReasonSchema>;
 

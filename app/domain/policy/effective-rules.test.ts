@@ -24,6 +24,18 @@ describe("describeOverride: what an override changes, in the merchant's words", 
     [{ components: [] }, ["no parts to return"]],
     [
       {
+        arrivalResolutions: ["refund"],
+        warrantyResolutions: ["replacement", "repair"],
+        outOfStockFallback: "merchant_decides",
+      },
+      ["arrival: refund", "warranty: replacement or repair", "out of stock: you choose another resolution"],
+    ],
+    [
+      { returnShippingPaidByProblem: { wrong_item: "merchant", fault: "customer" } },
+      ["return shipping by problem: wrong item: you pay; fault: the shopper pays"],
+    ],
+    [
+      {
         components: [
           { name: "charger", chargeIfMissing: euro("59.00") },
           { name: "cable", chargeIfMissing: euro("9.90") },
@@ -58,6 +70,9 @@ describe("effectiveRules: the shop policy with the product's override on top", (
       ],
       ["Evidence for warranty claims", "photo or video of the problem", "shop"],
       ["Return", "required", "shop"],
+      ["Resolutions for arrival claims", "refund or replacement", "shop"],
+      ["Resolutions for warranty claims", "refund, replacement or repair", "shop"],
+      ["Replacement out of stock", "refunded", "shop"],
     ]);
     expect(rules).toMatchObject({ components: [], componentsSource: "shop" });
   });
@@ -68,6 +83,7 @@ describe("effectiveRules: the shop policy with the product's override on top", (
       arrivalWindowDays: 0,
       warrantyEvidence: [],
       returnRequired: false,
+      warrantyResolutions: ["repair"],
       components: [{ name: "battery", chargeIfMissing: euro("189.00") }],
     });
     expect(rules.hasOverride).toBe(true);
@@ -77,6 +93,9 @@ describe("effectiveRules: the shop policy with the product's override on top", (
       ["photo or video of the problem, photo of the shipping label, photo of the packaging", "shop"],
       ["no evidence", "product"],
       ["not required", "product"],
+      ["refund or replacement", "shop"],
+      ["repair", "product"],
+      ["refunded", "shop"],
     ]);
     expect(rules.components).toEqual([{ name: "battery", chargeIfMissing: euro("189.00") }]);
     expect(rules.componentsSource).toBe("product");

@@ -1,5 +1,14 @@
 import { mergePolicy } from "./resolve-policy";
-import type { EvidenceRequirement, Policy, PolicyOverride, ShippingPayer } from "./policy-schema";
+import type {
+  ClaimProblem,
+  EvidenceRequirement,
+  OutOfStockFallback,
+  Policy,
+  PolicyOverride,
+  PreferredResolution,
+  ShippingPayer,
+  ShippingPayerByProblem,
+} from "./policy-schema";
 
 // A product's rules in the merchant's words: what its override changes (the products list) and
 // the rules that apply to it, shop policy and override merged, each marked with where it comes
@@ -18,6 +27,42 @@ const PAYER_WORDS: Record<ShippingPayer, string> = {
   customer: "the shopper pays",
   decided_on_review: "decided on review",
 };
+
+const RESOLUTION_WORDS: Record<PreferredResolution, string> = {
+  refund: "refund",
+  replacement: "replacement",
+  repair: "repair",
+};
+
+const PROBLEM_WORDS: Record<ClaimProblem, string> = {
+  damaged: "damaged",
+  wrong_item: "wrong item",
+  missing_parts: "missing parts",
+  not_working: "not working",
+  fault: "fault",
+};
+
+const FALLBACK_WORDS: Record<OutOfStockFallback, string> = {
+  refund: "refunded",
+  merchant_decides: "you choose another resolution",
+};
+
+/** "refund or replacement", "refund, replacement or repair". */
+export function describeResolutions(list: readonly PreferredResolution[]): string {
+  const words = list.map((r) => RESOLUTION_WORDS[r]);
+  return words.length <= 1 ? (words[0] ?? "nothing") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+
+export const describeOutOfStock = (fallback: OutOfStockFallback) => FALLBACK_WORDS[fallback];
+
+/** "wrong item: you pay; fault: the shopper pays", or "as per claim type". */
+export function describeProblemPayers(byProblem: ShippingPayerByProblem): string {
+  const entries = (Object.keys(PROBLEM_WORDS) as ClaimProblem[]).flatMap((problem) => {
+    const payer = byProblem[problem];
+    return payer === undefined ? [] : [`${PROBLEM_WORDS[problem]}: ${PAYER_WORDS[payer]}`];
+  });
+  return entries.length === 0 ? "as per claim type" : entries.join("; ");
+}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -49,6 +94,11 @@ export function describeOverride(override: PolicyOverride): string[] {
     words.push(`arrival return shipping: ${PAYER_WORDS[o.arrivalReturnShippingPaidBy]}`);
   if (o.warrantyReturnShippingPaidBy !== undefined)
     words.push(`warranty return shipping: ${PAYER_WORDS[o.warrantyReturnShippingPaidBy]}`);
+  if (o.returnShippingPaidByProblem !== undefined)
+    words.push(`return shipping by problem: ${describeProblemPayers(o.returnShippingPaidByProblem)}`);
+  if (o.arrivalResolutions !== undefined) words.push(`arrival: ${describeResolutions(o.arrivalResolutions)}`);
+  if (o.warrantyResolutions !== undefined) words.push(`warranty: ${describeResolutions(o.warrantyResolutions)}`);
+  if (o.outOfStockFallback !== undefined) words.push(`out of stock: ${describeOutOfStock(o.outOfStockFallback)}`);
   if (o.arrivalEvidence !== undefined) words.push(`arrival evidence: ${describeEvidence(o.arrivalEvidence)}`);
   if (o.warrantyEvidence !== undefined) words.push(`warranty evidence: ${describeEvidence(o.warrantyEvidence)}`);
   if (o.arrivalRequiresPreference !== undefined)
@@ -100,6 +150,21 @@ export function effectiveRules(shopPolicy: Policy, override: PolicyOverride | nu
         label: "Return",
         value: policy.returnRequired ? "required" : "not required",
         source: from("returnRequired"),
+      },
+      {
+        label: "Resolutions for arrival claims",
+        value: describeResolutions(policy.arrivalResolutions),
+        source: from("arrivalResolutions"),
+      },
+      {
+        label: "Resolutions for warranty claims",
+        value: describeResolutions(policy.warrantyResolutions),
+        source: from("warrantyResolutions"),
+      },
+      {
+        label: "Replacement out of stock",
+        value: describeOutOfStock(policy.outOfStockFallback),
+        source: from("outOfStockFallback"),
       },
     ],
     components: policy.components.map((c) => ({ name: c.name, chargeIfMissing: { ...c.chargeIfMissing } })),

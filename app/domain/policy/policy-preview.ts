@@ -1,6 +1,7 @@
 import { arrivalWindowEnd, warrantyWindowEnd } from "../claim-units";
 import { calendarDateAt } from "../time";
 import type { EvidenceRequirement, Policy, ShippingPayer } from "./policy-schema";
+import { describeProblemPayers, describeResolutions } from "./effective-rules";
 
 // The shop policy in the merchant's own words: what a shopper gets for an item delivered on a
 // given day, counted exactly as the engine counts (claim-units' window ends, the shop's
@@ -107,7 +108,20 @@ function returnSentence(policy: Policy): string {
   const ask = policy.returnRequired
     ? "An approved claim asks for the item back (you can waive it per claim)"
     : "An approved claim does not ask for the item back (you can ask for it per claim)";
-  return `${ask}; on arrival claims ${PAYER_WORDS[policy.arrivalReturnShippingPaidBy]}, on warranty claims ${PAYER_WORDS[policy.warrantyReturnShippingPaidBy]}.`;
+  const byProblem = describeProblemPayers(policy.returnShippingPaidByProblem);
+  const exceptions = byProblem === "as per claim type" ? "" : ` By problem: ${byProblem}.`;
+  return `${ask}; on arrival claims ${PAYER_WORDS[policy.arrivalReturnShippingPaidBy]}, on warranty claims ${PAYER_WORDS[policy.warrantyReturnShippingPaidBy]}.${exceptions}`;
+}
+
+function resolutionsSentence(policy: Policy): string {
+  const fallback =
+    policy.outOfStockFallback === "refund"
+      ? "a replacement out of stock or a repair that is impossible is refunded"
+      : "a replacement out of stock or a repair that is impossible waits for you to choose another resolution";
+  return (
+    `Arrival claims can ask for a ${describeResolutions(policy.arrivalResolutions)}; ` +
+    `warranty claims for a ${describeResolutions(policy.warrantyResolutions)}; ${fallback}.`
+  );
 }
 
 function transitSentence(days: number): string {
@@ -131,6 +145,7 @@ export function previewPolicy(policy: Policy, deliveredAt: number, timeZone: str
     policy.arrivalRequiresPreference
       ? "An arrival claim must say whether the shopper wants a refund or a replacement."
       : "An arrival claim may leave the choice between a refund and a replacement to you.",
+    resolutionsSentence(policy),
     returnSentence(policy),
     exclusionSentence(policy),
     transitSentence(policy.unknownDeliveryTransitDays),

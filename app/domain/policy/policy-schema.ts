@@ -22,6 +22,30 @@ const SHIPPING_PAYERS = ["merchant", "customer", "decided_on_review"] as const;
 export const ShippingPayerSchema = z.enum(SHIPPING_PAYERS);
 export type ShippingPayer = z.infer<typeof ShippingPayerSchema>;
 
+/** What a shopper may ask for, and what a merchant may approve an item with. */
+export const PREFERRED_RESOLUTIONS = ["refund", "replacement", "repair"] as const;
+export const PreferredResolutionSchema = z.enum(PREFERRED_RESOLUTIONS);
+export type PreferredResolution = z.infer<typeof PreferredResolutionSchema>;
+
+/**
+ * The written guarantee offers "a refund or a replacement" for damage on arrival, never a
+ * repair: a policy may narrow that, not widen it.
+ */
+export const ARRIVAL_RESOLUTIONS = ["refund", "replacement"] as const;
+
+/** What happened, as the shopper says it: arrival claims take the first four, warranty claims a fault. */
+export const CLAIM_PROBLEMS = ["damaged", "wrong_item", "missing_parts", "not_working", "fault"] as const;
+export const ClaimProblemSchema = z.enum(CLAIM_PROBLEMS);
+export type ClaimProblem = z.infer<typeof ClaimProblemSchema>;
+
+/**
+ * When an approved replacement is out of stock or a repair is impossible: refund it (the
+ * guarantee's clause d), or stop and let the merchant choose another resolution.
+ */
+const OUT_OF_STOCK_FALLBACKS = ["refund", "merchant_decides"] as const;
+export const OutOfStockFallbackSchema = z.enum(OUT_OF_STOCK_FALLBACKS);
+export type OutOfStockFallback = z.infer<typeof OutOfStockFallbackSchema>;
+
 const EXCLUSION_HANDLINGS = ["review", "deny"] as const;
 export const ExclusionHandlingSchema = z.enum(EXCLUSION_HANDLINGS);
 export type ExclusionHandling = z.infer<typeof ExclusionHandlingSchema>;
@@ -42,6 +66,24 @@ function uniqueList<T extends z.ZodType>(item: T, what: string) {
   });
 }
 
+/** A non-empty list of resolutions, each once; `allowed` names what the claim type can ever offer. */
+function resolutionList(allowed: readonly [PreferredResolution, ...PreferredResolution[]], what: string) {
+  const words = allowed.map((r) => `"${r}"`).join(", ");
+  return uniqueList(z.enum(allowed, expected(`${what} take ${words}`)), "resolutions").min(1, {
+    error: "expected at least one resolution",
+  });
+}
+
+/** Who pays return shipping for a problem, where it differs from the claim type's payer. */
+const ShippingPayerByProblemSchema = z.strictObject(
+  Object.fromEntries(CLAIM_PROBLEMS.map((problem) => [problem, ShippingPayerSchema.optional()])) as Record<
+    ClaimProblem,
+    z.ZodOptional<typeof ShippingPayerSchema>
+  >,
+  expected("expected an object of problem: payer"),
+);
+export type ShippingPayerByProblem = z.infer<typeof ShippingPayerByProblemSchema>;
+
 const policyShape = {
   arrivalWindowDays: nonNegativeInteger(3650),
   warrantyMonths: nonNegativeInteger(1200),
@@ -52,6 +94,11 @@ const policyShape = {
   returnRequired: z.boolean(expected("expected true or false")),
   arrivalReturnShippingPaidBy: ShippingPayerSchema,
   warrantyReturnShippingPaidBy: ShippingPayerSchema,
+  /** Per problem, overriding the claim type's payer: e.g. `{ "wrong_item": "merchant" }`. */
+  returnShippingPaidByProblem: ShippingPayerByProblemSchema,
+  arrivalResolutions: resolutionList(ARRIVAL_RESOLUTIONS, "arrival claims"),
+  warrantyResolutions: resolutionList(PREFERRED_RESOLUTIONS, "warranty claims"),
+  outOfStockFallback: OutOfStockFallbackSchema,
   arrivalEvidence: uniqueList(EvidenceRequirementSchema, "evidence requirements"),
   warrantyEvidence: uniqueList(EvidenceRequirementSchema, "evidence requirements"),
   arrivalRequiresPreference: z.boolean(expected("expected true or false")),
@@ -107,6 +154,10 @@ export const DEFAULT_POLICY: Policy = {
   returnRequired: true,
   arrivalReturnShippingPaidBy: "merchant",
   warrantyReturnShippingPaidBy: "decided_on_review",
+  returnShippingPaidByProblem: {},
+  arrivalResolutions: ["refund", "replacement"],
+  warrantyResolutions: ["refund", "replacement", "repair"],
+  outOfStockFallback: "refund",
   arrivalEvidence: ["issue_media", "shipping_label_photo", "packaging_photo"],
   warrantyEvidence: ["issue_media"],
   arrivalRequiresPreference: true,

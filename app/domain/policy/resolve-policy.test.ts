@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
-import { DEFAULT_POLICY, PolicySchema, type Policy } from "./policy-schema";
+import { DEFAULT_POLICY, PolicySchema, type ClaimProblem, type Policy, type ShippingPayer } from "./policy-schema";
 import {
   combineClaimPolicies,
   mergePolicy,
@@ -22,11 +22,64 @@ describe("defaults", () => {
       returnRequired: true,
       arrivalReturnShippingPaidBy: "merchant",
       warrantyReturnShippingPaidBy: "decided_on_review",
+      returnShippingPaidByProblem: {},
+      arrivalResolutions: ["refund", "replacement"],
+      warrantyResolutions: ["refund", "replacement", "repair"],
+      outOfStockFallback: "refund",
       arrivalEvidence: ["issue_media", "shipping_label_photo", "packaging_photo"],
       warrantyEvidence: ["issue_media"],
       arrivalRequiresPreference: true,
       components: [],
     });
+  });
+
+  it("GIVEN a shop policy stored before resolutions were settings WHEN resolved THEN the guarantee's defaults fill them", () => {
+    const stored = parsePolicyOverride({ warrantyMonths: 24, arrivalReturnShippingPaidBy: "customer" });
+    expect(resolveShopPolicy(stored)).toMatchObject({
+      warrantyMonths: 24,
+      arrivalResolutions: ["refund", "replacement"],
+      warrantyResolutions: ["refund", "replacement", "repair"],
+      outOfStockFallback: "refund",
+      returnShippingPaidByProblem: {},
+    });
+  });
+});
+
+describe("resolution and shipping fields", () => {
+  it.each<[string, unknown, string]>([
+    [
+      "repair on arrival",
+      { arrivalResolutions: ["refund", "repair"] },
+      'arrivalResolutions[1]: arrival claims take "refund", "replacement"',
+    ],
+    ["an empty list", { warrantyResolutions: [] }, "warrantyResolutions: expected at least one resolution"],
+    ["a duplicate", { warrantyResolutions: ["repair", "repair"] }, 'warrantyResolutions[1]: duplicate "repair"'],
+    [
+      "an unknown resolution",
+      { warrantyResolutions: ["voucher"] },
+      'warrantyResolutions[0]: warranty claims take "refund", "replacement", "repair"',
+    ],
+    ["an unknown fallback", { outOfStockFallback: "wait" }, "outOfStockFallback: "],
+    [
+      "an unknown problem",
+      { returnShippingPaidByProblem: { broken: "merchant" } },
+      "returnShippingPaidByProblem.broken: unknown field",
+    ],
+    ["an unknown payer", { returnShippingPaidByProblem: { fault: "nobody" } }, "returnShippingPaidByProblem.fault: "],
+  ])("GIVEN %s THEN the override is refused naming the field", (_, override, message) => {
+    expect(() => parsePolicyOverride(override)).toThrow(message);
+  });
+
+  it("GIVEN a product override of warranty resolutions THEN it replaces the shop's list whole, other fields stay the shop's", () => {
+    const shop = resolveShopPolicy({ outOfStockFallback: "merchant_decides" });
+    const product = policyForProduct(
+      shop,
+      [{ productId: "gid://shopify/Product/2", warrantyResolutions: ["repair"] }],
+      "gid://shopify/Product/2",
+    );
+    expect(product.warrantyResolutions).toEqual(["repair"]);
+    expect(product.arrivalResolutions).toEqual(["refund", "replacement"]);
+    expect(product.outOfStockFallback).toBe("merchant_decides");
   });
 });
 
@@ -94,6 +147,8 @@ describe("combineClaimPolicies: strictest first", () => {
       responseHours: 48,
       reportWithinDaysOfNotice: 3,
       returnShippingPaidBy: "merchant",
+      resolutions: ["refund", "replacement"],
+      outOfStockFallback: "refund",
     });
   });
 
@@ -150,7 +205,85 @@ describe("combineClaimPolicies: strictest first", () => {
       "warranty",
       { returnShippingPaidBy: "customer" },
     ],
+    [
+      "resolutions: the intersection, in the canonical order",
+      { warrantyResolutions: ["repair", "refund"] },
+      { warrantyResolutions: ["replacement", "repair", "refund"] },
+      "warranty",
+      { resolutions: ["refund", "repair"] },
+    ],
+    [
+      "resolutions: nothing in common",
+      { arrivalResolutions: ["refund"] },
+      { arrivalResolutions: ["replacement"] },
+      "arrival",
+      { resolutions: [] },
+    ],
+    [
+      "resolutions of the claim's type only",
+      { warrantyResolutions: ["repair"] },
+      {},
+      "arrival",
+      { resolutions: ["refund", "replacement"] },
+    ],
+    [
+      "out of stock: the merchant decides if any",
+      { outOfStockFallback: "merchant_decides" },
+      {},
+      "warranty",
+      { outOfStockFallback: "merchant_decides" },
+    ],
+    ["out of stock: refund if all", {}, {}, "warranty", { outOfStockFallback: "refund" }],
   ])("GIVEN %s THEN %o", (_, a, b, type, expected) => {
     expect(combineClaimPolicies(shop, [withChanges(a), withChanges(b)], type)).toMatchObject(expected);
+  });
+
+  it.each<[string, Partial<Policy>, Partial<Policy>, "arrival" | "warranty", ClaimProblem | undefined, ShippingPayer]>([
+    ["no per-problem payer: the type's", {}, {}, "arrival", "wrong_item", "merchant"],
+    [
+      "the problem's payer over the type's",
+      { returnShippingPaidByProblem: { fault: "merchant" } },
+      { returnShippingPaidByProblem: { fault: "merchant" } },
+      "warranty",
+      "fault",
+      "merchant",
+    ],
+    [
+      "another problem's payer does not apply",
+      { returnShippingPaidByProblem: { damaged: "customer" } },
+      { returnShippingPaidByProblem: { damaged: "customer" } },
+      "arrival",
+      "wrong_item",
+      "merchant",
+    ],
+    [
+      "no problem given: the type's",
+      { returnShippingPaidByProblem: { fault: "merchant" } },
+      { returnShippingPaidByProblem: { fault: "merchant" } },
+      "warranty",
+      undefined,
+      "decided_on_review",
+    ],
+    [
+      "items disagree for the problem: the shop's for it",
+      { returnShippingPaidByProblem: { fault: "customer" } },
+      {},
+      "warranty",
+      "fault",
+      "decided_on_review",
+    ],
+  ])("GIVEN %s THEN the payer is %s", (_, a, b, type, problem, payer) => {
+    expect(combineClaimPolicies(shop, [withChanges(a), withChanges(b)], type, problem).returnShippingPaidBy).toBe(
+      payer,
+    );
+  });
+
+  it("GIVEN a shop policy naming a payer for a problem and items that disagree THEN the shop's payer for that problem applies", () => {
+    const shopWithProblem = { ...shop, returnShippingPaidByProblem: { fault: "customer" as const } };
+    const items = [
+      { ...shopWithProblem },
+      { ...shopWithProblem, returnShippingPaidByProblem: { fault: "merchant" as const } },
+    ];
+    expect(combineClaimPolicies(shopWithProblem, items, "warranty", "fault").returnShippingPaidBy).toBe("customer");
   });
 });

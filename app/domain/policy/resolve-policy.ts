@@ -1,6 +1,10 @@
 import { DomainError } from "../errors";
 import {
   DEFAULT_POLICY,
+  PREFERRED_RESOLUTIONS,
+  type ClaimProblem,
+  type OutOfStockFallback,
+  type PreferredResolution,
   PolicyOverrideSchema,
   ProductOverrideSchema,
   type EvidenceRequirement,
@@ -14,7 +18,10 @@ import { formatIssues } from "../validation";
 
 export type ClaimType = "arrival" | "warranty";
 
-/** Fields override one by one; lists (evidence, components) are replaced, not merged. */
+/**
+ * Fields override one by one; lists (evidence, resolutions, components) and the per-problem
+ * payers are replaced whole, not merged.
+ */
 export function mergePolicy(base: Policy, override: PolicyOverride | undefined): Policy {
   if (!override) return base;
   const merged: Record<string, unknown> = { ...base };
@@ -65,20 +72,33 @@ export type ClaimPolicy = {
   readonly responseHours: number;
   readonly reportWithinDaysOfNotice: number;
   readonly returnShippingPaidBy: ShippingPayer;
+  /** What every item's policy offers; empty when they have nothing in common. */
+  readonly resolutions: readonly PreferredResolution[];
+  readonly outOfStockFallback: OutOfStockFallback;
 };
 
-function shippingPayerOf(policy: Policy, type: ClaimType): ShippingPayer {
-  return type === "arrival" ? policy.arrivalReturnShippingPaidBy : policy.warrantyReturnShippingPaidBy;
+/** Who pays return shipping under `policy`: the problem's payer when the policy names one, else the type's. */
+export function shippingPayerOf(policy: Policy, type: ClaimType, problem?: ClaimProblem): ShippingPayer {
+  const byProblem = problem === undefined ? undefined : policy.returnShippingPaidByProblem[problem];
+  return byProblem ?? (type === "arrival" ? policy.arrivalReturnShippingPaidBy : policy.warrantyReturnShippingPaidBy);
+}
+
+/** What `policy` lets a shopper ask for, and a merchant approve, on a claim of `type`. */
+export function resolutionsOf(policy: Policy, type: ClaimType): readonly PreferredResolution[] {
+  return type === "arrival" ? policy.arrivalResolutions : policy.warrantyResolutions;
 }
 
 /**
  * Combines the claimed items' policies. With no item policy (every item unknown) the shop
- * policy stands alone.
+ * policy stands alone. Resolutions: only what every item offers. Out of stock: one item whose
+ * policy lets the merchant decide is enough to stop a silent refund. The payer: the items'
+ * common payer for the claim's problem, else the shop's.
  */
 export function combineClaimPolicies(
   shopPolicy: Policy,
   itemPolicies: readonly Policy[],
   type: ClaimType,
+  problem?: ClaimProblem,
 ): ClaimPolicy {
   const policies = itemPolicies.length > 0 ? itemPolicies : [shopPolicy];
   const evidence: EvidenceRequirement[] = [];
@@ -87,7 +107,7 @@ export function combineClaimPolicies(
       if (!evidence.includes(requirement)) evidence.push(requirement);
     }
   }
-  const payers = new Set(policies.map((policy) => shippingPayerOf(policy, type)));
+  const payers = new Set(policies.map((policy) => shippingPayerOf(policy, type, problem)));
   const [onlyPayer] = payers;
   return {
     evidence,
@@ -96,6 +116,11 @@ export function combineClaimPolicies(
     exclusionHandling: policies.some((p) => p.exclusionHandling === "deny") ? "deny" : "review",
     responseHours: Math.min(...policies.map((p) => p.responseHours)),
     reportWithinDaysOfNotice: Math.min(...policies.map((p) => p.reportWithinDaysOfNotice)),
-    returnShippingPaidBy: payers.size === 1 && onlyPayer !== undefined ? onlyPayer : shippingPayerOf(shopPolicy, type),
+    returnShippingPaidBy:
+      payers.size === 1 && onlyPayer !== undefined ? onlyPayer : shippingPayerOf(shopPolicy, type, problem),
+    resolutions: PREFERRED_RESOLUTIONS.filter((r) => policies.every((p) => resolutionsOf(p, type).includes(r))),
+    outOfStockFallback: policies.some((p) => p.outOfStockFallback === "merchant_decides")
+      ? "merchant_decides"
+      : "refund",
   };
 }

@@ -9,6 +9,7 @@ import { fulfilled } from "./fulfilled";
 import { lateReport } from "./late-report";
 import { lineItemKnown } from "./line-item-known";
 import { preference } from "./preference";
+import { resolutionOffered } from "./resolution-offered";
 import type { ClaimRule, ItemRule } from "./rule-types";
 import { warrantyWindow } from "./warranty-window";
 
@@ -29,5 +30,6 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
   deliveryDateEstimated,
   evidence,
   preference,
+  resolutionOffered,
   exclusionHandling,
 ];

@@ -16,6 +16,7 @@ import { fulfilled } from "./fulfilled";
 import { lateReport } from "./late-report";
 import { lineItemKnown } from "./line-item-known";
 import { preference } from "./preference";
+import { resolutionOffered } from "./resolution-offered";
 import { CLAIM_RULES, ITEM_RULES } from "./registry";
 import type { ClaimRule, ClaimRuleContext, ItemRuleContext } from "./rule-types";
 import { warrantyWindow } from "./warranty-window";
@@ -195,6 +196,22 @@ describe("claim rules", () => {
     ["preference: given", preference, claimContext({ preferredResolution: "refund" }), [], {}],
     ["preference: missing", preference, claimContext(), [], { reasons: ["missing_preference"] }],
     ["preference: not required", preference, claimContext({}, { requiresPreference: false }), [], {}],
+    ["resolutionOffered: none asked", resolutionOffered, claimContext({ preferredResolution: null }), [], {}],
+    ["resolutionOffered: offered", resolutionOffered, claimContext({ preferredResolution: "replacement" }), [], {}],
+    [
+      "resolutionOffered: not offered",
+      resolutionOffered,
+      claimContext({ preferredResolution: "replacement" }, { resolutions: ["refund"] }),
+      [],
+      { reasons: ["resolution_not_offered"] },
+    ],
+    [
+      "resolutionOffered: nothing in common, whatever is asked",
+      resolutionOffered,
+      claimContext({ preferredResolution: null }, { resolutions: [] }),
+      [],
+      { reasons: ["no_common_resolution"] },
+    ],
     ["exclusionHandling: review", exclusionHandling, claimContext(), ["body_opened"], {}],
     [
       "exclusionHandling: deny, excluded",
@@ -221,6 +238,7 @@ describe("claim rules", () => {
       deliveryDateEstimated,
       evidence,
       preference,
+      resolutionOffered,
       exclusionHandling,
     ]);
   });
