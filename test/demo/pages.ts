@@ -1,10 +1,10 @@
 // The demo's own pages: the front page and the admin host frame. Plain HTML: they stand in for
 // Shopify's admin, not for anything of the app's.
 
-const escapeHtml = (value: string) =>
+export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-const BASE_STYLE = `
+export const BASE_STYLE = `
   :root { color-scheme: light; font-family: Inter, -apple-system, "Segoe UI", Roboto, sans-serif; }
   body { margin: 0; background: #f1f1f1; color: #303030; }
   a { color: #005bd3; }
@@ -39,6 +39,8 @@ export function frontPage(opts: { shop: string; shopName: string; customers: Dem
   main { max-width: 860px; margin: 32px auto; background: #fff; border-radius: 12px; padding: 24px 32px; box-shadow: 0 1px 0 #d4d4d4; }
   h1 { font-size: 24px; } h2 { font-size: 18px; margin-top: 28px; } li { margin: 4px 0; }
   .primary { display: inline-block; background: #303030; color: #fff; padding: 8px 16px; border-radius: 8px; text-decoration: none; font-weight: 600; }
+  .secondary { display: inline-block; border: 1px solid #8a8a8a; color: #303030; padding: 7px 15px; border-radius: 8px; text-decoration: none; font-weight: 600; }
+  .actions { display: flex; flex-wrap: wrap; gap: 12px; }
 </style></head>
 <body>
 <div class="topbar"><strong>Warranty Desk</strong><span class="badge">Offline demo</span><span>${escapeHtml(opts.shopName)} · ${escapeHtml(opts.shop)}</span></div>
@@ -46,7 +48,11 @@ export function frontPage(opts: { shop: string; shopName: string; customers: Dem
   <h1>Warranty Desk, offline</h1>
   <p>The real app runs here against a local store simulator that speaks Shopify's published Admin API
   (2026-10). Nothing leaves this machine; no Shopify account is needed.</p>
-  <p><a class="primary" href="/demo/admin">Open the merchant admin</a></p>
+  <p class="actions"><a class="primary" href="/demo/admin">Open the merchant admin</a>
+  <a class="secondary" href="/demo/mail">Open the demo mailbox</a></p>
+  <p>The demo mailbox keeps every email the app sends (a local SMTP server in the demo): the
+  shoppers' confirmations and updates about their claims, in their language, and the merchant's
+  notices and reminders.</p>
   <h2>The demo store's customers and orders</h2>
   <p>Each order exercises a rule of the claim policy. Open an order to see it as its customer does
   in customer accounts: the Warranty Desk block on the order (the customer's claims and what can

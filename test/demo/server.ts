@@ -5,11 +5,13 @@
 // Only the network edge (Shopify's hosts, answered by the simulator) and the host frame (the
 // admin page and an App Bridge stand-in) are simulated; the app's code runs unchanged.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { installGlobals } from "@remix-run/node";
+import type { Response as ExpressResponse } from "express";
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import { ShopifySimulator, type SimulatorOptions } from "../simulator/simulator";
@@ -27,6 +29,8 @@ import {
   type DemoLocale,
 } from "./pages";
 import { signAdminSessionToken, signCustomerAccountSessionToken } from "./session-tokens";
+import { startDemoMailbox } from "./mailbox";
+import { mailboxPage, mailMessagePage, mailPageCsp, type MailboxView } from "./mailbox-pages";
 
 export const DEMO_APP = {
   apiKey: "warranty-desk-demo",
@@ -50,6 +54,10 @@ const appUrl = `http://localhost:${port}`;
 if (values.reset) rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
+// The demo's mailbox: a local SMTP server that keeps every email the app sends (in the data dir, so
+// a restart keeps them), started before the app so its configuration can point at it.
+const mailbox = await startDemoMailbox({ dir: join(dataDir, "mail") });
+
 // The app's configuration, exactly as a deployment would set it.
 Object.assign(process.env, {
   NODE_ENV: "production",
@@ -63,6 +71,11 @@ Object.assign(process.env, {
   EVIDENCE_DIR: join(dataDir, "evidence"),
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warning",
   PORT: String(port),
+  // Emails go to the demo's mailbox; the sending worker looks for queued ones every second.
+  SMTP_URL: mailbox.smtpUrl,
+  EMAIL_FROM: "claims@warranty-desk.example",
+  NOTIFICATIONS_WORKER: "on",
+  NOTIFICATIONS_POLL_MS: "1000",
 });
 
 execFileSync(process.execPath, [join(root, "scripts/db.mjs"), "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
@@ -244,6 +257,27 @@ app.get("/demo/shopper/extension", (req, res) => {
     }),
   );
 });
+// The demo mailbox: what the app emailed, as the shopper and the merchant read it.
+const mailboxView = (): MailboxView => {
+  const shop = simulator.store(DEMO_APP.shop).shop;
+  return { shopName: shop.name, timezone: shop.ianaTimezone, smtpUrl: mailbox.smtpUrl, customers: manifest.customers };
+};
+const sendMailPage = (res: ExpressResponse, render: (nonce: string) => string) => {
+  const nonce = randomBytes(16).toString("base64");
+  res
+    .set({ "Cache-Control": "no-store", "Content-Security-Policy": mailPageCsp(nonce) })
+    .type("html")
+    .send(render(nonce));
+};
+app.get("/demo/mail", (_req, res) => {
+  sendMailPage(res, (nonce) => mailboxPage(mailboxView(), mailbox.list(), nonce));
+});
+app.get("/demo/mail/:id", (req, res) => {
+  const mail = mailbox.find(req.params.id);
+  if (!mail) return void res.status(404).type("text").send("No such email in the demo mailbox.");
+  const part = req.query.part === "text" ? "text" : "html";
+  sendMailPage(res, (nonce) => mailMessagePage(mailboxView(), mail, part, nonce));
+});
 app.get(["/", "/demo"], (_req, res) => {
   const shop = simulator.store(DEMO_APP.shop).shop;
   res.type("html").send(frontPage({ shop: DEMO_APP.shop, shopName: shop.name, customers: manifest.customers }));
@@ -298,6 +332,7 @@ const server = app.listen(port, async () => {
   console.log(`  Demo home:       ${appUrl}/demo`);
   console.log(`  Merchant admin:  ${appUrl}/demo/admin`);
   console.log(`  Shopper pages:   ${appUrl}/demo (pick a customer's order)`);
+  console.log(`  Demo mailbox:    ${appUrl}/demo/mail (every email the app sends, by ${mailbox.smtpUrl})`);
   console.log("Stop with Ctrl+C; `npm run demo` again keeps the data, `npm run demo -- --reset` reseeds.");
 });
 
@@ -305,6 +340,7 @@ function shutdown() {
   clearTimeout(saveTimer);
   saveStore();
   edge.close();
+  void mailbox.close();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();
 }
