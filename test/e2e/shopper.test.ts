@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import {
   watchForProblems,
   type RunningDemo,
 } from "./demo-harness";
+import { fillArrivalClaim, openClaimPage, translator } from "./shopper-flow";
 
 // The shopper's side in a real browser: the demo's customer-account pages run the extensions' real
 // bundles (the "Report a problem" menu item, the order-status block and the full-page claim page),
@@ -21,7 +22,6 @@ import {
 // and the words expected are the extensions' own locale files, so a test reads as the shopper does.
 
 const SCREENS = process.env.E2E_SCREENSHOTS_DIR ?? "test-results/screens";
-const EVIDENCE = "test/fixtures/evidence";
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -62,43 +62,6 @@ async function newPage(locale: DemoLocale = "en") {
   return page;
 }
 
-type Texts = Record<string, unknown>;
-const localeFile = (extension: string, locale: DemoLocale) =>
-  JSON.parse(
-    readFileSync(
-      join("extensions", extension, "locales", locale === "en" ? "en.default.json" : `${locale}.json`),
-      "utf8",
-    ),
-  ) as Texts;
-
-/** The extension's own text for a key, with its {{placeholders}} filled in. */
-function translator(extension: string, locale: DemoLocale) {
-  const texts = localeFile(extension, locale);
-  const raw = (key: string) => {
-    const text = key.split(".").reduce<unknown>((node, part) => (node as Texts | undefined)?.[part], texts);
-    if (typeof text !== "string") throw new Error(`no ${locale} text for ${key} in ${extension}`);
-    return text;
-  };
-  const t = (key: string, replacements: Record<string, string | number> = {}) =>
-    raw(key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(replacements[name] ?? `{{${name}}}`));
-  /** The text as a pattern: what the placeholders become is left open unless given. */
-  t.pattern = (key: string, replacements: Record<string, string | number> = {}) =>
-    new RegExp(
-      `^${raw(key)
-        .split(/(\{\{\w+\}\})/)
-        .map((part) => {
-          const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
-          if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-          return name in replacements ? String(replacements[name]).replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : ".+";
-        })
-        .join("")}$`,
-    );
-  /** The same, anywhere in a longer text. */
-  t.within = (key: string, replacements: Record<string, string | number> = {}) =>
-    new RegExp(t.pattern(key, replacements).source.replace(/^\^|\$$/g, ""));
-  return t;
-}
-
 function order(scenario: string) {
   for (const customer of demoManifest(demo).customers) {
     const found = customer.orders.find((o) => o.scenario === scenario);
@@ -111,19 +74,6 @@ async function openOrderPage(scenario: string, locale: DemoLocale) {
   const { customerId, orderId } = order(scenario);
   await page.goto(`${demo.baseUrl}${orderPageUrl(customerId, orderId, locale)}`);
   return page.frameLocator("#block");
-}
-
-/** The menu item navigates to the full-page claim page, at the URL customer accounts give it. */
-async function openClaimPage(locale: DemoLocale): Promise<FrameLocator> {
-  const warranty = translator("warranty-claims", locale);
-  await page
-    .frameLocator("#menu")
-    .getByRole("link", { name: warranty("menuItem") })
-    .click();
-  await page.waitForURL(/\/demo\/shopper\/page\/claim-page\/customer-account\.order\.page\.render\/\d+\/\?/);
-  const claimPage = page.frameLocator("#page");
-  await claimPage.getByRole("heading", { level: 1, name: translator("claim-page", locale)("page.heading") }).waitFor();
-  return claimPage;
 }
 
 async function screenshot(name: string) {
@@ -156,41 +106,6 @@ async function claimsOf(orderId: string) {
   } finally {
     db.close();
   }
-}
-
-/**
- * Fills in an arrival claim for one item: damaged, described, noticed today, one exclusion question
- * answered, a replacement asked for; then the three photos the policy requires, one per slot.
- */
-async function fillArrivalClaim(
-  claimPage: FrameLocator,
-  locale: DemoLocale,
-  item: RegExp | string,
-  screenshotName?: string,
-) {
-  const t = translator("claim-page", locale);
-  await claimPage.getByRole("checkbox", { name: item }).check();
-  await claimPage.getByRole("radio", { name: t("problems.damaged"), exact: true }).check();
-  await claimPage
-    .getByLabel(t("form.description.label.arrival"))
-    .fill("The box was crushed on one corner and the item inside is dented.");
-  await claimPage.getByLabel(t("form.noticed.label")).fill(new Date().toISOString().slice(0, 10));
-  await claimPage.getByRole("radio", { name: t("resolutions.replacement"), exact: true }).check();
-  // The warranty's exclusion questions are not asked of an arrival claim.
-  expect(await claimPage.getByRole("group", { name: t("form.questions.accidentalDamage") }).count()).toBe(0);
-
-  // The server's preview says what is still missing, and the slots it needs are marked required.
-  const missing = claimPage.locator("s-banner", { hasText: t("preview.notEligible") });
-  await missing.waitFor();
-  if (screenshotName) await missing.screenshot({ path: join(SCREENS, `${screenshotName}.png`) });
-  const slot = (name: string) =>
-    claimPage.getByLabel(t("evidence.requiredLabel", { label: t(`evidence.${name}.label`) }), { exact: true });
-  await slot("issue").setInputFiles(join(EVIDENCE, "damaged-box.jpg"));
-  await slot("shipping_label").setInputFiles(join(EVIDENCE, "shipping-label.jpg"));
-  await slot("packaging").setInputFiles(join(EVIDENCE, "packaging.jpg"));
-  await expect
-    .poll(() => claimPage.getByText(t("evidence.uploaded"), { exact: true }).count(), { timeout: 20_000 })
-    .toBe(3);
 }
 
 /** A moment as the claim page shows it (formatMoment: the shopper's locale and time zone). */
@@ -228,8 +143,8 @@ describe("a shopper files an arrival claim with three photos", () => {
       expect(await axeViolations(page)).toEqual([]);
 
       // WHEN the shopper opens "Report a problem" and fills in the claim form
-      const claimPage = await openClaimPage(locale);
-      await fillArrivalClaim(claimPage, locale, item, `${locale}-preview-missing-photos`);
+      const claimPage = await openClaimPage(page, locale);
+      await fillArrivalClaim(claimPage, locale, item, join(SCREENS, `${locale}-preview-missing-photos.png`));
 
       // THEN the live preview from the server says the claim can be accepted, and by when the shop replies
       const preview = claimPage.locator("s-banner", { hasText: t("preview.eligible") });
@@ -322,7 +237,7 @@ describe("submitting twice", () => {
     const { orderId } = order("delivered-2-days-ago");
     await newPage();
     await openOrderPage("delivered-2-days-ago", "en");
-    const claimPage = await openClaimPage("en");
+    const claimPage = await openClaimPage(page, "en");
     await fillArrivalClaim(claimPage, "en", /^Aurora Desk Lamp/);
     await claimPage.locator("s-banner", { hasText: t("preview.eligible") }).waitFor();
 
@@ -357,7 +272,7 @@ describe("submitting twice", () => {
     const { orderId } = order("discounted-line");
     await newPage();
     await openOrderPage("discounted-line", "en");
-    const claimPage = await openClaimPage("en");
+    const claimPage = await openClaimPage(page, "en");
     await fillArrivalClaim(claimPage, "en", /^Trail Water Bottle/);
     await claimPage.locator("s-banner", { hasText: t("preview.eligible") }).waitFor();
 
@@ -393,7 +308,7 @@ describe("what an order can still report", () => {
     const block = await openOrderPage("split-shipment", "en");
     await block.getByText(tb.pattern("block.canReportArrival")).waitFor();
     await block.getByText(tb.pattern("block.canReportWarranty")).waitFor();
-    const claimPage = await openClaimPage("en");
+    const claimPage = await openClaimPage(page, "en");
     // The scooter came from Berlin 9 days ago: its arrival window closed. The power bank came from
     // Shenzhen yesterday: damage can still be reported.
     const items = claimPage.locator("s-section", { hasText: t("form.items.heading") });
@@ -421,7 +336,7 @@ describe("what an order can still report", () => {
     await newPage();
     const block = await openOrderPage("unfulfilled", "en");
     await block.getByText(tb("block.nothing.notShipped"), { exact: true }).waitFor();
-    const claimPage = await openClaimPage("en");
+    const claimPage = await openClaimPage(page, "en");
     await claimPage.getByText(t("nothingClaimable.notShipped"), { exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
