@@ -9,6 +9,9 @@ import {
   type ClaimItemState,
   type ClaimState,
 } from "../domain/claim-lifecycle/claim-state";
+import { planClaimEventEmails } from "../domain/notifications/plan-emails";
+import { enqueueEmails } from "./email-outbox.server";
+import { readNotificationPreferences } from "./notification-settings.server";
 
 // Claims in the database. Rows are parsed into the domain's ClaimState at this edge (zod), and a
 // change is saved as "the claim moved from version n to n+1 and appended these events", so two
@@ -23,6 +26,8 @@ interface ClaimMeta {
   customerId: string | null;
   customerName: string | null;
   customerEmail: string | null;
+  /** The shopper's language when they filed, for their emails. */
+  locale: string | null;
   version: number;
   respondBy: Date | null;
   /** What the shopper calls each claimed line (Shopify's line name at submission), when known. */
@@ -47,6 +52,8 @@ interface NewClaim {
   itemTitles?: Readonly<Record<string, string>>;
   /** What the claimed items cost the shopper, in the order's currency, when Shopify showed the prices. */
   claimedValue?: MoneyInput | null;
+  /** The shopper's language (en | fr | de | es) for their emails. */
+  locale?: string | null;
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -113,6 +120,7 @@ export async function insertClaim(tx: Prisma.TransactionClient, input: NewClaim)
       customerId: input.customerId ?? null,
       customerName: input.customerName ?? null,
       customerEmail: input.customerEmail ?? null,
+      locale: input.locale ?? null,
       type: state.type,
       status: state.status,
       responseHours: state.responseHours,
@@ -137,7 +145,44 @@ export async function insertClaim(tx: Prisma.TransactionClient, input: NewClaim)
   });
   const stored = await findClaim(tx, input.shop, state.id);
   if (!stored) throw new Error(`claim ${state.id} vanished after insert`);
+  await enqueueClaimEmails(tx, stored, state.events, new Date(first.at));
   return stored;
+}
+
+/**
+ * The transactional outbox's write (docs/decisions, the email outbox): the emails the
+ * new events cause are queued in the claim change's own transaction, so the change and its emails
+ * commit together or not at all; the worker sends them.
+ */
+async function enqueueClaimEmails(
+  tx: Prisma.TransactionClient,
+  stored: StoredClaim,
+  newEvents: readonly ClaimEvent[],
+  now: Date,
+): Promise<void> {
+  const prefs = await readNotificationPreferences(tx, stored.meta.shop);
+  const planned = planClaimEventEmails(
+    {
+      id: stored.state.id,
+      shop: stored.meta.shop,
+      number: stored.meta.number,
+      type: stored.state.type,
+      status: stored.state.status,
+      locale: stored.meta.locale,
+      respondBy: stored.meta.respondBy,
+    },
+    newEvents.map((event) => ({
+      sequence: event.sequence,
+      type: event.type,
+      actorType: event.actor.type,
+      fromStatus: event.from,
+      toStatus: event.to,
+      at: event.at,
+      data: event.data,
+    })),
+    prefs,
+  );
+  await enqueueEmails(tx, stored.meta.shop, stored.state.id, planned, now);
 }
 
 const claimInclude = {
@@ -194,6 +239,7 @@ function toStoredClaim(row: ClaimRow): StoredClaim {
       customerId: row.customerId,
       customerName: row.customerName,
       customerEmail: row.customerEmail,
+      locale: row.locale,
       version: row.version,
       respondBy: row.respondBy,
       itemTitles: Object.fromEntries(row.items.map((item) => [item.lineItemId, item.title])),
@@ -283,5 +329,6 @@ export async function saveClaimChange(
   await tx.claimEvent.createMany({ data: newEvents.map((event) => ({ claimId: next.id, ...eventRow(event) })) });
   const stored = await findClaim(tx, shop, next.id);
   if (!stored) throw new Error(`claim ${next.id} vanished after update`);
+  await enqueueClaimEmails(tx, stored, newEvents, new Date(last.at));
   return stored;
 }

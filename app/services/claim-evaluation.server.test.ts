@@ -15,7 +15,13 @@ const order = {
   createdAt: "2026-02-26T10:00:00Z",
   currencyCode: "EUR",
   presentmentCurrencyCode: "EUR",
-  customer: { id: "gid://shopify/Customer/7", displayName: "Jane Doe" },
+  email: "jane@example.com",
+  customerLocale: "de-DE",
+  customer: {
+    id: "gid://shopify/Customer/7",
+    displayName: "Jane Doe",
+    defaultEmailAddress: { emailAddress: "jane.doe@example.com" },
+  },
   lineItems: {
     nodes: [
       {

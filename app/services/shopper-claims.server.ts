@@ -505,6 +505,7 @@ export async function submitShopperClaim(
       problem: draft.problem,
       submissionKey: draft.submissionKey,
       uploadIds: draft.uploadIds,
+      locale: language,
     },
     now,
   );

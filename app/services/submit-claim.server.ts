@@ -23,6 +23,7 @@ import {
   type PreferredResolution,
 } from "../domain/evaluate-claim-schema";
 import type { ClaimType } from "../domain/policy/resolve-policy";
+import { shopperLanguage, type ShopperLanguage } from "../i18n/shopper-messages";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { fetchOrderFacts, type MoneyAmount } from "../shopify/order-facts.server";
 import { fetchShopProfile } from "../shopify/shop.server";
@@ -50,6 +51,10 @@ interface LoadedOrder {
   orderName: string | null;
   /** The shopper's name for the merchant's inbox, when Shopify still shows the order. */
   customerName: string | null;
+  /** Where the shopper's claim emails go (the order's email), when Shopify still shows the order. */
+  customerEmail: string | null;
+  /** The language the shopper ordered in, when Shopify still shows the order and knows it. */
+  customerLocale: string | null;
   /** What the shopper calls each line (Shopify's line name), when Shopify still shows the order. */
   lineNames: Record<string, string>;
   /** Each line's price paid per unit, after discounts, in the order's currency, when Shopify still shows the order. */
@@ -109,6 +114,8 @@ async function loadOrder(
       timezone: facts.shop.timezone,
       orderName: facts.orderName,
       customerName: facts.customerName,
+      customerEmail: facts.customerEmail,
+      customerLocale: facts.customerLocale,
       lineNames: Object.fromEntries(facts.lines.map((line) => [line.lineItemId, line.name])),
       unitPrices: Object.fromEntries(facts.lines.map((line) => [line.lineItemId, line.unitPricePaid.presentment])),
     };
@@ -131,6 +138,8 @@ async function loadOrder(
     timezone,
     orderName: null,
     customerName: null,
+    customerEmail: null,
+    customerLocale: null,
     lineNames: {},
     unitPrices: {},
   };
@@ -266,6 +275,8 @@ interface SubmitClaimInput {
   submissionKey?: string;
   /** The shopper's own unattached uploads of the order: their kinds are the claim's evidence, and they are attached in the claim's transaction. */
   uploadIds?: string[];
+  /** The language the shopper filed in (their request's): their emails' language. */
+  locale?: ShopperLanguage;
 }
 
 /** The claim an earlier request submitted with this key, if it is this shopper's for this order. */
@@ -344,6 +355,9 @@ async function submitNewClaim(
       orderName: loaded.orderName,
       customerId: context.customerId,
       customerName: loaded.customerName,
+      customerEmail: loaded.customerEmail,
+      // The language they filed in, else the one they ordered in; unknown: the emails' default.
+      locale: input.locale ?? (loaded.customerLocale ? shopperLanguage(loaded.customerLocale) : null),
       submissionKey: input.submissionKey ?? null,
       itemTitles: loaded.lineNames,
       claimedValue: claimedValue(state.items, loaded.unitPrices),

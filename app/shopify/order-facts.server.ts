@@ -20,9 +20,14 @@ const ORDER_FACTS_QUERY = `#graphql
       createdAt
       currencyCode
       presentmentCurrencyCode
+      email
+      customerLocale
       customer {
         id
         displayName
+        defaultEmailAddress {
+          emailAddress
+        }
       }
       lineItems(first: 30) {
         nodes {
@@ -134,7 +139,15 @@ const OrderFactsResponseSchema = z.object({
       createdAt: z.string(),
       currencyCode: z.string(),
       presentmentCurrencyCode: z.string(),
-      customer: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+      email: z.string().nullable(),
+      customerLocale: z.string().nullable(),
+      customer: z
+        .object({
+          id: z.string(),
+          displayName: z.string(),
+          defaultEmailAddress: z.object({ emailAddress: z.string() }).nullable(),
+        })
+        .nullable(),
       lineItems: z.object({
         nodes: z.array(
           z.object({
@@ -246,6 +259,13 @@ export interface OrderFacts {
   customerId: string | null;
   /** The customer's name as Shopify shows it (protected customer data: erased by customers/redact). */
   customerName: string | null;
+  /**
+   * Where the shopper's claim emails go: the order's contact email, else the customer's default
+   * address (protected customer data: erased by customers/redact).
+   */
+  customerEmail: string | null;
+  /** The language the shopper ordered in (e.g. "fr-CA"), when Shopify knows it. */
+  customerLocale: string | null;
   currencyCode: string;
   presentmentCurrencyCode: string;
   lines: OrderLineFacts[];
@@ -306,6 +326,8 @@ export function toOrderFacts(shop: { ianaTimezone: string; currencyCode: string 
     createdAt: order.createdAt,
     customerId: order.customer?.id ?? null,
     customerName: order.customer?.displayName ?? null,
+    customerEmail: order.email || order.customer?.defaultEmailAddress?.emailAddress || null,
+    customerLocale: order.customerLocale || null,
     currencyCode: order.currencyCode,
     presentmentCurrencyCode: order.presentmentCurrencyCode,
     lines,
