@@ -233,6 +233,19 @@ export interface StoreState {
   returns: ReturnState[];
   draftOrders: DraftOrderState[];
   idempotency: Record<string, IdempotencyRecord>;
+  /** The emails Shopify itself sent customers (optional: stores saved before it was kept have none). */
+  customerNotifications?: CustomerNotificationState[];
+}
+
+/**
+ * An email Shopify sends the customer itself: refundCreate with `notify`, returnCreate and
+ * returnProcess with `notifyCustomer`; only when the order has an email (Order.email).
+ */
+export interface CustomerNotificationState {
+  kind: "refund_created" | "return_created" | "return_processed";
+  orderId: string;
+  to: string;
+  at: string;
 }
 
 export function emptyStoreState(shopDomain: string, init: Partial<ShopState> = {}): StoreState {

@@ -14,6 +14,7 @@ import { locationView } from "./catalog";
 import { connection, moneyBag, moneyV2, orderVisible, userError, type ResolverContext, type View } from "./context";
 import { lineItemView, orderView, transactionView } from "./orders";
 import { returnView } from "./returns";
+import { notifyCustomer } from "./customer-notifications";
 
 // Order.suggestedRefund, refundCreate (idempotent, never over-refunds) and the Refund object.
 
@@ -463,6 +464,7 @@ export function refundCreate(ctx: ResolverContext, args: Record<string, unknown>
     if (errors.length > 0) return null;
     const result = applyRefund(ctx, order, request);
     errors = result.errors;
+    if (result.refund) notifyCustomer(ctx, order, "refund_created", input.notify);
     return result.refund;
   });
   if (!outcome) return { refund: null, order: null, userErrors: errors };

@@ -5,6 +5,7 @@ import type { OrderState, ReturnState } from "../state";
 import { connection, orderVisible, type ResolverContext, type View } from "./context";
 import { fulfillmentLineItemView, orderView, transactionView } from "./orders";
 import { applyRefund, refundView } from "./refunds";
+import { notifyCustomer } from "./customer-notifications";
 
 // Returns: returnCreate (an open return, as a merchant creates it), returnProcess (dispositions
 // and the refund), Order.returns and the Return object. Exchanges and reverse deliveries are not
@@ -73,6 +74,7 @@ interface ReturnInput {
   orderId: string;
   returnLineItems: { fulfillmentLineItemId: string; quantity: number; returnReasonNote?: string | null }[];
   exchangeLineItems?: unknown[] | null;
+  notifyCustomer?: boolean | null;
 }
 
 export function returnCreate(ctx: ResolverContext, args: Record<string, unknown>): View {
@@ -134,6 +136,7 @@ export function returnCreate(ctx: ResolverContext, args: Record<string, unknown>
     lineItems: lines,
   };
   ctx.store.state.returns.push(ret);
+  notifyCustomer(ctx, order, "return_created", input.notifyCustomer);
   return { return: returnView(ctx, ret), userErrors: [] };
 }
 
@@ -155,6 +158,7 @@ interface ReturnProcessInput {
   } | null;
   exchangeLineItems?: unknown[] | null;
   note?: string | null;
+  notifyCustomer?: boolean | null;
 }
 
 export function returnProcess(ctx: ResolverContext, args: Record<string, unknown>): View {
@@ -240,5 +244,6 @@ export function returnProcess(ctx: ResolverContext, args: Record<string, unknown
     ret.status = "CLOSED";
     ret.closedAt = ctx.now.toISOString();
   }
+  notifyCustomer(ctx, order, "return_processed", input.notifyCustomer);
   return { return: returnView(ctx, ret), userErrors: [] };
 }
