@@ -12,6 +12,7 @@ import {
   processReturn,
   type ShopifyReturn,
 } from "../shopify/returns.server";
+import { shopifyNotifiesShopper } from "./notification-settings.server";
 import type { ClosedReturn, ReturnOpenIntent } from "./shopify-action-kinds.server";
 import {
   carryOutAction,
@@ -114,6 +115,7 @@ async function carryOutReturnOpen(
   graphql: AdminGraphql,
   stored: StoredAction<"return_open">,
   now: Date,
+  notifyCustomer: boolean,
 ): Promise<ShopifyReturn | null> {
   const { result } = await carryOutAction(db, stored, now, async ({ action, intent }) => {
     if (intent.lines.length === 0) return { result: null, shopifyId: null };
@@ -125,7 +127,12 @@ async function carryOutReturnOpen(
       );
       if (opened) return { result: opened, shopifyId: opened.returnId };
     }
-    const opened = await openReturn(graphql, { orderId: intent.orderId, lines: intent.lines, note: intent.note });
+    const opened = await openReturn(graphql, {
+      orderId: intent.orderId,
+      lines: intent.lines,
+      note: intent.note,
+      notifyCustomer,
+    });
     return { result: opened, shopifyId: opened.returnId };
   });
   return result;
@@ -154,7 +161,9 @@ export async function requestReturn(
   const stepped = await storeActionIntent(db, stored.state.id, "return_open", () =>
     planReturn(graphql, next, stored.meta.number),
   );
-  const shopifyReturn = await carryOutReturnOpen(db, graphql, stepped, now);
+  // Shopify's return email or ours, never both: the shop's notification setting says which.
+  const notifyCustomer = await shopifyNotifiesShopper(db, input.shop);
+  const shopifyReturn = await carryOutReturnOpen(db, graphql, stepped, now, notifyCustomer);
   const claim = await saveClaimAfterShopifySteps(db, input.shop, stored, next, shopifyReturn?.returnId).catch(
     async (err) => {
       // Another merchant asked for the return meanwhile: it is the same Shopify return (one action).
@@ -187,13 +196,14 @@ export async function closeClaimReturn(
   if (!returnId) return null;
   const note = `${returnNote(claim.meta.number)} resolved`;
   const stored = await storeActionIntent(db, claim.state.id, "return_close", async () => ({ returnId, note }));
+  const notifyCustomer = await shopifyNotifiesShopper(db, claim.meta.shop);
   const { result } = await carryOutAction(db, stored, now, async () => {
     const current = await fetchReturn(graphql, returnId);
     const closed: ClosedReturn = !current
       ? { returnId, status: "NOT_VISIBLE", name: null }
       : current.status !== "OPEN"
         ? { returnId, status: current.status, name: current.name }
-        : await processReturn(graphql, current, note).then((r) => ({
+        : await processReturn(graphql, current, note, notifyCustomer).then((r) => ({
             returnId: r.returnId,
             status: r.status,
             name: r.name,

@@ -9,6 +9,8 @@ import { withShopifyRetries } from "./retry.server";
 // back through refundCreate (the claim's refund), so no financial transfer is processed here.
 // The ReturnReason enum is deprecated since 2026-01: the reason is the line's returnReasonNote,
 // which also carries the claim's marker so that a retry can find a return it already opened.
+// `notifyCustomer` (false when left out) is always sent, as the shop's notification setting says:
+// Shopify's return emails or Warranty Desk's, never both.
 
 const RETURN_CREATE_MUTATION = `#graphql
   mutation WarrantyDeskReturnCreate($returnInput: ReturnInput!) {
@@ -169,6 +171,8 @@ interface OpenReturnRequest {
   lines: readonly { fulfillmentLineItemId: string; quantity: number }[];
   /** Why the items come back, shown on each return line in the admin (and our retry marker). */
   note: string;
+  /** Shopify emails the customer about the return (the shop's setting: its notifications, not ours). */
+  notifyCustomer: boolean;
 }
 
 /** Opens a Shopify return (status OPEN) for the fulfillment line items. */
@@ -177,6 +181,7 @@ export async function openReturn(graphql: AdminGraphql, request: OpenReturnReque
     variables: {
       returnInput: {
         orderId: request.orderId,
+        notifyCustomer: request.notifyCustomer,
         returnLineItems: request.lines.map((line) => ({
           fulfillmentLineItemId: line.fulfillmentLineItemId,
           quantity: line.quantity,
@@ -210,14 +215,21 @@ export async function fetchReturn(graphql: AdminGraphql, returnId: string): Prom
 /**
  * Confirms the unprocessed quantities of every line as returned (not restocked: a claimed item is
  * faulty), which closes the return. No refund here: the claim's refund is its own step.
+ * `notifyCustomer`: Shopify emails the customer that the return was processed.
  */
-export async function processReturn(graphql: AdminGraphql, open: ShopifyReturn, note: string): Promise<ShopifyReturn> {
+export async function processReturn(
+  graphql: AdminGraphql,
+  open: ShopifyReturn,
+  note: string,
+  notifyCustomer: boolean,
+): Promise<ShopifyReturn> {
   const lines = open.lines.filter((line) => line.quantity > line.processedQuantity);
   const response = await withShopifyRetries(graphql)(RETURN_PROCESS_MUTATION, {
     variables: {
       input: {
         returnId: open.returnId,
         note,
+        notifyCustomer,
         returnLineItems: lines.map((line) => ({
           id: line.returnLineItemId,
           quantity: line.quantity - line.processedQuantity,
