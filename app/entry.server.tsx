@@ -1,9 +1,16 @@
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
-import { RemixServer } from "@remix-run/react";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import {
+  createReadableStreamFromReadable,
+  type ActionFunctionArgs,
+  type EntryContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { logger } from "./utils/logger.server";
+import { REQUEST_ID_HEADER } from "./utils/request-log.server";
 
 export const streamTimeout = 5000;
 
@@ -31,10 +38,24 @@ export default async function handleRequest(
       },
       onError(error) {
         responseStatusCode = 500;
-        console.error(error);
+        logger.error("Rendering the page failed", { requestId: request.headers.get(REQUEST_ID_HEADER), error });
       },
     });
     // Abort the render once the stream timeout has passed, so a stuck loader cannot hold the socket.
     setTimeout(abort, streamTimeout + 1000);
+  });
+}
+
+/**
+ * Remix calls this for an error thrown by a loader, an action or the render; the default writes it
+ * to the console as text. A URL no route answers (404) is already in the request's log line.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 404) return;
+  logger.error("A loader, action or render failed", {
+    requestId: request.headers.get(REQUEST_ID_HEADER),
+    path: new URL(request.url).pathname,
+    error,
   });
 }

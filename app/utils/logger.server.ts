@@ -193,3 +193,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** The app's logger. Pass `{ requestId, shop, claimId }` or `{ job }` through `child` or per record. */
 export const logger = createLogger();
+
+const LEVEL_OF_SHOPIFY_SEVERITY: readonly LogLevel[] = ["error", "warn", "info", "debug"];
+
+/**
+ * The Shopify library's `logger.log` (shopifyApp({ logger: { log } })): its lines, already filtered
+ * by its own level, as JSON too. Its LogSeverity runs Error = 0, Warning = 1, Info = 2, Debug = 3.
+ */
+export function logShopifyLibraryLine(severity: number, message: string): void {
+  logger[LEVEL_OF_SHOPIFY_SEVERITY[severity] ?? "info"](message, { source: "shopify-api" });
+}
