@@ -3,6 +3,7 @@ import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/s
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { env } from "./utils/env.server";
+import { logShopifyLibraryLine } from "./utils/logger.server";
 import { assertNoForeignAdminToken } from "./utils/session-tokens.server";
 
 // The one place that calls shopifyApp(). Admin API 2026-10 (see docs/decisions/002-api-versions.md),
@@ -26,7 +27,7 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
-  logger: { level: LOG_SEVERITY[config.LOG_LEVEL] },
+  logger: { level: LOG_SEVERITY[config.LOG_LEVEL], log: logShopifyLibraryLine },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,
