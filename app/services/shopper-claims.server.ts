@@ -439,6 +439,8 @@ function engineClaim(draft: ClaimDraft) {
       ...(draft.problemFirstNoticedAt === undefined ? {} : { problemFirstNoticedAt: draft.problemFirstNoticedAt }),
     },
     preferredResolution: draft.preferredResolution,
+    // Who pays return shipping can depend on it (the policy's payer per problem).
+    problem: draft.problem,
   };
 }
 

@@ -14,7 +14,6 @@ import { evaluateClaim } from "../domain/evaluate-claim";
 import {
   CLAIM_TYPES,
   ClaimSchema,
-  PREFERRED_RESOLUTIONS,
   RESOLUTIONS_BY_CLAIM_TYPE,
   type Claim,
   type ClaimProblem,
@@ -22,6 +21,7 @@ import {
   type ClaimEvaluationInput,
   type PreferredResolution,
 } from "../domain/evaluate-claim-schema";
+import { claimNotEligible, commonResolutions } from "../domain/policy/offered-resolutions";
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import { shopperLanguage, type ShopperLanguage } from "../i18n/shopper-messages";
 import type { AdminGraphql } from "../shopify/admin-client.server";
@@ -339,12 +339,7 @@ async function submitNewClaim(
   const evaluationIn = evaluationInput(loaded, inputs, claim, now);
   const evaluation = evaluateClaim(evaluationIn);
   if (!evaluation.eligible) {
-    const reasons = [...evaluation.reasons, ...evaluation.items.flatMap((i) => i.reasons)];
-    throw new DomainError(
-      "invalid",
-      "claim.not_eligible",
-      `This claim cannot be submitted: ${[...new Set(reasons)].join(", ")}.`,
-    );
+    throw claimNotEligible([...evaluation.reasons, ...evaluation.items.flatMap((i) => i.reasons)]);
   }
   const submission = claimSubmissionFromEvaluation(randomUUID(), evaluationIn, evaluation, input.note, input.problem);
   const { state } = openClaim(submission, now, { type: "customer", id: context.customerId });
@@ -378,6 +373,8 @@ interface ClaimWindow {
   reasons: string[];
   /** The window counts from an estimated delivery date (Shopify knows no delivery yet). */
   deliveryDateEstimated: boolean;
+  /** What the line's policy offers for this claim type. */
+  resolutions: PreferredResolution[];
 }
 
 interface ClaimOption {
@@ -443,6 +440,7 @@ async function claimOptionsOf(
         windowEndsAt: item?.windowEndsAt ?? null,
         reasons: item?.reasons ?? [],
         deliveryDateEstimated: evaluation.flags.includes("delivery_date_estimated"),
+        resolutions: evaluation.resolutions,
       };
     };
     return {
@@ -453,20 +451,22 @@ async function claimOptionsOf(
       warranty: windowFor("warranty"),
     };
   });
-  // The form offers one list whatever type is chosen: only what each type still open accepts.
-  const open = CLAIM_TYPES.filter((type) => items.some((item) => item[type].open && item.claimableQuantity > 0));
-  const resolutions = PREFERRED_RESOLUTIONS.filter((resolution) =>
-    (open.length > 0 ? open : CLAIM_TYPES).every((type) => RESOLUTIONS_BY_CLAIM_TYPE[type].includes(resolution)),
-  );
+  // Per type: what every line still open for it offers (its product's policy). The form's one
+  // list for clients that do not choose per item: what each type still open offers.
+  const openFor = (type: ClaimType) => items.filter((item) => item[type].open && item.claimableQuantity > 0);
+  const byType = (type: ClaimType) =>
+    commonResolutions(
+      (openFor(type).length > 0 ? openFor(type) : items).map((item) => item[type].resolutions),
+      RESOLUTIONS_BY_CLAIM_TYPE[type],
+    );
+  const resolutionsByType = { arrival: byType("arrival"), warranty: byType("warranty") };
+  const open = CLAIM_TYPES.filter((type) => openFor(type).length > 0);
   return {
     orderId: context.orderId,
     orderName: loaded.orderName,
     timezone: loaded.timezone,
     items,
-    resolutions,
-    resolutionsByType: {
-      arrival: [...RESOLUTIONS_BY_CLAIM_TYPE.arrival],
-      warranty: [...RESOLUTIONS_BY_CLAIM_TYPE.warranty],
-    },
+    resolutions: commonResolutions((open.length > 0 ? open : CLAIM_TYPES).map((type) => resolutionsByType[type])),
+    resolutionsByType,
   };
 }
