@@ -420,6 +420,21 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
             </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
+
+        <Layout.AnnotatedSection
+          id="notifications"
+          title="Notifications"
+          description="Emails to you and to shoppers about their claims."
+        >
+          <Card>
+            <BlockStack gap="100">
+              <Link url="/app/settings/notifications">Notifications</Link>
+              <Text as="p" tone="subdued">
+                Where your emails go, who tells shoppers about refunds and returns, reminders and the daily digest.
+              </Text>
+            </BlockStack>
+          </Card>
+        </Layout.AnnotatedSection>
       </Layout>
       <Box paddingBlockEnd="800" />
     </Page>
