@@ -3,6 +3,7 @@ import { authenticate, unauthenticated } from "../shopify.server";
 import { shopperErrorResponse } from "../i18n/shopper-errors.server";
 import { shopperLanguageOf } from "../i18n/shopper-messages";
 import { type ErrorBody } from "../utils/http.server";
+import { logger } from "../utils/logger.server";
 import { limitedBody, withinBodyLimit } from "../utils/request-limits.server";
 import { customerAccountIdentity, type CustomerAccountIdentity } from "../utils/session-tokens.server";
 
@@ -69,9 +70,9 @@ async function shopAdmin(shop: string): Promise<ShopAdmin> {
   } catch (error) {
     if (!(error instanceof SessionNotFoundError)) throw error;
     // Uninstalled, or installed and never opened (the token exchange stores the session then).
-    console.warn(
-      `Customer-account request for ${shop}, which has no offline session (app not installed or never opened)`,
-    );
+    logger.warn("Customer-account request for a shop with no offline session (app not installed or never opened)", {
+      shop,
+    });
     throw apiError(
       503,
       "shop_not_installed",

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { pingDatabase } from "../db/health.server";
+import { logger } from "../utils/logger.server";
 
 interface Health {
   status: "ok" | "unavailable";
@@ -11,7 +12,7 @@ export async function checkHealth(db: PrismaClient): Promise<Health> {
     await pingDatabase(db);
     return { status: "ok", database: "ok" };
   } catch (err) {
-    console.error("healthz: database check failed", err);
+    logger.error("healthz: database check failed", { error: err });
     return { status: "unavailable", database: "unreachable" };
   }
 }

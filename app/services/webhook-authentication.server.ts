@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { authenticate } from "../shopify.server";
+import { logger } from "../utils/logger.server";
 import { parseRequestInput, RequestInputError } from "../utils/request-input.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import {
@@ -74,7 +75,7 @@ type Rejection = "malformed_json" | "topic_mismatch" | "invalid_payload" | "shop
 
 /** Logs the rejected delivery (never its payload) and gives the 400 to throw. */
 function rejected(code: Rejection, message: string, log: Record<string, unknown>): Response {
-  console.warn(`Webhook delivery rejected: ${code}`, log);
+  logger.warn(`Webhook delivery rejected: ${code}`, log);
   return Response.json({ error: { code, message } }, { status: 400 });
 }
 

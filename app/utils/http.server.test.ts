@@ -4,6 +4,7 @@ import { RateLimitedError } from "../services/rate-limits.server";
 import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
 import { z } from "zod";
 import { errorResponse } from "./http.server";
+import { logger } from "./logger.server";
 import { parseRequestInput } from "./request-input.server";
 
 describe("errorResponse", () => {
@@ -21,7 +22,7 @@ describe("errorResponse", () => {
   });
 
   it("hides unexpected errors behind a generic 500 and logs them", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     const response = errorResponse(new Error("relation Claim does not exist"));
     expect(response.status).toBe(500);
     const body = await response.json();
@@ -78,7 +79,7 @@ describe("errorResponse", () => {
   });
 
   it("GIVEN a stored row or a Shopify answer that fails its schema (a bare ZodError) THEN it is our 500, logged, with no paths", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     const parsed = z.object({ claimStatus: z.enum(["submitted"]) }).safeParse({ claimStatus: "lost" });
     const response = errorResponse(parsed.error);
     expect(response.status).toBe(500);

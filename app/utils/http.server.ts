@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { isDomainError, type DomainErrorKind } from "../domain/errors";
 import { RateLimitedError } from "../services/rate-limits.server";
 import { ShopifyUnavailableError, ShopifyUserError } from "../shopify/errors.server";
+import { logger } from "./logger.server";
 import { RequestInputError } from "./request-input.server";
 
 // One mapping from errors to HTTP, used by every route: a DomainError's kind picks the status and
@@ -68,9 +69,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     // Where the data is wrong, never what it holds (a row or an answer may carry personal data).
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), code: issue.code }));
-    console.error("Data failed its schema (a stored row or a Shopify answer)", { issues, stack: error.stack });
+    logger.error("Data failed its schema (a stored row or a Shopify answer)", { issues, stack: error.stack });
   } else {
-    console.error("Unexpected error", error);
+    logger.error("Unexpected error", { error });
   }
   return Response.json(
     {

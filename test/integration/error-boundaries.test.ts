@@ -4,6 +4,7 @@ import prisma from "../../app/db.server";
 import { loader as claimOptionsLoader } from "../../app/routes/api.claim-options";
 import { loader as claimLoader } from "../../app/routes/app.claims.$claimId";
 import { unauthenticated } from "../../app/shopify.server";
+import { logger } from "../../app/utils/logger.server";
 import { DEMO_CLAIM_PLANS, seedDemoClaims } from "../demo/seed-claims";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
 import { shopifyEdge, simulator } from "../simulator/network-edge";
@@ -15,12 +16,12 @@ import { adminDocumentRequest, installTestShop, routeArgs, TEST_SHOP } from "../
 
 const NOW = new Date();
 let manifest: DemoManifest;
-let errorLog: MockInstance<typeof console.error>;
+let errorLog: MockInstance<typeof logger.error>;
 
 beforeEach(async () => {
   await installTestShop(TEST_SHOP);
   manifest = seedDemoStore(simulator, { shop: TEST_SHOP, now: NOW, seed: 5 });
-  errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+  errorLog = vi.spyOn(logger, "error").mockImplementation(() => {});
 });
 afterEach(() => errorLog.mockRestore());
 

@@ -11,6 +11,7 @@ import { action as fulfillmentCreated } from "../../app/routes/webhooks.fulfillm
 import { action as fulfillmentUpdated } from "../../app/routes/webhooks.fulfillments.update";
 import { action as orderFulfilled } from "../../app/routes/webhooks.orders.fulfilled";
 import { action as shopRedact } from "../../app/routes/webhooks.shop.redact";
+import { logger } from "../../app/utils/logger.server";
 import { BODY_LIMITS } from "../../app/utils/request-limits.server";
 import { installTestShop, routeArgs, TEST_SHOP, webhookRequest } from "../support/shopify-requests";
 
@@ -196,7 +197,7 @@ describe("every webhook route is bound to what Shopify signed", () => {
   it.each(table)("%s answers 400 to signed malformed JSON, logged without its contents", async (topic, { action }) => {
     // GIVEN an installed shop
     await installTestShop();
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
     // WHEN a correctly signed delivery carries a body that is not JSON
     const request = await webhookRequest(pathOf(topic), topic, null, {
       webhookId: "wh-malformed",
@@ -218,7 +219,7 @@ describe("every webhook route is bound to what Shopify signed", () => {
   it.each(table)("%s answers 400 to a signed payload of the wrong shape", async (topic, { action, wrongShape }) => {
     // GIVEN an installed shop
     await installTestShop();
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
     // WHEN a correctly signed delivery carries JSON that is not this topic's payload
     const request = await webhookRequest(pathOf(topic), topic, wrongShape, { webhookId: "wh-shape" });
     const answer = await answerOf(action(routeArgs(request)));
@@ -237,7 +238,7 @@ describe("every webhook route is bound to what Shopify signed", () => {
   it.each(table)("%s answers 400 to a delivery of another topic", async (topic, { action, genuine }) => {
     // GIVEN an installed shop
     await installTestShop();
-    vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(logger, "warn").mockImplementation(() => {});
     // WHEN a signed delivery whose topic header is another topic is posted to this route
     const request = await webhookRequest(pathOf(topic), "products/update", genuine);
     const answer = await answerOf(action(routeArgs(request)));
@@ -258,7 +259,7 @@ describe("every webhook route is bound to what Shopify signed", () => {
       // GIVEN two installed shops
       await installTestShop();
       await installTestShop(OTHER_SHOP);
-      vi.spyOn(console, "warn").mockImplementation(() => {});
+      vi.spyOn(logger, "warn").mockImplementation(() => {});
       // WHEN the test shop's signed payload arrives with the other shop's domain header
       const request = await webhookRequest(pathOf(topic), topic, genuine, { shop: OTHER_SHOP });
       const answer = await answerOf(action(routeArgs(request)));
@@ -375,7 +376,7 @@ describe("a signed body replayed against another shop or topic (the attack in th
     }
     const before = { a: await holdings(TEST_SHOP), b: await holdings(OTHER_SHOP) };
     expect(before.b).toEqual({ claims: 1, deliveryFacts: 1, sessions: 1 });
-    vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(logger, "warn").mockImplementation(() => {});
 
     // WHEN shop A's signed customers/data_request body is posted to /webhooks/shop/redact...
     const attempts: [string, Awaited<ReturnType<typeof webhookRequest>>][] = [
@@ -420,7 +421,7 @@ describe("a signed body replayed against another shop or topic (the attack in th
     // GIVEN an installed shop with a claim
     await installTestShop();
     await fileClaim(TEST_SHOP, "claim-a");
-    vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(logger, "warn").mockImplementation(() => {});
     // WHEN the customer's signed data request is posted as an erasure
     const request = await webhookRequest("/webhooks/customers/redact", "customers/redact", dataRequest());
     // THEN it is refused and the claim keeps its customer's details

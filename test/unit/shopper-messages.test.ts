@@ -17,6 +17,7 @@ import { DomainError } from "../../app/domain/errors";
 import { RateLimitedError } from "../../app/services/rate-limits.server";
 import { uploadErrors } from "../../app/services/evidence/uploads.server";
 import { ClaimSubmissionSchema } from "../../app/services/shopper-claims.server";
+import { logger } from "../../app/utils/logger.server";
 import { RequestInputError } from "../../app/utils/request-input.server";
 
 // The server's words for shoppers exist in every language, for every code the shopper API can answer.
@@ -336,7 +337,7 @@ describe("shopperErrorResponse", () => {
   });
 
   it("GIVEN a bare ZodError (a stored row or a Shopify answer) THEN our 500 in the shopper's words, never the field", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     const parsed = z.object({ orderName: z.string() }).safeParse({ orderName: 1 });
     const response = await shopperErrorResponse(parsed.error, "de");
     expect(response.status).toBe(500);
