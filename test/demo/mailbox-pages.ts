@@ -49,6 +49,7 @@ const READERS: Record<MailReader, { heading: string; none: string }> = {
 };
 
 const MAIL_STYLE = `${BASE_STYLE}
+  .topbar { height: auto; min-height: 56px; flex-wrap: wrap; row-gap: 4px; padding: 8px 16px; box-sizing: border-box; }
   .topbar a { color: #e3e3e3; }
   main { max-width: 1120px; margin: 24px auto 48px; padding: 0 16px; display: grid; gap: 16px; }
   h1 { font-size: 24px; margin: 0; }
@@ -170,9 +171,13 @@ const FIT_FRAME_SCRIPT = `
 
 /** /demo/mail/:id: one email as its reader reads it, the HTML part or (?part=text) the plain-text part. */
 export function mailMessagePage(view: MailboxView, mail: DemoMail, part: "html" | "text", nonce: string): string {
-  const readers = readersOf(view, mail)
-    .map((reader) => (reader === "merchant" ? "the merchant" : "a shopper"))
-    .join(" and ");
+  // Whose mailbox each envelope recipient is: "Rahel Störl, shopper (rahel@…)".
+  const deliveredTo = mail.recipients
+    .map((address) => {
+      const { reader, name } = readerOf(view, address);
+      return `${name}, ${reader === "merchant" ? "merchant" : "shopper"} (${address})`;
+    })
+    .join("; ");
   const shown = part === "html" && mail.html !== null ? "html" : "text";
   const format = (value: "html" | "text", label: string) =>
     `<a href="/demo/mail/${encodeURIComponent(mail.id)}${value === "text" ? "?part=text" : ""}"${shown === value ? ' aria-current="page"' : ""}>${label}</a>`;
@@ -190,7 +195,7 @@ export function mailMessagePage(view: MailboxView, mail: DemoMail, part: "html" 
 <dt>To</dt><dd>${addressList(mail.to)}</dd>
 <dt>Reply-To</dt><dd>${addressList(mail.replyTo)}</dd>
 <dt>Date</dt><dd>${time(mail.date ?? mail.receivedAt, view.timezone)}</dd>
-<dt>Delivered to</dt><dd>${escapeHtml(mail.recipients.join(", "))} (${readers})</dd>
+<dt>Delivered to</dt><dd>${escapeHtml(deliveredTo)}</dd>
 </dl>
 </article>
 <section class="card" aria-label="The email">

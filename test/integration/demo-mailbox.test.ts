@@ -163,7 +163,10 @@ describe("the demo mailbox's pages", () => {
     const plainOnly = mailMessagePage(view, notice!, "html", "n0nce");
     expect(plainOnly).toContain("This email has only a plain-text part.");
     expect(plainOnly).toContain('<pre class="body">A new arrival claim.');
-    expect(plainOnly).toContain("(the merchant)");
+    expect(plainOnly).toContain(
+      "<dt>Delivered to</dt><dd>Warranty Desk Demo, merchant (owner@warranty-desk-demo.myshopify.com)</dd>",
+    );
+    expect(html).toContain("<dt>Delivered to</dt><dd>Anna Schmidt, shopper (anna.schmidt@example.com)</dd>");
   });
 
   it("says what to do when nobody has mail yet", async () => {
