@@ -1,0 +1,51 @@
+# syntax=docker/dockerfile:1
+# Warranty Desk's production image, shaped like Shopify's app template's Dockerfile (Node, npm ci
+# --omit=dev, npm run build, EXPOSE, CMD npm run docker-start), in stages: the build needs the dev
+# dependencies (Vite, Remix's compiler, esbuild); the image keeps only the runtime ones.
+# `npm run docker-start` applies pending migrations (prisma migrate deploy, via scripts/db.mjs) and
+# then starts the server, so every release migrates before it serves. GET /healthz answers 200 when
+# the database answers. See docs/decisions/ (the container image and structured logs).
+#   docker build -t warranty-desk .
+#   docker run -p 3000:3000 -e SHOPIFY_API_KEY=... -e SHOPIFY_API_SECRET=... \
+#     -e SHOPIFY_APP_URL=https://... -e DATABASE_URL=postgresql://... warranty-desk
+
+# Debian slim rather than Alpine: sharp's and libSQL's native builds are the glibc ones CI tests.
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+FROM ${NODE_IMAGE} AS base
+WORKDIR /app
+# The Prisma client is generated at start, for DATABASE_URL's provider (SQLite or PostgreSQL).
+ENV PRISMA_SKIP_POSTINSTALL_GENERATE=1 \
+    PRISMA_HIDE_UPDATE_MESSAGE=1 \
+    NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NPM_CONFIG_FUND=false \
+    NPM_CONFIG_AUDIT=false
+
+# The runtime dependencies only.
+FROM base AS production-deps
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+
+# The Remix build (build/server, build/client) and the server bundle (build/server.js).
+FROM base AS build
+COPY package.json package-lock.json ./
+RUN npm ci && npm cache clean --force
+COPY . .
+RUN npm run build
+
+FROM base AS runtime
+ENV NODE_ENV=production \
+    PORT=3000
+# Owned by the unprivileged user: the Prisma client is generated into node_modules/.prisma at
+# start, and a SQLite DATABASE_URL (file:./prisma/...) writes beside the schema.
+COPY --chown=node:node --from=production-deps /app/node_modules ./node_modules
+COPY --chown=node:node --from=build /app/build ./build
+COPY --chown=node:node package.json package-lock.json prisma.config.ts ./
+COPY --chown=node:node prisma ./prisma
+COPY --chown=node:node scripts/db.mjs ./scripts/db.mjs
+COPY --chown=node:node app/db/database-target.server.mjs ./app/db/database-target.server.mjs
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["npm", "run", "docker-start"]
