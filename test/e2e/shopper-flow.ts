@@ -1,14 +1,28 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import type { FrameLocator, Page } from "playwright-core";
+import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import type { DemoLocale } from "../demo/pages";
+import { DESKTOP_USER_AGENT } from "./demo-harness";
 
 // The shopper's steps in the demo's customer-account pages, shared by the e2e files that file a
 // claim through the extensions' real bundles: the extensions' own words (their locale files), the
 // claim page opened from the order's menu item, and an arrival claim filled in with its photos.
 
 const EVIDENCE = "test/fixtures/evidence";
+
+/**
+ * A shopper's browser: in Berlin, like the shop, so the promised reply is shown in their own time
+ * zone; in their language, which also words the date and file inputs' own controls.
+ */
+export function newShopperContext(browser: Browser, locale: DemoLocale, width = 1280): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width, height: 900 },
+    userAgent: DESKTOP_USER_AGENT,
+    timezoneId: "Europe/Berlin",
+    locale: { en: "en-US", de: "de-DE", fr: "fr-FR", es: "es-ES" }[locale],
+  });
+}
 
 type Texts = Record<string, unknown>;
 const localeFile = (extension: string, locale: DemoLocale) =>

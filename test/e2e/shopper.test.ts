@@ -7,14 +7,13 @@ import { orderPageUrl, type DemoLocale } from "../demo/pages";
 import {
   axeViolations,
   demoManifest,
-  DESKTOP_USER_AGENT,
   launchBrowser,
   removeDir,
   startDemo,
   watchForProblems,
   type RunningDemo,
 } from "./demo-harness";
-import { fillArrivalClaim, openClaimPage, translator } from "./shopper-flow";
+import { fillArrivalClaim, newShopperContext, openClaimPage, translator } from "./shopper-flow";
 
 // The shopper's side in a real browser: the demo's customer-account pages run the extensions' real
 // bundles (the "Report a problem" menu item, the order-status block and the full-page claim page),
@@ -49,14 +48,7 @@ afterAll(async () => {
 });
 
 async function newPage(locale: DemoLocale = "en") {
-  // The shopper is in Berlin, like the shop: the promised reply is shown in their own time zone.
-  // (The browser's language is theirs too: it words the date and file inputs' own controls.)
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    userAgent: DESKTOP_USER_AGENT,
-    timezoneId: "Europe/Berlin",
-    locale: { en: "en-US", de: "de-DE", fr: "fr-FR", es: "es-ES" }[locale],
-  });
+  context = await newShopperContext(browser, locale);
   page = await context.newPage();
   problems = watchForProblems(page);
   return page;
