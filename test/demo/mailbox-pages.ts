@@ -73,6 +73,14 @@ const MAIL_STYLE = `${BASE_STYLE}
   .formats a { padding: 6px 12px; border-radius: 8px; border: 1px solid #8a8a8a; color: #303030; text-decoration: none; font-weight: 600; }
   .formats a[aria-current="page"] { background: #303030; border-color: #303030; color: #fff; }
   .formats a:focus-visible { outline: 2px solid #005bd3; outline-offset: 2px; }
+  .reading { display: grid; gap: 16px; grid-template-columns: minmax(0, 1fr); }
+  .message { display: grid; gap: 16px; min-width: 0; }
+  @media (min-width: 960px) {
+    .reading { grid-template-columns: 320px minmax(0, 1fr); align-items: start; }
+    .reading .inbox { grid-column: 1; grid-row: 1; }
+    .reading .message { grid-column: 2; grid-row: 1; }
+  }
+  ol.mails a[aria-current="page"] { background: #eaf4ff; }
   iframe.body { width: 100%; min-height: 480px; border: 1px solid #e3e3e3; border-radius: 8px; background: #fff; display: block; }
   pre.body { white-space: pre-wrap; overflow-wrap: anywhere; font: 14px/1.5 ui-monospace, Menlo, Consolas, monospace; margin: 0; background: #fafafa; border: 1px solid #e3e3e3; border-radius: 8px; padding: 16px; }
   @media (max-width: 560px) {
@@ -116,22 +124,23 @@ const time = (date: Date, timezone: string) =>
 export const formatAddress = (a: MailAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
 const addressList = (list: MailAddress[]) => escapeHtml(list.map(formatAddress).join(", ")) || "(none)";
 
+/** One message in a list: its subject (a link to it), to whom and from whom, when it arrived. */
+function mailItem(view: MailboxView, mail: DemoMail, reader: MailReader, current = false) {
+  const to = mail.recipients
+    .filter((address) => readerOf(view, address).reader === reader)
+    .map((address) => (reader === "shopper" ? readerOf(view, address).name : address))
+    .join(", ");
+  const from = mail.from[0]?.name || mail.from[0]?.address || "(no sender)";
+  return `<li><a href="/demo/mail/${encodeURIComponent(mail.id)}"${current ? ' aria-current="page"' : ""}><span class="subject">${escapeHtml(mail.subject || "(no subject)")}</span>
+<span class="meta">To ${escapeHtml(to)} · from ${escapeHtml(from)}</span>
+<span class="meta">${time(mail.receivedAt, view.timezone)}</span></a></li>`;
+}
+
 /** /demo/mail: every email, one list per reader, newest first. */
 export function mailboxPage(view: MailboxView, mails: readonly DemoMail[], nonce: string): string {
   const section = (reader: MailReader) => {
     const own = mails.filter((mail) => readersOf(view, mail).includes(reader));
-    const items = own
-      .map((mail) => {
-        const to = mail.recipients
-          .filter((address) => readerOf(view, address).reader === reader)
-          .map((address) => (reader === "shopper" ? readerOf(view, address).name : address))
-          .join(", ");
-        const from = mail.from[0]?.name || mail.from[0]?.address || "(no sender)";
-        return `<li><a href="/demo/mail/${encodeURIComponent(mail.id)}"><span class="subject">${escapeHtml(mail.subject || "(no subject)")}</span>
-<span class="meta">To ${escapeHtml(to)} · from ${escapeHtml(from)}</span>
-<span class="meta">${time(mail.receivedAt, view.timezone)}</span></a></li>`;
-      })
-      .join("");
+    const items = own.map((mail) => mailItem(view, mail, reader)).join("");
     const id = `reader-${reader}`;
     return `<section class="card" aria-labelledby="${id}"><h2 id="${id}">${READERS[reader].heading} (${own.length})</h2>
 ${own.length ? `<ol class="mails">${items}</ol>` : `<p class="empty">${escapeHtml(READERS[reader].none)}</p>`}</section>`;
@@ -169,8 +178,17 @@ const FIT_FRAME_SCRIPT = `
 })();
 `;
 
-/** /demo/mail/:id: one email as its reader reads it, the HTML part or (?part=text) the plain-text part. */
-export function mailMessagePage(view: MailboxView, mail: DemoMail, part: "html" | "text", nonce: string): string {
+/**
+ * /demo/mail/:id: one email as its reader reads it, the HTML part or (?part=text) the plain-text
+ * part, beside the list of its first recipient's mail (`mails`, newest first).
+ */
+export function mailMessagePage(
+  view: MailboxView,
+  mail: DemoMail,
+  mails: readonly DemoMail[],
+  part: "html" | "text",
+  nonce: string,
+): string {
   // Whose mailbox each envelope recipient is: "Rahel Störl, shopper (rahel@…)".
   const deliveredTo = mail.recipients
     .map((address) => {
@@ -185,9 +203,18 @@ export function mailMessagePage(view: MailboxView, mail: DemoMail, part: "html" 
     shown === "html"
       ? `<iframe class="body" title="The email's HTML part" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" srcdoc="${escapeHtml(frameDocument(mail.html!))}"></iframe>`
       : `<pre class="body">${escapeHtml(mail.text ?? "(This email has no plain-text part.)")}</pre>`;
+  // Beside the message (after it, on a phone): the mailbox it landed in, as its reader sees it.
+  const owner = mail.recipients[0] ?? "";
+  const { reader, name } = readerOf(view, owner);
+  const inbox = mails
+    .filter((other) => other.recipients.includes(owner))
+    .map((other) => mailItem(view, other, reader, other.id === mail.id))
+    .join("");
   return page(
     mail.subject || "(no subject)",
     `<nav aria-label="Breadcrumb"><a href="/demo/mail">← Demo mailbox</a></nav>
+<div class="reading">
+<div class="message">
 <article class="card" aria-labelledby="subject">
 <h1 id="subject">${escapeHtml(mail.subject || "(no subject)")}</h1>
 <dl class="headers">
@@ -201,7 +228,12 @@ export function mailMessagePage(view: MailboxView, mail: DemoMail, part: "html" 
 <section class="card" aria-label="The email">
 ${mail.html === null ? '<p class="empty">This email has only a plain-text part.</p>' : `<nav class="formats" aria-label="Format">${format("html", "HTML")}${format("text", "Plain text")}</nav>`}
 ${body}
-</section>`,
+</section>
+</div>
+<nav class="card inbox" aria-labelledby="inbox"><h2 id="inbox">${escapeHtml(reader === "merchant" ? "The merchant's mail" : `${name}'s mail`)}</h2>
+<p class="meta">${escapeHtml(owner)}</p>
+<ol class="mails">${inbox}</ol></nav>
+</div>`,
     nonce,
     shown === "html" ? FIT_FRAME_SCRIPT : "",
   );

@@ -276,7 +276,7 @@ app.get("/demo/mail/:id", (req, res) => {
   const mail = mailbox.find(req.params.id);
   if (!mail) return void res.status(404).type("text").send("No such email in the demo mailbox.");
   const part = req.query.part === "text" ? "text" : "html";
-  sendMailPage(res, (nonce) => mailMessagePage(mailboxView(), mail, part, nonce));
+  sendMailPage(res, (nonce) => mailMessagePage(mailboxView(), mail, mailbox.list(), part, nonce));
 });
 app.get(["/", "/demo"], (_req, res) => {
   const shop = simulator.store(DEMO_APP.shop).shop;

@@ -133,7 +133,7 @@ describe("the demo mailbox's pages", () => {
     expect(section("The shoppers (1)")).toContain(`href="/demo/mail/${shopperMail!.id}"`);
 
     // WHEN the shopper's message opens THEN its headers are shown as a mail client shows them
-    const html = mailMessagePage(view, shopperMail!, "html", "n0nce");
+    const html = mailMessagePage(view, shopperMail!, mailbox.list(), "html", "n0nce");
     expect(html).toContain("<dt>From</dt><dd>Warranty Desk Demo &lt;claims@warranty-desk.example&gt;</dd>");
     expect(html).toContain("<dt>To</dt><dd>anna.schmidt@example.com</dd>");
     expect(html).toContain("<dt>Reply-To</dt><dd>owner@warranty-desk-demo.myshopify.com</dd>");
@@ -152,15 +152,20 @@ describe("the demo mailbox's pages", () => {
     expect(html).toContain('<script nonce="n0nce">');
     expect(mailPageCsp("n0nce")).toContain("script-src 'nonce-n0nce'");
     expect(html).toMatch(/<a href="\/demo\/mail\/[^"]+" aria-current="page">HTML<\/a>/);
+    // AND beside it, the shopper's own mail (this message marked), without the merchant's
+    const inbox = html.slice(html.indexOf('<nav class="card inbox"'));
+    expect(inbox).toContain("Anna Schmidt&#39;s mail");
+    expect(inbox).toContain(`<a href="/demo/mail/${shopperMail!.id}" aria-current="page">`);
+    expect(inbox).not.toContain("New claim #1042");
 
     // WHEN the plain-text part is asked for THEN it is shown as text, and the switch says which
-    const text = mailMessagePage(view, shopperMail!, "text", "n0nce");
+    const text = mailMessagePage(view, shopperMail!, mailbox.list(), "text", "n0nce");
     expect(text).toContain('<pre class="body">Bonjour Anna,\nNous répondrons avant le jeudi 3 décembre à 14:00.</pre>');
     expect(text).toMatch(/<a href="\/demo\/mail\/[^"]+\?part=text" aria-current="page">Plain text<\/a>/);
     expect(text).not.toContain("<iframe");
 
     // AND a message with only a plain-text part shows that, without a switch
-    const plainOnly = mailMessagePage(view, notice!, "html", "n0nce");
+    const plainOnly = mailMessagePage(view, notice!, mailbox.list(), "html", "n0nce");
     expect(plainOnly).toContain("This email has only a plain-text part.");
     expect(plainOnly).toContain('<pre class="body">A new arrival claim.');
     expect(plainOnly).toContain(
