@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CLAIM_EVENT_TYPES } from "../claim-lifecycle/claim-state";
 import {
   DEFAULT_NOTIFICATION_PREFERENCES,
   type NotificationPreferences,
@@ -130,7 +131,7 @@ describe("planClaimEventEmails: which events cause which emails", () => {
     });
 
   // Every event type of the lifecycle, with both shopper notifiers: the shopper's and the merchant's email.
-  it.each<[string, ClaimEventForEmails, string[], string[]]>([
+  const table: [string, ClaimEventForEmails, string[], string[]][] = [
     [
       "information_requested",
       event({ type: "information_requested", toStatus: "needs_information" }),
@@ -189,10 +190,25 @@ describe("planClaimEventEmails: which events cause which emails", () => {
     ["return_lost", event({ type: "return_lost", fromStatus: "return_in_transit", toStatus: "return_lost" }), [], []],
     ["cancelled by the shopper", event({ type: "cancelled", actorType: "customer", toStatus: "cancelled" }), [], []],
     ["closed", event({ type: "closed", actorType: "system", fromStatus: "resolved", toStatus: "closed" }), [], []],
-  ])("GIVEN %s THEN our emails (app) / (shopify)", (_name, given, withApp, withShopify) => {
-    expect(brief(planClaimEventEmails(claim, [given], prefs()))).toEqual(withApp);
-    expect(brief(planClaimEventEmails(claim, [given], prefs({ shopperNotifiedBy: "shopify" })))).toEqual(withShopify);
+  ];
+  const submittedRow: (typeof table)[number] = [
+    "submitted by the shopper",
+    submitted,
+    ["shopper:claim_received", "merchant:merchant_new_claim"],
+    ["shopper:claim_received", "merchant:merchant_new_claim"],
+  ];
+
+  it("GIVEN the lifecycle's event types THEN the table below covers every one", () => {
+    expect(new Set([submittedRow, ...table].map(([, given]) => given.type))).toEqual(new Set(CLAIM_EVENT_TYPES));
   });
+
+  it.each([submittedRow, ...table])(
+    "GIVEN %s THEN our emails (app) / (shopify)",
+    (_name, given, withApp, withShopify) => {
+      expect(brief(planClaimEventEmails(claim, [given], prefs()))).toEqual(withApp);
+      expect(brief(planClaimEventEmails(claim, [given], prefs({ shopperNotifiedBy: "shopify" })))).toEqual(withShopify);
+    },
+  );
 
   it("GIVEN Shopify tells about returns THEN our approval says so, and a mixed resolution points to Shopify's refund email", () => {
     const shopify = prefs({ shopperNotifiedBy: "shopify" });

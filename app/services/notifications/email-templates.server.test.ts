@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "../../domain/notifications/email-document";
+import { EMAIL_TEMPLATES } from "../../domain/notifications/notification-types";
 import type { EmailLanguage } from "../../domain/notifications/plan-emails";
 import { EMAIL_LANGUAGES, emailMessage } from "../../i18n/email-messages";
 import {
@@ -64,6 +65,12 @@ describe("every shopper email, in every language", () => {
       "claim_denied",
     ],
   ];
+
+  it("GIVEN the templates THEN every shopper template is among the cases", () => {
+    expect(new Set(cases.map(([, name]) => name))).toEqual(
+      new Set(EMAIL_TEMPLATES.filter((template) => !template.startsWith("merchant_"))),
+    );
+  });
 
   it.each(EMAIL_LANGUAGES.flatMap((language) => cases.map(([facts, name]) => [language, name, facts] as const)))(
     "GIVEN %s %s THEN its subject, greeting, intro, the claim's link and the footer in that language",
