@@ -247,3 +247,26 @@ export async function markEmailAttemptFailed(
   });
   return count === 1;
 }
+
+/** Claims whose response is due by `dueBefore` and became due after `dueAfter`: the reminder scan's candidates. */
+export async function listClaimsAwaitingResponse(
+  db: Db,
+  { dueAfter, dueBefore }: { dueAfter: Date; dueBefore: Date },
+): Promise<{ id: string; shop: string; number: number; respondBy: Date }[]> {
+  const rows = await db.claim.findMany({
+    where: { respondBy: { not: null, gt: dueAfter, lte: dueBefore } },
+    select: { id: true, shop: true, number: true, respondBy: true },
+    orderBy: { respondBy: "asc" },
+  });
+  return rows.flatMap((row) => (row.respondBy ? [{ ...row, respondBy: row.respondBy }] : []));
+}
+
+/** The shops whose merchant chose one daily digest instead of single emails. */
+export async function listDigestShops(db: Db): Promise<string[]> {
+  const rows = await db.notificationSettings.findMany({
+    where: { merchantDelivery: "daily_digest" },
+    select: { shop: true },
+    orderBy: { shop: "asc" },
+  });
+  return rows.map((row) => row.shop);
+}
