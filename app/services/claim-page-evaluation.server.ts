@@ -2,12 +2,13 @@ import { z } from "zod";
 import type { StoredClaim } from "../db/claims.server";
 import type { Resolution } from "../domain/claim-lifecycle/claim-state";
 import type { DenialClause } from "../domain/denial-clauses";
-import { ClaimAnswersSchema, RESOLUTIONS_BY_CLAIM_TYPE, type ClaimAnswers } from "../domain/evaluate-claim-schema";
+import { ClaimAnswersSchema, type ClaimAnswers } from "../domain/evaluate-claim-schema";
 import {
   EvaluationAtSubmissionSchema,
   type EvaluationAtSubmission,
   type SubmittedDelivery,
 } from "../domain/evaluation-at-submission";
+import { claimResolutionPolicy } from "../domain/policy/claim-policy-snapshot";
 import type { ClaimReason, Flag, ItemReason } from "../domain/policy/codes";
 import type { EvidenceRequirement, ExclusionHandling } from "../domain/policy/policy-schema";
 import type { ReturnLocation } from "../shopify/locations.server";
@@ -52,7 +53,7 @@ export interface ClaimPageEvaluation {
   asFiled: EvaluationAsFiled | null;
   /** Per claimed line item: where approved units go back to (the warehouses that shipped them, as Shopify names them). */
   returnTo: Record<string, ReturnDestination[]>;
-  /** What the merchant may approve with, for this kind of claim. */
+  /** What the merchant may approve with: what the claim's policy offered when it was filed. */
   resolutions: Resolution[];
   /** The clauses the merchant may cite when denying an item: the shop's, not retired (Settings, Denial clauses). */
   clauses: DenialClause[];
@@ -113,7 +114,7 @@ export function claimPageEvaluation(
         }
       : null,
     returnTo: returnTo(stored, warehouses),
-    resolutions: [...RESOLUTIONS_BY_CLAIM_TYPE[stored.state.type]],
+    resolutions: claimResolutionPolicy(stored.state).resolutions,
     clauses: clauses.map(({ reason, label, guarantee, shopperWords }) => ({ reason, label, guarantee, shopperWords })),
   };
 }

@@ -3,14 +3,17 @@ import { claimChangedMeanwhile, requireClaim, type StoredClaim } from "../db/cla
 import { saveClaimAfterShopifySteps } from "../db/shopify-actions.server";
 import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
 import type { Actor, ClaimState } from "../domain/claim-lifecycle/claim-state";
+import { claimResolutionPolicy } from "../domain/policy/claim-policy-snapshot";
 import type { AdminGraphql } from "../shopify/admin-client.server";
 import { closeClaimReturn, closedClaimReturn, type ClosedReturn } from "./request-return.server";
 import { carryOutPaymentRequest, type PaymentRequest } from "./resolution/payment-request.server";
 import { carryOutRefund, type ClaimRefund } from "./resolution/refund.server";
 import {
   approvedReplacements,
+  awaitingChoiceError,
   carryOutReplacement,
   planReplacement,
+  replacementsAwaitingChoice,
   toReplacementOrder,
   type ReplacementOrder,
 } from "./resolution/replacement.server";
@@ -164,11 +167,18 @@ export async function resolveClaim(
   // costs no stock check and stores nothing.
   resolvedState(stored, withStockAssumed(stored, input.items), input.note, input.actor, now);
 
+  // The out-of-stock fallback the claim was filed under (decision 016), not today's policy.
+  const { outOfStockFallback } = claimResolutionPolicy(stored.state);
+  const marked = markedOutOfStock(input.items);
   const replacementStep =
     approvedReplacements(stored.state).length > 0
-      ? await storeActionIntent(db, stored.state.id, "replacement", () =>
-          planReplacement(db, graphql, stored, markedOutOfStock(input.items)),
-        )
+      ? await storeActionIntent(db, stored.state.id, "replacement", async () => {
+          const plan = await planReplacement(db, graphql, stored, marked, outOfStockFallback);
+          // Out of stock and the policy does not refund on its own: refused before anything is stored.
+          const waiting = replacementsAwaitingChoice(plan, marked, outOfStockFallback);
+          if (waiting.length > 0) throw awaitingChoiceError(waiting);
+          return plan;
+        })
       : null;
   const resolved = resolvedState(
     stored,

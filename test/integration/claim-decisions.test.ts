@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
+import { writeProductOverride } from "../../app/db/policies.server";
 import { loader as shopperClaimLoader } from "../../app/routes/api.claims.$claimId";
 import { action as claimAction, loader as claimLoader } from "../../app/routes/app.claims.$claimId";
 import type { ClaimPage } from "../../app/services/claim-page.server";
@@ -66,7 +67,7 @@ const seeded = (status: string, product?: string) =>
   claims.find((c) => c.status === status && (product === undefined || c.productTitle === product))!;
 
 /** A claim on two items of one order (a desk lamp and two power banks from Berlin), filed 2 h ago. */
-async function twoItemClaim() {
+async function twoItemClaim(preferredResolution: "refund" | "replacement" = "replacement") {
   const customer = manifest.customers[0]!;
   const variantOf = (title: string) => {
     const product = store().state.products.find((p) => p.title === title)!;
@@ -105,7 +106,7 @@ async function twoItemClaim() {
           { lineItemId: powerBanks!.id, quantity: 2 },
         ],
         evidence: ["issue_photo", "shipping_label_photo", "packaging_photo"],
-        preferredResolution: "replacement",
+        preferredResolution,
       },
       problem: "damaged",
       note: "The parcel was crushed.",
@@ -435,7 +436,7 @@ describe("deciding a claim", () => {
         ],
       }),
       "items.0.resolution",
-      "arrival claims are resolved by refund or replacement",
+      "this claim's policy offers refund or replacement: choose one of them",
     ],
     [
       "an item of another claim",
@@ -489,6 +490,48 @@ describe("deciding a claim", () => {
       ]);
     },
   );
+
+  it("GIVEN the lamp's policy offered only a refund when the claim was filed WHEN the merchant decides THEN the modal offers only a refund, a replacement is a 400 naming the field, and a later change of the policy changes nothing", async () => {
+    const lampProduct = store().state.products.find((p) => p.title === "Aurora Desk Lamp")!;
+    await writeProductOverride(prisma, TEST_SHOP, { productId: lampProduct.id, arrivalResolutions: ["refund"] }, null);
+    const claim = await twoItemClaim("refund");
+    // the shop offers replacements on lamps again after the claim was filed
+    await writeProductOverride(
+      prisma,
+      TEST_SHOP,
+      { productId: lampProduct.id, arrivalResolutions: ["replacement"] },
+      null,
+    );
+    const seen = await claimPage(claim.claimId);
+    expect(seen.evaluation.resolutions).toEqual(["refund"]);
+
+    const replaced = await act(claim.claimId, {
+      intent: "decide",
+      version: seen.version,
+      items: [
+        { lineItemId: claim.lamp.id, decision: "approve", resolution: "replacement" },
+        { lineItemId: claim.powerBanks.id, decision: "approve", resolution: "refund" },
+      ],
+      returnRequired: false,
+    });
+    expect(replaced.status).toBe(400);
+    expect(replaced.body.error).toMatchObject({
+      field: "items.0.resolution",
+      message: "items.0.resolution: this claim's policy offers refund: choose one of them",
+    });
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.claimId } })).status).toBe("submitted");
+
+    const refunded = await act(claim.claimId, {
+      intent: "decide",
+      version: seen.version,
+      items: [
+        { lineItemId: claim.lamp.id, decision: "approve", resolution: "refund" },
+        { lineItemId: claim.powerBanks.id, decision: "approve", resolution: "refund" },
+      ],
+      returnRequired: false,
+    });
+    expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
+  });
 
   it("GIVEN a warranty claim whose return shipping is decided on review WHEN it is approved with a return and no payer THEN it is a 400 naming returnShippingPaidBy", async () => {
     const claim = seeded("submitted", "Trail Water Bottle");

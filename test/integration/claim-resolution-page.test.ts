@@ -4,6 +4,8 @@ import { action as claimAction, loader as claimLoader } from "../../app/routes/a
 import { action as previewAction } from "../../app/routes/app.claims.$claimId.resolution-preview";
 import { runClaimCommand } from "../../app/services/claim-commands.server";
 import type { ClaimPage } from "../../app/services/claim-page.server";
+import { requireClaim } from "../../app/db/claims.server";
+import { writeShopPolicyOverride } from "../../app/db/policies.server";
 import { saveProductOverride } from "../../app/services/product-overrides.server";
 import { requestReturn } from "../../app/services/request-return.server";
 import type { ResolutionPreview } from "../../app/services/resolution/preview.server";
@@ -286,12 +288,12 @@ describe("a replacement with a missing part", () => {
     expect(seen.paymentRequest).toEqual({
       lines: [{ title: `Missing part: cable (${claim.lamp.name})`, quantity: 1, unitPrice: eur("6.90") }],
       total: eur("6.90"),
-      // The claim does not know the shopper's email: Shopify sends the invoice to its customer's.
-      sendTo: null,
+      // The shopper's email the claim kept from the order at submission.
+      sendTo: (await requireClaim(prisma, TEST_SHOP, claim.claimId)).meta.customerEmail,
     });
     expect(seen.summary).toEqual([
       `Create a €0.00 replacement order, shipped to the shopper, for 1 × ${claim.lamp.name}.`,
-      `Email the shopper an invoice of €6.90 for the missing parts (a draft order in Shopify).`,
+      `Email the shopper (${(await requireClaim(prisma, TEST_SHOP, claim.claimId)).meta.customerEmail}) an invoice of €6.90 for the missing parts (a draft order in Shopify).`,
       "Close the Shopify return of this claim.",
     ]);
     expect(store().state.draftOrders).toEqual([]);
@@ -361,7 +363,7 @@ describe("a payment request whose answer was lost", () => {
     const seen = await preview(claim.claimId, body);
     expect(seen.summary).toEqual([
       `Nothing changes in Shopify for the repair of ${claim.lamp.name}: your repair notes are kept with the resolution.`,
-      "Email the shopper an invoice of €6.90 for the missing parts (a draft order in Shopify).",
+      `Email the shopper (${(await requireClaim(prisma, TEST_SHOP, claim.claimId)).meta.customerEmail}) an invoice of €6.90 for the missing parts (a draft order in Shopify).`,
       "Close the Shopify return of this claim.",
     ]);
     failNextOperation("WarrantyDeskPaymentRequestInvoiceSend", { afterShopifyRanIt: true });
@@ -666,5 +668,91 @@ describe("what the routes refuse", () => {
       [404, "claim.not_found"],
     ]);
     expect(simulator.store(OTHER_SHOP).order(theirs.orderId)!.refunds).toEqual([]);
+  });
+});
+
+describe("a replacement out of stock, as the claim's policy says", () => {
+  const outOfStock = (variantId: string | null) => {
+    const variant = store().variant(variantId!)!;
+    for (const location of Object.keys(variant.inventory)) variant.inventory[location] = 0;
+  };
+
+  it("GIVEN the claim was filed under a policy that leaves it to the merchant and the lamp is out of stock WHEN the merchant previews and resolves THEN nothing is refunded until they choose, and their choice refunds it", async () => {
+    await writeShopPolicyOverride(prisma, TEST_SHOP, { outOfStockFallback: "merchant_decides" });
+    const claim = await approvedClaim(({ lamp }) => [lamp.lineItemId], "replacement", { returned: false });
+    outOfStock(claim.lamp.variantId);
+    const page = await claimPage(claim.claimId);
+    expect(page.resolution.outOfStockFallback).toBe("merchant_decides");
+    const body = { items: [{ lineItemId: claim.lamp.lineItemId }] };
+
+    // WHEN the merchant opens the resolve modal
+    const seen = await preview(claim.claimId, body);
+    // THEN the preview says the replacement is out of stock and the choice is theirs: no refund planned
+    const why = `${claim.lamp.name} is out of stock in Shopify (0 available, 1 needed for a replacement).`;
+    const choice =
+      "This claim's policy leaves the choice to you: refund it instead, or resolve the claim later when it is back in stock.";
+    expect(seen).toMatchObject({
+      refund: null,
+      awaitingChoice: [{ lineItemId: claim.lamp.lineItemId, title: claim.lamp.name, message: `${why} ${choice}` }],
+      summary: [
+        "Nothing happens in Shopify yet: a replacement is out of stock and this claim's policy does not refund it on its own.",
+        `${why} ${choice}`,
+      ],
+    });
+
+    // WHEN they confirm that preview anyway (an old page, a crafted request)
+    const refused = await act(claim.claimId, {
+      intent: "resolve",
+      version: page.version,
+      digest: seen.digest,
+      ...body,
+    });
+    // THEN it is a conflict saying so; nothing is refunded, sent or stored
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: "resolution.replacement_unavailable" });
+    expect(refused.body.error!.message).toContain(choice);
+    expect(refundsOf(claim.orderId)).toEqual([]);
+    expect(store().state.draftOrders).toEqual([]);
+    expect(await prisma.shopifyAction.count({ where: { claimId: claim.claimId } })).toBe(0);
+    expect((await claimPage(claim.claimId)).status).toBe("approved");
+
+    // WHEN the merchant chooses to refund it instead
+    const chosen = { items: [{ lineItemId: claim.lamp.lineItemId, replacementInStock: false }] };
+    const refundPreview = await preview(claim.claimId, chosen);
+    expect(refundPreview.awaitingChoice).toEqual([]);
+    expect(refundPreview.refund?.items.map((item) => item.lineItemId)).toEqual([claim.lamp.lineItemId]);
+    const resolved = await act(claim.claimId, {
+      intent: "resolve",
+      version: page.version,
+      digest: refundPreview.digest,
+      ...chosen,
+    });
+    // THEN the lamp is refunded, as they chose
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(refundsOf(claim.orderId)).toHaveLength(1);
+    expect(store().state.draftOrders).toEqual([]);
+  });
+
+  it("GIVEN the claim was filed under the guarantee's refund fallback and the shop leaves it to the merchant since WHEN the lamp is out of stock THEN it is refunded as the claim's policy said", async () => {
+    const claim = await approvedClaim(({ lamp }) => [lamp.lineItemId], "replacement", { returned: false });
+    await writeShopPolicyOverride(prisma, TEST_SHOP, { outOfStockFallback: "merchant_decides" });
+    outOfStock(claim.lamp.variantId);
+    const page = await claimPage(claim.claimId);
+    expect(page.resolution.outOfStockFallback).toBe("refund");
+    const body = { items: [{ lineItemId: claim.lamp.lineItemId }] };
+
+    const seen = await preview(claim.claimId, body);
+    expect(seen.awaitingChoice).toEqual([]);
+    expect(seen.summary).toContain(
+      `${claim.lamp.name} is out of stock in Shopify (0 available, 1 needed for a replacement). It is refunded instead, as the guarantee promises.`,
+    );
+    const resolved = await act(claim.claimId, {
+      intent: "resolve",
+      version: page.version,
+      digest: seen.digest,
+      ...body,
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(refundsOf(claim.orderId)).toHaveLength(1);
   });
 });

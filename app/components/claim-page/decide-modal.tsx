@@ -33,9 +33,16 @@ interface ItemForm {
   note: string;
 }
 
+/** The shopper's preference when the claim's policy offers it, else the first it offers. */
+function initialResolution(claim: ClaimPage): ItemForm["resolution"] {
+  const { resolutions } = claim.evaluation;
+  const preferred = claim.submission.preferredResolution;
+  return preferred && resolutions.includes(preferred) ? preferred : (resolutions[0] ?? "refund");
+}
+
 const initialItem = (claim: ClaimPage, quantity: number): ItemForm => ({
   decision: "",
-  resolution: claim.submission.preferredResolution ?? "refund",
+  resolution: initialResolution(claim),
   quantity: String(quantity),
   clause: "",
   note: "",

@@ -104,7 +104,8 @@ export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
         content: "Resolve",
         onAction: () => shown && submit("resolve", { ...body, note, digest: shown.digest }),
         loading: submitting,
-        disabled: !shown || loading,
+        // A replacement out of stock under a policy that leaves the choice to the merchant: nothing to confirm yet.
+        disabled: !shown || loading || shown.awaitingChoice.length > 0,
       }}
       secondaryActions={[{ content: "Cancel", onAction: onClose }]}
     >
@@ -128,13 +129,26 @@ export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
               </p>
             </Banner>
           ) : null}
+          {shown && shown.awaitingChoice.length > 0 ? (
+            <Banner tone="warning" title="Out of stock: your choice">
+              <BlockStack gap="100">
+                {shown.awaitingChoice.map((item) => (
+                  <p key={item.lineItemId}>{item.message}</p>
+                ))}
+              </BlockStack>
+            </Banner>
+          ) : null}
           {items
             .filter((item) => item.resolution === "replacement")
             .map((item) => (
               <Checkbox
                 key={item.lineItemId}
                 label={`No replacement for ${item.title} is available: refund it instead`}
-                helpText="Shopify's stock is checked too: an item out of stock there is refunded."
+                helpText={
+                  claim.resolution.outOfStockFallback === "refund"
+                    ? "Shopify's stock is checked too: an item out of stock there is refunded, as your policy says."
+                    : "Shopify's stock is checked too: an item out of stock there waits for your choice, as this claim's policy says."
+                }
                 checked={choices.outOfStock[item.lineItemId] ?? false}
                 onChange={(checked) => set({ outOfStock: { ...choices.outOfStock, [item.lineItemId]: checked } })}
               />
@@ -245,7 +259,11 @@ function PreviewDetails({ preview }: { preview: ResolutionPreview }) {
             <InlineStack key={line.lineItemId} align="space-between" gap="200">
               <Text as="span">{`Replacement: ${line.quantity} × ${line.title}`}</Text>
               <Badge tone={line.inStock ? "success" : "warning"}>
-                {line.inStock ? "In stock" : "Refunded instead"}
+                {line.inStock
+                  ? "In stock"
+                  : preview.awaitingChoice.some((item) => item.lineItemId === line.lineItemId)
+                    ? "Out of stock"
+                    : "Refunded instead"}
               </Badge>
             </InlineStack>
           ))}

@@ -9,7 +9,7 @@ import { unrequestedReturnOf } from "../../domain/claim-lifecycle/guards";
 import { statusesAllowing } from "../../domain/claim-lifecycle/transitions";
 import { deniedWith, type DenialClause } from "../../domain/denial-clauses";
 import { isDomainError } from "../../domain/errors";
-import { RESOLUTIONS_BY_CLAIM_TYPE } from "../../domain/evaluate-claim-schema";
+import { claimResolutionPolicy } from "../../domain/policy/claim-policy-snapshot";
 import { ShopifyUnavailableError } from "../../shopify/errors.server";
 import { RequestInputError } from "../../utils/request-input.server";
 import { orderAdminUrl } from "../claim-page.server";
@@ -79,6 +79,8 @@ const badField = (path: (string | number)[], message: string) =>
  * claim and the shop's clauses; a denial keeps its clause's words as the shopper is told them.
  */
 function decisionCommands(state: ClaimState, input: DecideInput, clauses: readonly DenialClause[]): ClaimCommand[] {
+  // What the claim's policy offered when it was filed, not what the shop offers today.
+  const offered = claimResolutionPolicy(state).resolutions;
   input.items.forEach((item, index) => {
     if (!state.items.some((claimed) => claimed.lineItemId === item.lineItemId)) {
       throw badField(["items", index, "lineItemId"], "this item is not part of the claim");
@@ -89,9 +91,11 @@ function decisionCommands(state: ClaimState, input: DecideInput, clauses: readon
         "this clause is retired or no longer yours: choose another from the list",
       );
     }
-    const offered = RESOLUTIONS_BY_CLAIM_TYPE[state.type];
     if (item.decision === "approve" && !offered.includes(item.resolution)) {
-      throw badField(["items", index, "resolution"], `${state.type} claims are resolved by ${offered.join(" or ")}`);
+      throw badField(
+        ["items", index, "resolution"],
+        `this claim's policy offers ${offered.join(" or ")}: choose one of them`,
+      );
     }
   });
   const undecided = state.items.filter(

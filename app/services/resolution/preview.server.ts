@@ -5,6 +5,7 @@ import { findClaim, merchantClaimNotFound, type StoredClaim } from "../../db/cla
 import { claimShopifyReturnId } from "../../db/shopify-actions.server";
 import { DomainError, isDomainError } from "../../domain/errors";
 import { parseMoney } from "../../domain/money";
+import { claimResolutionPolicy } from "../../domain/policy/claim-policy-snapshot";
 import type { AdminGraphql } from "../../shopify/admin-client.server";
 import { parseRequestInput } from "../../utils/request-input.server";
 import {
@@ -23,7 +24,7 @@ import type {
 import { findAction, needsNewPlan, type StoredAction } from "../shopify-actions.server";
 import { claimedLineNames, planPaymentRequest } from "./payment-request.server";
 import { planRefundIntent, refundNote } from "./refund.server";
-import { approvedReplacements, planReplacement } from "./replacement.server";
+import { approvedReplacements, planReplacement, replacementsAwaitingChoice } from "./replacement.server";
 
 // What resolving the claim would do in Shopify, before anything happens: the refund per original
 // transaction with the inspection's deductions, the replacement lines with Shopify's stock, the
@@ -88,6 +89,11 @@ export interface ResolutionPreview {
     /** Where Shopify sends the invoice (the claim's customer), when known. */
     sendTo: string | null;
   } | null;
+  /**
+   * Replacements Shopify has no stock for, under a policy that leaves the choice to the merchant:
+   * while any is listed, nothing can be resolved (refund it instead, or resolve later).
+   */
+  awaitingChoice: { lineItemId: string; title: string; message: string }[];
   /** The claim's Shopify return, closed by the resolution. */
   closesReturn: boolean;
   /** The claim's Shopify return of a lost parcel: left open (nothing came back to process). */
@@ -227,13 +233,19 @@ export async function previewResolution(
     throw inMerchantWords(error);
   }
   const claimId = stored.state.id;
+  // The out-of-stock fallback the claim was filed under (decision 016).
+  const { outOfStockFallback } = claimResolutionPolicy(stored.state);
+  const marked = markedOutOfStock(input.items);
   const replacementStep = await storedIntent(db, claimId, "replacement");
   const replacement: ReplacementIntent | null =
     approvedReplacements(stored.state).length === 0
       ? null
-      : (replacementStep?.intent ?? (await planReplacement(db, graphql, stored, markedOutOfStock(input.items))));
-  const resolved = resolvedState(stored, withStockFacts(input.items, replacement), input.note, actor, now);
+      : (replacementStep?.intent ?? (await planReplacement(db, graphql, stored, marked, outOfStockFallback)));
   const names = await claimedLineNames(graphql, stored.state.orderId);
+  const waiting =
+    replacement && !replacementStep ? replacementsAwaitingChoice(replacement, marked, outOfStockFallback) : [];
+  if (waiting.length > 0) return awaitingChoicePreview(stored, replacement!, waiting, names);
+  const resolved = resolvedState(stored, withStockFacts(input.items, replacement), input.note, actor, now);
 
   let refund: ResolutionPreview["refund"] = null;
   if (resolved.items.some((item) => item.outcome?.outcome === "refunded")) {
@@ -255,18 +267,7 @@ export async function previewResolution(
   const preview = {
     orderName: stored.meta.orderName,
     refund,
-    replacement: replacement
-      ? {
-          currencyCode: replacement.currencyCode,
-          lines: replacement.items.map((item) => ({
-            lineItemId: item.lineItemId,
-            title: titleOf(stored, names, item.lineItemId),
-            quantity: item.quantity,
-            inStock: item.inStock,
-            fallbackMessage: item.fallbackMessage,
-          })),
-        }
-      : null,
+    replacement: replacement ? replacementPreview(stored, replacement, names) : null,
     repairs: resolved.items.flatMap((item) =>
       item.decision?.kind === "approve" && item.decision.resolution === "repair"
         ? [
@@ -289,6 +290,7 @@ export async function previewResolution(
           sendTo: stored.meta.customerEmail,
         }
       : null,
+    awaitingChoice: [],
     closesReturn: shopifyReturnId !== null && !lost,
     lostReturnOpen: shopifyReturnId !== null && lost,
   };
@@ -297,6 +299,56 @@ export async function previewResolution(
     ...preview,
     summary: summaryOf(preview),
     digest: digestOf({ refund, replacement, payment }),
+  };
+}
+
+function replacementPreview(
+  stored: StoredClaim,
+  replacement: ReplacementIntent,
+  names: ReadonlyMap<string, string>,
+): NonNullable<ResolutionPreview["replacement"]> {
+  return {
+    currencyCode: replacement.currencyCode,
+    lines: replacement.items.map((item) => ({
+      lineItemId: item.lineItemId,
+      title: titleOf(stored, names, item.lineItemId),
+      quantity: item.quantity,
+      inStock: item.inStock,
+      fallbackMessage: item.fallbackMessage,
+    })),
+  };
+}
+
+/**
+ * A replacement is out of stock and the claim's policy does not refund it on its own: nothing
+ * would happen in Shopify until the merchant chooses, so the preview says only that.
+ */
+function awaitingChoicePreview(
+  stored: StoredClaim,
+  replacement: ReplacementIntent,
+  waiting: ReplacementIntent["items"],
+  names: ReadonlyMap<string, string>,
+): ResolutionPreview {
+  const awaitingChoice = waiting.map((item) => ({
+    lineItemId: item.lineItemId,
+    title: titleOf(stored, names, item.lineItemId),
+    message: item.fallbackMessage ?? "",
+  }));
+  return {
+    version: stored.meta.version,
+    orderName: stored.meta.orderName,
+    refund: null,
+    replacement: replacementPreview(stored, replacement, names),
+    repairs: [],
+    paymentRequest: null,
+    awaitingChoice,
+    closesReturn: false,
+    lostReturnOpen: false,
+    summary: [
+      "Nothing happens in Shopify yet: a replacement is out of stock and this claim's policy does not refund it on its own.",
+      ...awaitingChoice.map((item) => item.message),
+    ],
+    digest: digestOf({ refund: null, replacement, payment: null }),
   };
 }
 

@@ -2,6 +2,8 @@ import type { PrismaClient } from "@prisma/client";
 import type { StoredClaim } from "../../db/claims.server";
 import { deliveryFactsForOrder } from "../../db/delivery-facts.server";
 import type { ClaimItemState, ClaimState } from "../../domain/claim-lifecycle/claim-state";
+import { DomainError } from "../../domain/errors";
+import type { OutOfStockFallback } from "../../domain/policy/policy-schema";
 import type { AdminGraphql } from "../../shopify/admin-client.server";
 import {
   completeDraftOrder,
@@ -31,6 +33,32 @@ export interface ReplacementOrder {
 
 type ApprovedItem = ClaimItemState & { decision: { kind: "approve"; quantity: number; resolution: string } };
 
+const MERCHANT_CHOOSES =
+  "This claim's policy leaves the choice to you: refund it instead, or resolve the claim later when it is back in stock.";
+
+/**
+ * The replacements Shopify has no stock for that the merchant did not mark out of stock
+ * themselves: under a policy whose fallback is not a refund, each waits for the merchant's choice.
+ */
+export function replacementsAwaitingChoice(
+  plan: ReplacementIntent,
+  markedOutOfStock: ReadonlySet<string>,
+  fallback: OutOfStockFallback,
+): ReplacementIntent["items"] {
+  if (fallback === "refund") return [];
+  return plan.items.filter((item) => !item.inStock && !markedOutOfStock.has(item.lineItemId));
+}
+
+/** The refusal to resolve while a replacement waits for the merchant's choice (nothing is stored or sent). */
+export function awaitingChoiceError(items: ReplacementIntent["items"]): DomainError {
+  const messages = items.map((item) => item.fallbackMessage).filter((m): m is string => m !== null);
+  return new DomainError(
+    "conflict",
+    "resolution.replacement_unavailable",
+    `${messages.join(" ")} Nothing was refunded or sent.`.trim(),
+  );
+}
+
 export function approvedReplacements(state: ClaimState): ApprovedItem[] {
   return state.items.filter(
     (item): item is ApprovedItem => item.decision?.kind === "approve" && item.decision.resolution === "replacement",
@@ -53,13 +81,15 @@ async function claimedLines(db: PrismaClient, graphql: AdminGraphql, stored: Sto
 
 /**
  * The replacement as it would be sent now (Shopify's stock, the merchant's "out of stock" marks):
- * only queries, nothing stored.
+ * only queries, nothing stored. An item Shopify has no stock for is refunded when the claim's
+ * policy falls back to a refund; otherwise its message says the merchant chooses.
  */
 export async function planReplacement(
   db: PrismaClient,
   graphql: AdminGraphql,
   stored: StoredClaim,
   markedOutOfStock: ReadonlySet<string>,
+  fallback: OutOfStockFallback = "refund",
 ): Promise<ReplacementIntent> {
   const { facts, lines } = await claimedLines(db, graphql, stored);
   const wanted = approvedReplacements(stored.state);
@@ -72,15 +102,18 @@ export async function planReplacement(
     const variantId = lines.get(item.lineItemId)?.variantId ?? null;
     const available = variantId ? stock.get(variantId) : undefined;
     const name = lines.get(item.lineItemId)?.name ?? available?.displayName ?? "This item";
-    const refunded = (why: string) => ({
+    const refunded = (why: string, chosen = false) => ({
       lineItemId: item.lineItemId,
       variantId,
       quantity,
       inStock: false,
-      fallbackMessage: `${why} It is refunded instead, as the guarantee promises.`,
+      fallbackMessage:
+        chosen || fallback === "refund"
+          ? `${why} It is refunded instead, as the guarantee promises.`
+          : `${why} ${MERCHANT_CHOOSES}`,
     });
     if (markedOutOfStock.has(item.lineItemId)) {
-      return refunded(`You marked the replacement for ${name} as out of stock.`);
+      return refunded(`You marked the replacement for ${name} as out of stock.`, true);
     }
     if (!variantId || !available) {
       return refunded(`${name} is no longer a product variant in Shopify, so no replacement can be sent.`);

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import type { StoredClaim } from "../../db/claims.server";
 import type { Resolution } from "../../domain/claim-lifecycle/claim-state";
+import { claimResolutionPolicy } from "../../domain/policy/claim-policy-snapshot";
+import type { OutOfStockFallback } from "../../domain/policy/policy-schema";
 import { formatAmount, parseMoney } from "../../domain/money";
 import type { AdminGraphql } from "../../shopify/admin-client.server";
 import { fetchPaymentRequestDraftOrder } from "../../shopify/draft-orders.server";
@@ -55,6 +57,8 @@ export interface ClaimResolution {
   } | null;
   /** Steps that did not succeed (refused, failed, in progress), with Shopify's reason. */
   unfinished: ResolutionStep[];
+  /** What an out-of-stock replacement becomes under the policy the claim was filed under. */
+  outOfStockFallback: OutOfStockFallback;
 }
 
 const decimal = ({ amount, currencyCode }: Money): Money => ({
@@ -122,6 +126,7 @@ export async function loadClaimResolution(
   const resolvedEvent = state.events.findLast((event) => event.type === "resolved") ?? null;
   return {
     items,
+    outOfStockFallback: claimResolutionPolicy(state).outOfStockFallback,
     note: resolvedEvent?.note ?? null,
     resolvedAt: resolvedEvent?.at ?? null,
     refund:
