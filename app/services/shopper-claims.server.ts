@@ -3,7 +3,6 @@ import { z } from "zod";
 import { findClaim, requireClaim, saveClaimChange, type StoredClaim } from "../db/claims.server";
 import { listClaimEvidence } from "../db/evidence.server";
 import { claimIdsOfCustomerOrder } from "../db/order-claims.server";
-import { readReturnAddresses } from "../db/return-addresses.server";
 import { succeededActionResults } from "../db/shopify-action-results.server";
 import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command";
 import type { ClaimCommand } from "../domain/claim-lifecycle/claim-commands";
@@ -24,17 +23,16 @@ import {
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import type { ClaimReason, ItemReason } from "../domain/policy/codes";
 import { clauseOfDenial } from "../domain/denial-clauses";
-import { returnDestinationAddress } from "../domain/return-addresses";
 import { IsoInstantSchema, shopifyGid } from "../domain/validation";
 import { shopperMessage, type ShopperLanguage } from "../i18n/shopper-messages";
 import type { AdminGraphql } from "../shopify/admin-client.server";
-import { fetchLocations } from "../shopify/locations.server";
 import { CreatedRefundSchema } from "../shopify/refunds.server";
 import { parseRequestInput } from "../utils/request-input.server";
 import type { CustomerAccountIdentity } from "../utils/session-tokens.server";
 import { customerAccountContext, loggedInShopper } from "./customer-account.server";
 import { attachUploads, toUpload, type Shopper, type Upload } from "./evidence/uploads.server";
 import { consumeShopperRateLimits, shopperRateLimits, type ShopperRateLimits } from "./rate-limits.server";
+import { returnDestinationsOf } from "./return-destinations.server";
 import { assertOrderOwned, previewClaim, submitClaim } from "./submit-claim.server";
 
 // The shopper's side of claims (docs/shopper-api.md): their claims on an order, one claim's page,
@@ -302,29 +300,17 @@ async function returnInstructionsOf(
   const instructions = stored.state.returnInstructions;
   if (!instructions) return null;
   // Each item goes back to the warehouse that shipped it, at the address its returns go to now.
-  const [locations, settings] = await Promise.all([
-    fetchLocations(
-      graphql,
-      instructions.destinations.map((d) => d.locationId),
-    ),
-    readReturnAddresses(db, stored.meta.shop),
-  ]);
+  const destinations = await returnDestinationsOf(db, stored.meta.shop, instructions, graphql);
   const components = [
     ...new Set(instructions.destinations.flatMap((d) => d.items.flatMap((item) => item.includeComponents))),
   ];
   return {
-    destinations: instructions.destinations.map((destination) => {
-      const sendTo = returnDestinationAddress(
-        locations.get(destination.locationId) ?? null,
-        settings.get(destination.locationId),
-      );
-      return {
-        locationName: sendTo.name,
-        address: sendTo.address,
-        overseas: sendTo.overseas,
-        items: destination.items.map(({ lineItemId, quantity }) => ({ lineItemId, quantity })),
-      };
-    }),
+    destinations: destinations.map((destination) => ({
+      locationName: destination.name,
+      address: destination.address,
+      overseas: destination.overseas,
+      items: destination.items.map(({ lineItemId, quantity }) => ({ lineItemId, quantity })),
+    })),
     components,
     trackedShippingAdvised: true,
     shippingPaidBy: instructions.shippingPaidBy,

@@ -1,7 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { listDigestClaims, readClaimForEmail, type ClaimForEmail } from "../../db/email-content.server";
-import { readReturnAddresses } from "../../db/return-addresses.server";
 import { succeededActionResults } from "../../db/shopify-action-results.server";
 import type { ClaimEvent, ClaimItemState, ClaimState } from "../../domain/claim-lifecycle/claim-state";
 import { unrequestedReturnOf } from "../../domain/claim-lifecycle/guards";
@@ -9,11 +8,10 @@ import { clauseOfDenial } from "../../domain/denial-clauses";
 import { renderEmail } from "../../domain/notifications/email-document";
 import type { EmailTemplate } from "../../domain/notifications/notification-types";
 import { emailLanguageOf, type EmailLanguage } from "../../domain/notifications/plan-emails";
-import { returnDestinationAddress } from "../../domain/return-addresses";
 import { HOUR_MS } from "../../domain/time";
 import type { AdminGraphql } from "../../shopify/admin-client.server";
-import { fetchLocations, type ReturnLocation } from "../../shopify/locations.server";
 import { CreatedRefundSchema } from "../../shopify/refunds.server";
+import { returnDestinationsOf } from "../return-destinations.server";
 import {
   merchantEmail,
   shopperEmail,
@@ -220,24 +218,16 @@ async function returnOf(
   if (data.returnToldByShopify) return { kind: "told_by_shop" };
   const instructions = state.returnInstructions;
   if (!instructions) throw badRow(context.message.id, `claim ${state.id} has no return instructions to send`);
-  const ids = instructions.destinations.map((destination) => destination.locationId);
   // The location's own address is Shopify's; without a client the returns centre (when set) or the claim page tells it.
-  const [settings, locations] = await Promise.all([
-    readReturnAddresses(db, context.message.shop),
-    graphql ? fetchLocations(graphql, ids) : Promise.resolve(new Map<string, ReturnLocation>()),
-  ]);
+  const destinations = await returnDestinationsOf(db, context.message.shop, instructions, graphql ?? null);
   return {
     kind: "instructions",
     paidBy: instructions.shippingPaidBy,
-    destinations: instructions.destinations.map((destination) => {
-      const sendTo = returnDestinationAddress(
-        locations.get(destination.locationId) ?? null,
-        settings.get(destination.locationId),
-      );
+    destinations: destinations.map((destination) => {
       return {
-        name: sendTo.name,
-        address: sendTo.address,
-        overseas: sendTo.overseas,
+        name: destination.name,
+        address: destination.address,
+        overseas: destination.overseas,
         items: destination.items.map((entry) => {
           const item = state.items.find((candidate) => candidate.lineItemId === entry.lineItemId);
           if (!item) throw badRow(context.message.id, `return item ${entry.lineItemId} is not part of the claim`);
@@ -403,9 +393,7 @@ async function merchantFacts(
           `Claim #${claim.stored.meta.number} is no longer due at ${data.respondBy.toISOString()} (now ${current?.toISOString() ?? "not waiting on a response"}).`,
         );
       }
-      return message.template === "merchant_response_due"
-        ? { template: "merchant_response_due", claim: claimRef(shop, claim), respondBy: data.respondBy, now }
-        : { template: "merchant_response_overdue", claim: claimRef(shop, claim), respondBy: data.respondBy };
+      return { template: message.template, claim: claimRef(shop, claim), respondBy: data.respondBy, now };
     }
     case "merchant_digest": {
       const data = parseData(DigestDataSchema, message);
@@ -439,14 +427,8 @@ async function merchantFacts(
   }
 }
 
-const SHOPPER_TEMPLATES: readonly EmailTemplate[] = [
-  "claim_received",
-  "info_requested",
-  "claim_approved",
-  "return_received",
-  "claim_resolved",
-  "claim_denied",
-];
+/** The merchant's templates are named merchant_*; the rest are the shopper's. */
+const isMerchantTemplate = (template: EmailTemplate) => template.startsWith("merchant_");
 
 export interface ComposeOptions {
   /** The shop's Admin API, to name the warehouses returns go to; without it the claim page shows their address. */
@@ -465,7 +447,7 @@ export async function composeEmail(
   now: Date,
   options: ComposeOptions = {},
 ): Promise<ComposedEmail> {
-  if (!SHOPPER_TEMPLATES.includes(message.template)) {
+  if (isMerchantTemplate(message.template)) {
     const facts = await merchantFacts(db, message, shop, now);
     return renderEmail(merchantEmail({ timezone: shop.timezone, shopName: shop.name }, facts));
   }
