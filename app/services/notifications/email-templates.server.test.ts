@@ -309,7 +309,12 @@ describe("the merchant's emails", () => {
     const due = render({ template: "merchant_response_due", claim, respondBy, now: new Date("2026-11-30T04:30:00Z") });
     expect(due.subject).toBe("Claim #1002: respond by Monday, November 30 at 2:00 AM PST");
     expect(due.text).toContain("needs your response by Monday, November 30 at 2:00 AM PST, in 6 h.");
-    const overdue = render({ template: "merchant_response_overdue", claim, respondBy });
+    const overdue = render({
+      template: "merchant_response_overdue",
+      claim,
+      respondBy,
+      now: new Date("2026-11-30T11:00:00Z"),
+    });
     expect(overdue.subject).toBe("Claim #1002 is overdue");
     expect(overdue.text).toContain("was due Monday, November 30 at 2:00 AM PST. The shopper is still waiting.");
   });

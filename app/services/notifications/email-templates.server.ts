@@ -390,8 +390,12 @@ export type MerchantFacts =
       respondBy: Date | null;
     }
   | { template: "merchant_shopper_replied"; claim: MerchantClaimRef; answer: string; respondBy: Date | null }
-  | { template: "merchant_response_due"; claim: MerchantClaimRef; respondBy: Date; now: Date }
-  | { template: "merchant_response_overdue"; claim: MerchantClaimRef; respondBy: Date }
+  | {
+      template: "merchant_response_due" | "merchant_response_overdue";
+      claim: MerchantClaimRef;
+      respondBy: Date;
+      now: Date;
+    }
   | {
       template: "merchant_digest";
       day: string;
@@ -447,34 +451,18 @@ function merchantBody(frame: MerchantFrame, facts: MerchantFacts): { subject: st
         ],
       };
     }
-    case "merchant_response_due": {
-      const hours = Math.max(1, Math.ceil((facts.respondBy.getTime() - facts.now.getTime()) / HOUR_MS));
-      const params = {
-        number: facts.claim.number,
-        customer: customer(facts.claim),
-        deadline: deadline(facts.respondBy),
-        hours,
-      };
-      return {
-        subject: merchantMessage("merchant_response_due.subject", params),
-        blocks: [
-          { kind: "paragraph", text: merchantMessage("merchant_response_due.intro", params) },
-          open(facts.claim),
-        ],
-      };
-    }
+    case "merchant_response_due":
     case "merchant_response_overdue": {
       const params = {
         number: facts.claim.number,
         customer: customer(facts.claim),
         deadline: deadline(facts.respondBy),
+        // Only the due reminder says how long is left.
+        hours: Math.max(1, Math.ceil((facts.respondBy.getTime() - facts.now.getTime()) / HOUR_MS)),
       };
       return {
-        subject: merchantMessage("merchant_response_overdue.subject", params),
-        blocks: [
-          { kind: "paragraph", text: merchantMessage("merchant_response_overdue.intro", params) },
-          open(facts.claim),
-        ],
+        subject: merchantMessage(`${facts.template}.subject`, params),
+        blocks: [{ kind: "paragraph", text: merchantMessage(`${facts.template}.intro`, params) }, open(facts.claim)],
       };
     }
     case "merchant_digest": {
