@@ -148,6 +148,12 @@ async function post(route: typeof claimAction, path: string, claimId: string, bo
   return { status: 200, body: result as Record<string, unknown> };
 }
 
+/** The merchant's decision on the claim page (the real route), on the claim as filed. */
+async function decide(claimId: string, body: Record<string, unknown>) {
+  const decided = await post(claimAction, `/app/claims/${claimId}`, claimId, { intent: "decide", version: 1, ...body });
+  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+}
+
 const setPrefs = (prefs: Partial<NotificationPreferences>) =>
   saveNotificationPreferences(prisma, TEST_SHOP, { ...DEFAULT_NOTIFICATION_PREFERENCES, ...prefs });
 
@@ -213,9 +219,7 @@ describe("the decision, the return and the resolution", () => {
   it("GIVEN a partial approval with a return and a refund THEN the approval with where each item goes, the return received, and the refund per payment method in euros", async () => {
     const claim = await fileClaim("en");
     // The merchant decides on the claim page: the earbuds refunded, the lamp denied for misuse.
-    const decided = await post(claimAction, `/app/claims/${claim.claimId}`, claim.claimId, {
-      intent: "decide",
-      version: 1,
+    await decide(claim.claimId, {
       items: [
         { lineItemId: claim.earbuds.lineItemId, decision: "approve", resolution: "refund" },
         { lineItemId: claim.lamp.lineItemId, decision: "deny", clause: "misuse", note: "Scratches from a fall" },
@@ -224,7 +228,6 @@ describe("the decision, the return and the resolution", () => {
       returnShippingPaidBy: "merchant",
       note: "Thanks for the photos.",
     });
-    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     expect((await outbox(claim.claimId)).map((row) => row.template)).toEqual([
       "claim_received",
       "merchant_new_claim",
@@ -301,15 +304,12 @@ describe("the decision, the return and the resolution", () => {
 
   it("GIVEN a denial in Spanish THEN the clause in the words kept with the denial", async () => {
     const claim = await fileClaim("es");
-    const decided = await post(claimAction, `/app/claims/${claim.claimId}`, claim.claimId, {
-      intent: "decide",
-      version: 1,
+    await decide(claim.claimId, {
       items: [
         { lineItemId: claim.earbuds.lineItemId, decision: "deny", clause: "misuse" },
         { lineItemId: claim.lamp.lineItemId, decision: "deny", clause: "other", note: "Fuera de garantía" },
       ],
     });
-    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const stored = await prisma.claimItem.findFirstOrThrow({
       where: { claimId: claim.claimId, lineItemId: claim.earbuds.lineItemId },
     });
