@@ -108,7 +108,17 @@ async function fileClaim(language: "en" | "fr" | "de" | "es", at = after(1), sce
   );
   const run = (command: LocalClaimCommand, actor: typeof merchant | typeof customerActor = merchant) =>
     runClaimCommand(prisma, TEST_SHOP, claim.state.id, command, actor, new Date());
-  return { ...o, claimId: claim.state.id, number: claim.meta.number, run };
+  /** The same decision on each item of the claim, then the claim decided (runClaimCommand, as the merchant). */
+  const decideAll = async (
+    decision: Extract<LocalClaimCommand, { type: "decide_item" }>["decision"],
+    final: { returnRequired?: boolean },
+  ) => {
+    for (const item of claim.state.items) {
+      await run({ type: "decide_item", lineItemId: item.lineItemId, decision });
+    }
+    await run({ type: "finalize_decision", ...final });
+  };
+  return { ...o, claimId: claim.state.id, number: claim.meta.number, run, decideAll };
 }
 
 /** The claim's outbox rows, oldest first, as the worker hands them to composeEmail. */
@@ -285,10 +295,7 @@ describe("the decision, the return and the resolution", () => {
   it("GIVEN the item came back before the decision THEN the return-received email is the one that tells the approval", async () => {
     const claim = await fileClaim("en");
     await claim.run({ type: "record_unrequested_return", note: "Parcel arrived without a request" });
-    for (const lineItemId of [claim.earbuds.lineItemId, claim.lamp.lineItemId]) {
-      await claim.run({ type: "decide_item", lineItemId, decision: { kind: "approve", resolution: "refund" } });
-    }
-    await claim.run({ type: "finalize_decision", returnRequired: true });
+    await claim.decideAll({ kind: "approve", resolution: "refund" }, { returnRequired: true });
     await claim.run({ type: "receive_return" });
 
     expect((await outbox(claim.claimId)).map((row) => row.template)).toEqual([
@@ -325,17 +332,7 @@ describe("the decision, the return and the resolution", () => {
   it("GIVEN Shopify tells the shopper about returns and refunds THEN our approval says the return email comes from the shop, and a refund-only resolution queues no email of ours", async () => {
     await setPrefs({ shopperNotifiedBy: "shopify" });
     const claim = await fileClaim("en");
-    await claim.run({
-      type: "decide_item",
-      lineItemId: claim.earbuds.lineItemId,
-      decision: { kind: "approve", resolution: "refund" },
-    });
-    await claim.run({
-      type: "decide_item",
-      lineItemId: claim.lamp.lineItemId,
-      decision: { kind: "approve", resolution: "refund" },
-    });
-    await claim.run({ type: "finalize_decision", returnRequired: true });
+    await claim.decideAll({ kind: "approve", resolution: "refund" }, { returnRequired: true });
     const approval = await composed(claim.claimId, "claim_approved");
     expect(approval.text).toContain("Nordlicht <Outdoor> will send you a separate email about sending the items back.");
     expect(approval.text).not.toContain("Include:");
@@ -406,17 +403,7 @@ describe("reminders and the digest", () => {
     expect(email.text).toContain("in 4 h.");
     expect(email.text).toContain(adminUrl(claim.claimId));
 
-    await claim.run({
-      type: "decide_item",
-      lineItemId: claim.earbuds.lineItemId,
-      decision: { kind: "deny", reason: "misuse" },
-    });
-    await claim.run({
-      type: "decide_item",
-      lineItemId: claim.lamp.lineItemId,
-      decision: { kind: "deny", reason: "misuse" },
-    });
-    await claim.run({ type: "finalize_decision" });
+    await claim.decideAll({ kind: "deny", reason: "misuse" }, {});
     await expect(composeEmail(prisma, message, SHOP, now)).rejects.toThrow(EmailNoLongerNeededError);
   });
 
