@@ -273,8 +273,21 @@ describe("planResponseReminders", () => {
     ]);
   });
 
-  it("GIVEN the run repeats THEN the same keys (the outbox keeps one)", () => {
+  it("GIVEN the lead time spans the night Berlin's clocks go forward THEN 6 real hours, not 6 wall-clock hours", () => {
+    // Due 06:00 CEST on 29 March 2026 (04:00 UTC); 6 hours before is 23:00 CET (22:00 UTC), 7 on the wall clock.
+    const dueAfterTheChange = [{ id: "claim-2", shop: "s", number: 1003, respondBy: new Date("2026-03-29T04:00:00Z") }];
+    const plan = (iso: string) => planResponseReminders(dueAfterTheChange, prefs(), new Date(iso));
+    expect(plan("2026-03-28T21:59:59.999Z")).toEqual([]);
+    expect(brief(plan("2026-03-28T22:00:00.000Z"))).toEqual(["merchant:merchant_response_due"]);
+    expect(plan("2026-03-29T04:00:00.000Z")[0]?.dedupeKey).toBe("reminder:claim-2:2026-03-29T04:00:00.000Z:overdue");
+  });
+
+  it("GIVEN the run repeats THEN the same keys (the outbox keeps one); GIVEN a new due time THEN a new key", () => {
     expect(at("2026-11-30T05:00:00.000Z")[0]?.dedupeKey).toBe(at("2026-11-30T09:00:00.000Z")[0]?.dedupeKey);
+    const resumed = [{ ...claims[0]!, respondBy: new Date("2026-11-30T12:30:00.000Z") }];
+    expect(planResponseReminders(resumed, prefs(), new Date("2026-11-30T09:00:00.000Z"))[0]?.dedupeKey).toBe(
+      "reminder:claim-1:2026-11-30T12:30:00.000Z:due",
+    );
   });
 
   it("GIVEN a lead of 24 hours THEN due a day ahead; GIVEN a daily digest THEN no reminders", () => {
