@@ -79,6 +79,7 @@ describe("every shopper email, in every language", () => {
       const base = { number: 1002, shop: "Velo & Co" };
       expect(email.subject).toBe(emailMessage(language, `${name}.subject` as "claim_received.subject", base));
       expect(email.text).toContain(emailMessage(language, "common.greeting", { name: "Ana" }));
+      expect(email.text).toContain(emailMessage(language, `${name}.intro` as "claim_received.intro", base));
       expect(email.text).toContain(emailMessage(language, "common.footer", base));
       expect(email.text).toContain(`${emailMessage(language, "common.view_claim")}: ${CLAIM_URL}`);
       expect(email.html).toContain(`href="${CLAIM_URL}"`);
