@@ -50,7 +50,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     SHOPIFY_API_KEY: KEYS.apiKey,
     SHOPIFY_API_SECRET: KEYS.apiSecret,
     SHOPIFY_APP_URL: baseUrl,
