@@ -115,6 +115,8 @@ interface CustomerRedaction {
   deliveryRecords: number;
   /** Earlier privacy requests of the customer: their export erased, their customer id removed. */
   privacyRequests: number;
+  /** The claims' emails, queued or sent: recipients and data erased; the shopper's queued ones not sent. */
+  emails: number;
 }
 
 export async function redactCustomer(
@@ -149,8 +151,11 @@ export async function redactCustomer(
       returnTrackingNumber: null,
       returnCarrier: null,
       redactedAt: now,
+      // Their language: nothing is sent to them any more.
+      locale: null,
     },
   });
+  const emails = await redactClaimEmails(tx, claimIds, now);
   await tx.claimEvent.updateMany({ where: { claimId: { in: claimIds } }, data: { note: null } });
   // The shopper's own id; the merchant's staff ids stay (the merchant's audit trail, not the shopper's data).
   await tx.claimEvent.updateMany({
@@ -207,7 +212,31 @@ export async function redactCustomer(
     actions: actionsErased,
     deliveryRecords: deliveryRecords.count,
     privacyRequests,
+    emails,
   };
+}
+
+/**
+ * The claims' emails: who each went (or was to go) to and the data it was composed from are
+ * erased; the shopper's emails not sent yet never will be (skipped, with the reason the claim page
+ * shows). The merchant's keep their status: they were about the shop's claim, not to the shopper.
+ */
+async function redactClaimEmails(tx: Tx, claimIds: string[], now: Date): Promise<number> {
+  const rows = await tx.emailMessage.findMany({
+    where: { claimId: { in: claimIds } },
+    select: { id: true, dataJson: true },
+  });
+  for (const row of rows) {
+    await tx.emailMessage.update({
+      where: { id: row.id },
+      data: { toJson: null, dataJson: erasedJson(row.dataJson, CLAIM_PERSONAL_KEYS) ?? row.dataJson, redactedAt: now },
+    });
+  }
+  await tx.emailMessage.updateMany({
+    where: { claimId: { in: claimIds }, audience: "shopper", status: { in: ["queued", "failed"] } },
+    data: { status: "skipped", lastError: "The shopper's data was erased (customers/redact): not sent." },
+  });
+  return rows.length;
 }
 
 /**
@@ -254,6 +283,8 @@ export async function deleteShopData(tx: Tx, shop: string, currentWebhookId: str
     setupSteps: (await tx.setupStep.deleteMany({ where: { shop } })).count,
     returnAddresses: (await tx.returnAddress.deleteMany({ where: { shop } })).count,
     denialClauses: (await tx.denialClause.deleteMany({ where: { shop } })).count,
+    emails: (await tx.emailMessage.deleteMany({ where: { shop } })).count,
+    notificationSettings: (await tx.notificationSettings.deleteMany({ where: { shop } })).count,
     sessions: (await tx.session.deleteMany({ where: { shop } })).count,
     webhookRecords: (await tx.webhookDelivery.deleteMany({ where: { shop, webhookId: { not: currentWebhookId } } }))
       .count,

@@ -18,10 +18,12 @@ import {
 import { submitClaim } from "../../app/services/submit-claim.server";
 import { fetchOrderFacts } from "../../app/shopify/order-facts.server";
 import { unauthenticated } from "../../app/shopify.server";
+import { action as customersRedact } from "../../app/routes/webhooks.customers.redact";
+import { action as shopRedact } from "../../app/routes/webhooks.shop.redact";
 import { simulator } from "../simulator/network-edge";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
 import { anArrivalSubmission } from "../support/claim-factories";
-import { installTestShop, TEST_SHOP } from "../support/shopify-requests";
+import { installTestShop, routeArgs, TEST_SHOP, webhookRequest } from "../support/shopify-requests";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 // The email outbox's worker against a real SMTP server on a random port (smtp-server), the real
@@ -318,20 +320,48 @@ describe("the email worker sends the outbox", () => {
     // WHEN two instances, each with its own database connections, send until the outbox is empty
     const instances = [aWorker({ batchSize: 4 }), aWorker({ batchSize: 4, db: anotherClient() })];
     const reports: RoundReport[] = [];
+    const sentBy = new Map<string, number>();
     const drain = async (worker: NotificationWorker) => {
       for (let round = 0; round < 200; round += 1) {
-        reports.push(await worker.runOnce());
+        const report = await worker.runOnce();
+        reports.push(report);
+        sentBy.set(worker.owner, (sentBy.get(worker.owner) ?? 0) + report.sent);
         if ((await prisma.emailMessage.count({ where: { status: { not: "sent" } } })) === 0) return;
       }
     };
     await Promise.all(instances.map(drain));
     // THEN every row is sent, and the mail server received each exactly once
-    const all = await rows();
-    expect(all).toHaveLength(60);
-    expect(all.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
     expect(sink.received).toHaveLength(60);
     expect(distinctMessageIds()).toBe(60);
+    const all = await rows();
+    expect(all).toHaveLength(60);
+    expect(all.filter((r) => r.status !== "sent" || r.attempts !== 1)).toEqual([]);
     expect(sum(reports, "sent")).toBe(60);
+    // PostgreSQL: both instances sent (SKIP LOCKED hands each its own rows); SQLite: the instance
+    // holding the sender lease sent everything, the other none.
+    const perInstance = instances.map((worker) => sentBy.get(worker.owner) ?? 0);
+    if (provider === "postgresql") expect(Math.min(...perInstance)).toBeGreaterThan(0);
+    else expect([...perInstance].sort((a, b) => a - b)).toEqual([0, 60]);
+  });
+
+  it("on SQLite, lets one instance send at a time: another takes over only once the holder's sender lease ran out", async () => {
+    // GIVEN an instance that sent a claim's emails and then stopped answering (its process hung)
+    await fileClaim("claim-lease-1", clock);
+    const leaseMs = 10 * MINUTE;
+    const holder = aWorker({ leaseMs });
+    expect(await holder.runOnce()).toMatchObject({ sent: 2 });
+    const other = aWorker({ leaseMs, db: anotherClient() });
+    // WHEN a new claim's emails are due while the holder's lease holds
+    advance(MINUTE);
+    await fileClaim("claim-lease-2", clock);
+    // THEN on SQLite the other instance sends nothing (on PostgreSQL it sends: rows are claimed one by one)
+    expect(await other.runOnce()).toMatchObject({ sent: provider === "sqlite" ? 0 : 2 });
+    // AND once the lease ran out, the other instance sends what is due
+    advance(leaseMs);
+    const later = await other.runOnce();
+    expect(later.sent + (provider === "sqlite" ? 0 : 2)).toBe(2);
+    expect(sink.received).toHaveLength(4);
+    expect(distinctMessageIds()).toBe(4);
   });
 
   it("runs on its own from start() and stops cleanly, letting its leases go", async () => {
@@ -413,5 +443,105 @@ describe("response reminders", () => {
     const reminder = (await rows()).find((r) => r.template === "merchant_response_due")!;
     expect(reminder.status).toBe("skipped");
     expect(sink.received.filter((m) => m.messageId === `<${reminder.id}@warranty-desk.example>`)).toHaveLength(0);
+  });
+});
+
+describe("the outbox is written with the claim change", () => {
+  it("queues nothing when the claim change rolls back or loses to another writer", async () => {
+    // GIVEN a filed claim whose two emails are queued
+    const claim = await fileClaim("claim-tx", clock);
+    expect(await prisma.emailMessage.count()).toBe(2);
+    const ask = applyClaimCommand(
+      claim.state,
+      { type: "request_information", question: "Which parcel?" },
+      clock,
+      merchant,
+    );
+    // WHEN the merchant's question is saved in a transaction that fails after the save
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await saveClaimChange(tx, TEST_SHOP, claim.meta.version, claim.state, ask.state);
+        throw new Error("the request failed after the change");
+      }),
+    ).rejects.toThrow("the request failed after the change");
+    // AND a writer with a stale version tries the same change after another writer's
+    await prisma.$transaction((tx) => saveClaimChange(tx, TEST_SHOP, claim.meta.version, claim.state, ask.state));
+    await expect(
+      prisma.$transaction((tx) => saveClaimChange(tx, TEST_SHOP, claim.meta.version, claim.state, ask.state)),
+    ).rejects.toMatchObject({ kind: "conflict" });
+    // THEN only the change that committed queued its email, once
+    expect((await rows()).map((r) => r.template).sort()).toEqual([
+      "claim_received",
+      "info_requested",
+      "merchant_new_claim",
+    ]);
+  });
+});
+
+describe("privacy webhooks and the outbox", () => {
+  const shopperEmail = "ana.redacted@example.com";
+  const deliver = async (action: typeof customersRedact, topic: string, payload: unknown) => {
+    const response = await action(routeArgs(await webhookRequest(`/webhooks/${topic}`, topic, payload)));
+    expect(response.status).toBe(200);
+  };
+
+  it("customers/redact erases the recipients and data of the shopper's emails, sent or queued, and the queued ones are never sent", async () => {
+    // GIVEN a claim whose confirmation was sent to the shopper, and a question to them still queued
+    // (the mail server refused it) next to the merchant's queued notice of another claim
+    const claim = await fileClaim("claim-redact", clock, { customerEmail: shopperEmail });
+    const worker = aWorker();
+    expect(await worker.runOnce()).toMatchObject({ sent: 2 });
+    const ask = applyClaimCommand(
+      claim.state,
+      { type: "request_information", question: "Which parcel?" },
+      clock,
+      merchant,
+    );
+    await prisma.$transaction((tx) => saveClaimChange(tx, TEST_SHOP, claim.meta.version, claim.state, ask.state));
+    sink.refuseNext(1);
+    expect(await worker.runOnce()).toMatchObject({ retrying: 1 });
+    const before = await rows();
+    expect(before.filter((r) => r.toJson?.includes(shopperEmail))).toHaveLength(2);
+    // WHEN Shopify asks to redact the shopper
+    await deliver(customersRedact, "customers/redact", {
+      shop_id: 1,
+      shop_domain: TEST_SHOP,
+      customer: { id: 7, email: shopperEmail, phone: null },
+      orders_to_redact: [1],
+    });
+    // THEN no email row names them any more, every one of the claim's rows is marked redacted,
+    // and the queued question is skipped with the reason
+    const after = await rows();
+    expect(after.filter((r) => JSON.stringify(r).includes(shopperEmail))).toEqual([]);
+    expect(after.every((r) => r.redactedAt !== null && r.toJson === null)).toBe(true);
+    expect(after.find((r) => r.template === "info_requested")).toMatchObject({
+      status: "skipped",
+      lastError: "The shopper's data was erased (customers/redact): not sent.",
+    });
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.state.id } })).locale).toBeNull();
+    // AND the worker sends nothing more, however long it runs
+    advance(24 * HOUR);
+    expect(await worker.runOnce()).toMatchObject({ sent: 0, retrying: 0, failed: 0 });
+    expect(sink.received).toHaveLength(2);
+  });
+
+  it("shop/redact deletes the shop's emails and notification settings", async () => {
+    // GIVEN a shop with settings, sent and queued emails; and another shop's email
+    await saveNotificationPreferences(prisma, TEST_SHOP, {
+      ...DEFAULT_NOTIFICATION_PREFERENCES,
+      reminderLeadHours: 12,
+    });
+    await fileClaim("claim-shop-redact", clock);
+    await aWorker().runOnce();
+    await fileClaim("claim-shop-redact-2", clock);
+    const otherShop = "other-shop.myshopify.com";
+    const { state } = openClaim(anArrivalSubmission("claim-other-shop"), clock, shopper);
+    await prisma.$transaction((tx) => insertClaim(tx, { shop: otherShop, state }));
+    // WHEN Shopify asks to delete the shop's data
+    await deliver(shopRedact, "shop/redact", { shop_id: 1, shop_domain: TEST_SHOP });
+    // THEN none of its emails or settings remain; the other shop's emails do
+    expect(await prisma.emailMessage.count({ where: { shop: TEST_SHOP } })).toBe(0);
+    expect(await prisma.notificationSettings.count()).toBe(0);
+    expect(await prisma.emailMessage.count({ where: { shop: otherShop } })).toBe(2);
   });
 });
