@@ -9,6 +9,7 @@ import {
 } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import "./email-worker.server"; // starts this process's email worker once (issue 12)
 import { logger } from "./utils/logger.server";
 import { REQUEST_ID_HEADER } from "./utils/request-log.server";
 
