@@ -21,15 +21,17 @@ ENV PRISMA_SKIP_POSTINSTALL_GENERATE=1 \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
 
-# The runtime dependencies only.
+# The runtime dependencies only. No install scripts: sharp, libSQL and esbuild load their prebuilt
+# binaries from their platform packages, and Prisma runs without its native engines (prisma.config.ts),
+# so nothing is downloaded from outside the npm registry.
 FROM base AS production-deps
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 
 # The Remix build (build/server, build/client) and the server bundle (build/server.js).
 FROM base AS build
 COPY package.json package-lock.json ./
-RUN npm ci && npm cache clean --force
+RUN npm ci --ignore-scripts && npm cache clean --force
 COPY . .
 RUN npm run build
 

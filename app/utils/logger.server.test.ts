@@ -42,6 +42,23 @@ describe("logger: one JSON line per record", () => {
     expect(error.stack).toContain("\n");
   });
 
+  it("GIVEN an error with its own name and fields WHEN logged THEN its type is its name and its fields are kept", () => {
+    class SmtpError extends Error {
+      constructor(readonly code: string) {
+        super("The mail server refused the message");
+        this.name = "SmtpError";
+      }
+    }
+    const { logger, records } = capture();
+    logger.error("email failed", { error: new SmtpError("EENVELOPE") });
+    expect(records()[0]!.error).toEqual({
+      type: "SmtpError",
+      message: "The mail server refused the message",
+      stack: expect.stringContaining("SmtpError"),
+      code: "EENVELOPE",
+    });
+  });
+
   it("GIVEN a child logger WHEN it logs THEN its bindings are on every line, and a field cannot overwrite time, level or msg", () => {
     const { logger, records } = capture();
     const child = logger.child({ requestId: "7d1c4a52-3b7e-4c39-9a43-8f4b1f5e9f11", shop: "demo.myshopify.com" });

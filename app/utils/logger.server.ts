@@ -115,7 +115,8 @@ export function redact(value: unknown, depth = 0, seen: WeakSet<object> = new We
   if (value instanceof Error) {
     // "type", not "name": "name" is on the deny-list (a person's name).
     const flat: LogFields = { type: value.name, message: value.message, stack: value.stack };
-    for (const [key, field] of Object.entries(value)) flat[key] = field;
+    // Own fields (a code, a list of problems) too; an own `name` is the type again.
+    for (const [key, field] of Object.entries(value)) if (key !== "name") flat[key] = field;
     if (value.cause !== undefined) flat.cause = value.cause;
     return redactObject(flat, depth, seen);
   }
