@@ -11,15 +11,33 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { describeArrivalWindow, describeEvidence, describeWarranty } from "../domain/policy/effective-rules";
+import {
+  describeArrivalWindow,
+  describeEvidence,
+  describeOutOfStock,
+  describeProblemPayers,
+  describeResolutions,
+  describeWarranty,
+} from "../domain/policy/effective-rules";
 import {
   EVIDENCE_REQUIREMENTS,
   type EvidenceRequirement,
   type ExclusionHandling,
+  type OutOfStockFallback,
   type Policy,
   type PolicyOverride,
+  type PreferredResolution,
   type ShippingPayer,
+  type ShippingPayerByProblem,
 } from "../domain/policy/policy-schema";
+import {
+  ARRIVAL_RESOLUTION_OPTIONS,
+  FALLBACK_OPTIONS,
+  PROBLEM_LABELS,
+  PROBLEM_PAYER_OPTIONS,
+  PROBLEMS,
+  WARRANTY_RESOLUTION_OPTIONS,
+} from "./settings/policy-draft";
 
 // The override editor's fields: every field of the policy, each either "as the shop policy" or
 // the product's own value. Numbers stay the text the merchant typed until the server judges them
@@ -41,6 +59,10 @@ export interface Draft {
   returnRequired?: boolean;
   arrivalReturnShippingPaidBy?: ShippingPayer;
   warrantyReturnShippingPaidBy?: ShippingPayer;
+  returnShippingPaidByProblem?: ShippingPayerByProblem;
+  arrivalResolutions?: PreferredResolution[];
+  warrantyResolutions?: PreferredResolution[];
+  outOfStockFallback?: OutOfStockFallback;
   arrivalEvidence?: EvidenceRequirement[];
   warrantyEvidence?: EvidenceRequirement[];
   arrivalRequiresPreference?: boolean;
@@ -60,6 +82,10 @@ export function toDraft(override: PolicyOverride): Draft {
     returnRequired: rest.returnRequired,
     arrivalReturnShippingPaidBy: rest.arrivalReturnShippingPaidBy,
     warrantyReturnShippingPaidBy: rest.warrantyReturnShippingPaidBy,
+    returnShippingPaidByProblem: rest.returnShippingPaidByProblem,
+    arrivalResolutions: rest.arrivalResolutions,
+    warrantyResolutions: rest.warrantyResolutions,
+    outOfStockFallback: rest.outOfStockFallback,
     arrivalEvidence: rest.arrivalEvidence,
     warrantyEvidence: rest.warrantyEvidence,
     arrivalRequiresPreference: rest.arrivalRequiresPreference,
@@ -228,6 +254,35 @@ export function OverrideForm({ draft, onChange, shopPolicy, currencyCode, fieldE
     </InheritableField>
   );
 
+  const resolutionsField = (field: "arrivalResolutions" | "warrantyResolutions", label: string) => (
+    <InheritableField
+      id={field}
+      label={label}
+      help="What a shopper may ask for and you may approve. A claim with other products offers only what all of them offer."
+      shopValue={describeResolutions(shopPolicy[field])}
+      inherited={draft[field] === undefined}
+      onInherit={(inherit) => set(field, inherit ? undefined : [...shopPolicy[field]])}
+    >
+      <ChoiceList
+        title={label}
+        titleHidden
+        allowMultiple
+        choices={field === "arrivalResolutions" ? ARRIVAL_RESOLUTION_OPTIONS : WARRANTY_RESOLUTION_OPTIONS}
+        selected={draft[field] ?? []}
+        onChange={(selected) => set(field, selected as PreferredResolution[])}
+        error={errorOf(field)}
+      />
+    </InheritableField>
+  );
+
+  const problemPayers = draft.returnShippingPaidByProblem;
+  const setProblemPayer = (problem: (typeof PROBLEMS)[number], value: string) => {
+    const next = { ...problemPayers };
+    if (value === "") delete next[problem];
+    else next[problem] = value as ShippingPayer;
+    set("returnShippingPaidByProblem", next);
+  };
+
   const yesNoField = (
     field: "returnRequired" | "arrivalRequiresPreference",
     label: string,
@@ -332,6 +387,29 @@ export function OverrideForm({ draft, onChange, shopPolicy, currencyCode, fieldE
           {payerField("arrivalReturnShippingPaidBy", "Return shipping for arrival claims")}
           {payerField("warrantyReturnShippingPaidBy", "Return shipping for warranty claims")}
           <InheritableField
+            id="returnShippingPaidByProblem"
+            label="Return shipping by problem"
+            help="Who pays for a problem, where it differs from its claim type's payer."
+            shopValue={describeProblemPayers(shopPolicy.returnShippingPaidByProblem)}
+            inherited={problemPayers === undefined}
+            onInherit={(inherit) =>
+              set("returnShippingPaidByProblem", inherit ? undefined : { ...shopPolicy.returnShippingPaidByProblem })
+            }
+          >
+            <BlockStack gap="200">
+              {PROBLEMS.map((problem) => (
+                <Select
+                  key={problem}
+                  label={`${PROBLEM_LABELS[problem]}: return shipping is paid by`}
+                  options={PROBLEM_PAYER_OPTIONS}
+                  value={problemPayers?.[problem] ?? ""}
+                  onChange={(value) => setProblemPayer(problem, value)}
+                  error={errorOf(`returnShippingPaidByProblem.${problem}`)}
+                />
+              ))}
+            </BlockStack>
+          </InheritableField>
+          <InheritableField
             id="components"
             label="Parts that must come back"
             help={`Parts checked when a return arrives; a missing part is charged to the shopper, in ${currencyCode}.`}
@@ -396,6 +474,32 @@ export function OverrideForm({ draft, onChange, shopPolicy, currencyCode, fieldE
                 </Button>
               </InlineStack>
             </BlockStack>
+          </InheritableField>
+        </BlockStack>
+      </Card>
+      <Card>
+        <BlockStack gap="400">
+          <Text as="h2" variant="headingMd">
+            Resolutions
+          </Text>
+          {resolutionsField("arrivalResolutions", "Resolutions for arrival claims")}
+          {resolutionsField("warrantyResolutions", "Resolutions for warranty claims")}
+          <InheritableField
+            id="outOfStockFallback"
+            label="Replacement out of stock"
+            help="When a replacement is out of stock in Shopify or a repair is impossible."
+            shopValue={describeOutOfStock(shopPolicy.outOfStockFallback)}
+            inherited={draft.outOfStockFallback === undefined}
+            onInherit={(inherit) => set("outOfStockFallback", inherit ? undefined : shopPolicy.outOfStockFallback)}
+          >
+            <Select
+              label="Replacement out of stock"
+              labelHidden
+              options={FALLBACK_OPTIONS.map(({ value, label }) => ({ value, label }))}
+              value={draft.outOfStockFallback ?? shopPolicy.outOfStockFallback}
+              onChange={(value) => set("outOfStockFallback", value as OutOfStockFallback)}
+              error={errorOf("outOfStockFallback")}
+            />
           </InheritableField>
         </BlockStack>
       </Card>

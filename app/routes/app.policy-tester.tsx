@@ -200,6 +200,10 @@ function ClaimFormCard({
   const set = (change: Partial<ClaimForm>) => setForm((f) => ({ ...f, ...change }));
   const picked = order.items.filter((item) => (form.quantities[item.lineItemId] ?? 0) > 0);
   const resolutions = RESOLUTIONS_BY_CLAIM_TYPE[form.type];
+  // What the picked items' policies offer: the others stay pickable, to see the engine refuse them.
+  const offered = resolutions.filter((r) =>
+    (picked.length > 0 ? picked : order.items).every((item) => item[form.type].resolutions.includes(r)),
+  );
   const submit = () =>
     onTest({
       orderId: order.orderId,
@@ -311,7 +315,10 @@ function ClaimFormCard({
           label="The shopper asks for"
           options={[
             { label: "Nothing chosen", value: "none" },
-            ...resolutions.map((r) => ({ label: RESOLUTION_WORDS[r], value: r })),
+            ...resolutions.map((r) => ({
+              label: offered.includes(r) ? RESOLUTION_WORDS[r] : `${RESOLUTION_WORDS[r]} (not offered)`,
+              value: r,
+            })),
           ]}
           value={form.preferredResolution}
           onChange={(value) => set({ preferredResolution: value as ClaimForm["preferredResolution"] })}
@@ -447,6 +454,11 @@ function ResultCard({ result }: { result: PolicyTestResult }) {
             </Text>
             <List type="bullet">
               <List.Item>{`You would respond by ${when(result.responseDueAt)}.`}</List.Item>
+              <List.Item>
+                {result.resolutions.length === 0
+                  ? "These items' policies offer no resolution in common: the shopper must claim them apart."
+                  : `The shopper can ask for ${listWords(result.resolutions.map((r) => RESOLUTION_WORDS[r].toLowerCase()))}; a replacement out of stock ${result.outOfStockFallback === "refund" ? "is refunded" : "waits for your choice"}.`}
+              </List.Item>
               <List.Item>
                 {result.returnRequired
                   ? `A return is required; ${SHIPPING_WORDS[result.returnShippingPaidBy]}.`

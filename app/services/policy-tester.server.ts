@@ -12,7 +12,7 @@ import {
 } from "../domain/evaluate-claim-schema";
 import type { EvaluationAtSubmission } from "../domain/evaluation-at-submission";
 import type { ClaimReason, Flag, ItemReason } from "../domain/policy/codes";
-import { EvidenceKindSchema, type ShippingPayer } from "../domain/policy/policy-schema";
+import { EvidenceKindSchema, type OutOfStockFallback, type ShippingPayer } from "../domain/policy/policy-schema";
 import type { ClaimType } from "../domain/policy/resolve-policy";
 import { shopifyGid } from "../domain/validation";
 import { shopperMessage } from "../i18n/shopper-messages";
@@ -145,6 +145,10 @@ export interface PolicyTestResult {
   responseDueAt: string;
   returnRequired: boolean;
   returnShippingPaidBy: ShippingPayer;
+  /** What the picked items' policies all offer for this claim type. */
+  resolutions: PreferredResolution[];
+  /** What an out-of-stock replacement would become. */
+  outOfStockFallback: OutOfStockFallback;
   /** Where approved units would go back to: the warehouses that shipped them. */
   returnTo: { locationId: string; warehouse: string | null; items: string[] }[];
 }
@@ -163,6 +167,7 @@ export async function runPolicyTest(
     evidence: test.evidence,
     answers: test.answers,
     preferredResolution: test.preferredResolution,
+    problem: test.problem,
   };
   const { evaluation, asFiled, orderName, lineNames } = await testClaimAsStaff(
     db,
@@ -210,6 +215,8 @@ export async function runPolicyTest(
     responseDueAt: evaluation.responseDueAt,
     returnRequired: evaluation.returnRequired,
     returnShippingPaidBy: evaluation.returnShippingPaidBy,
+    resolutions: evaluation.resolutions,
+    outOfStockFallback: asFiled.outOfStockFallback ?? "refund",
     returnTo: evaluation.returnDestinations.map((destination) => ({
       locationId: destination.locationId,
       warehouse: warehouses.get(destination.locationId)?.name ?? null,

@@ -91,6 +91,14 @@ describe("the shop policy settings", () => {
       "expected a component name",
     ],
     [{ arrivalWindowDay: 5 }, "policy", 'policy: unknown field "arrivalWindowDay"'],
+    [
+      { arrivalResolutions: ["refund", "repair"] },
+      "policy.arrivalResolutions.1",
+      'arrival claims take "refund", "replacement"',
+    ],
+    [{ warrantyResolutions: [] }, "policy.warrantyResolutions", "expected at least one resolution"],
+    [{ outOfStockFallback: "wait" }, "policy.outOfStockFallback", ""],
+    [{ returnShippingPaidByProblem: { fault: "nobody" } }, "policy.returnShippingPaidByProblem.fault", ""],
   ])(
     "GIVEN a saved policy WHEN the merchant sends %j THEN the answer is a 400 naming %s and nothing is saved",
     async (bad, field, message) => {
@@ -105,6 +113,36 @@ describe("the shop policy settings", () => {
       expect(await readShopPolicyOverride(prisma, TEST_SHOP)).toEqual({ warrantyMonths: 18 });
     },
   );
+
+  it("GIVEN the merchant narrows resolutions, lets themselves decide on stock and names a payer for a problem WHEN they save THEN the page shows them after a reload and only they are stored", async () => {
+    const chosen = policy({
+      arrivalResolutions: ["replacement"],
+      warrantyResolutions: ["refund", "repair"],
+      outOfStockFallback: "merchant_decides",
+      returnShippingPaidByProblem: { wrong_item: "merchant", fault: "customer" },
+    });
+
+    const answer = await save({ policy: chosen });
+
+    expect(answer).toEqual({ status: 200, body: expect.objectContaining({ ok: true, policy: chosen }) });
+    expect((await loadSettings()).policy).toEqual(chosen);
+    expect(await readShopPolicyOverride(prisma, TEST_SHOP)).toEqual({
+      arrivalResolutions: ["replacement"],
+      warrantyResolutions: ["refund", "repair"],
+      outOfStockFallback: "merchant_decides",
+      returnShippingPaidByProblem: { wrong_item: "merchant", fault: "customer" },
+    });
+  });
+
+  it("GIVEN a policy stored before resolutions were settings WHEN the page loads THEN it shows the guarantee's resolutions and refund fallback", async () => {
+    await prisma.shopPolicy.upsert({
+      where: { shop: TEST_SHOP },
+      create: { shop: TEST_SHOP, overrideJson: JSON.stringify({ warrantyMonths: 18 }) },
+      update: { overrideJson: JSON.stringify({ warrantyMonths: 18 }) },
+    });
+
+    expect((await loadSettings()).policy).toEqual({ ...DEFAULT_POLICY, warrantyMonths: 18 });
+  });
 
   it("GIVEN a policy with a field left out WHEN it is sent THEN the 400 names the missing field", async () => {
     const { responseHours: _left, ...partial } = policy();

@@ -201,6 +201,27 @@ describe("the policy tester's evaluation", () => {
     expect(after.items[0]!.reasons).toEqual([]);
   });
 
+  it("GIVEN the shop offers only replacements on arrival and the shop pays wrong items' returns WHEN a refund for a wrong item is tested THEN the tester refuses it as the shopper would be, with the offer and the problem's payer", async () => {
+    const order = orderOf("delivered-2-days-ago");
+    await writeShopPolicyOverride(prisma, TEST_SHOP, {
+      arrivalResolutions: ["replacement"],
+      arrivalReturnShippingPaidBy: "customer",
+      returnShippingPaidByProblem: { wrong_item: "merchant" },
+      outOfStockFallback: "merchant_decides",
+    });
+    const result = await tested({ ...arrivalClaim(order.id), problem: "wrong_item" });
+    expect(result).toMatchObject({
+      eligible: false,
+      reasons: ["resolution_not_offered"],
+      resolutions: ["replacement"],
+      outOfStockFallback: "merchant_decides",
+      returnShippingPaidBy: "merchant",
+      shopperSees: ["The store does not offer the solution you chose for these items. Choose another one."],
+    });
+    const damaged = await tested({ ...arrivalClaim(order.id), preferredResolution: "replacement" });
+    expect(damaged).toMatchObject({ eligible: true, returnShippingPaidBy: "customer" });
+  });
+
   it.each([
     ["a problem that is not of the claim type", { problem: "fault" }, "problem"],
     ["no items", { items: [] }, "items"],

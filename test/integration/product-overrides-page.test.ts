@@ -190,6 +190,13 @@ describe("the override editor", () => {
       { components: [{ name: " ", chargeIfMissing: { amount: "9.90", currencyCode: "EUR" } }] },
       "override.components.0.name",
     ],
+    ["a repair for damage on arrival", { arrivalResolutions: ["repair"] }, "override.arrivalResolutions.0"],
+    ["no warranty resolution at all", { warrantyResolutions: [] }, "override.warrantyResolutions"],
+    [
+      "a payer for an unknown problem",
+      { returnShippingPaidByProblem: { lost: "merchant" } },
+      "override.returnShippingPaidByProblem",
+    ],
   ])(
     "WHEN the merchant sends %s THEN it is a 400 naming the field and nothing is saved",
     async (_, override, field) => {
@@ -246,6 +253,7 @@ describe("the admin block's route on Shopify's product page", () => {
     const scooter = product("E-Scooter");
     await save([scooter.id], {
       warrantyMonths: 24,
+      warrantyResolutions: ["replacement", "repair"],
       components: [{ name: "battery", chargeIfMissing: { amount: "189.00", currencyCode: "EUR" } }],
     });
     const { status, body } = await rules(scooter.number, {
@@ -266,6 +274,9 @@ describe("the admin block's route on Shopify's product page", () => {
         },
         { label: "Evidence for warranty claims", value: "photo or video of the problem", source: "shop" },
         { label: "Return", value: "required", source: "shop" },
+        { label: "Resolutions for arrival claims", value: "refund or replacement", source: "shop" },
+        { label: "Resolutions for warranty claims", value: "replacement or repair", source: "product" },
+        { label: "Replacement out of stock", value: "refunded", source: "shop" },
       ],
       components: [{ name: "battery", chargeIfMissing: { amount: "189.00", currencyCode: "EUR" } }],
       componentsSource: "product",
