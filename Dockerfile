@@ -4,7 +4,7 @@
 # dependencies (Vite, Remix's compiler, esbuild); the image keeps only the runtime ones.
 # `npm run docker-start` applies pending migrations (prisma migrate deploy, via scripts/db.mjs) and
 # then starts the server, so every release migrates before it serves. GET /healthz answers 200 when
-# the database answers. See docs/decisions/ (the container image and structured logs).
+# the database answers. See docs/decisions/026-production-server-image-and-structured-logs.md.
 #   docker build -t warranty-desk .
 #   docker run -p 3000:3000 -e SHOPIFY_API_KEY=... -e SHOPIFY_API_SECRET=... \
 #     -e SHOPIFY_APP_URL=https://... -e DATABASE_URL=postgresql://... warranty-desk

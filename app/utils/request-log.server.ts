@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "./logger.server";
 
-// One JSON line per HTTP request (docs/decisions/024-structured-logs-and-the-production-server.md):
+// One JSON line per HTTP request (docs/decisions/026-production-server-image-and-structured-logs.md):
 // method, path (never the query string: it carries id_token, hmac and signed-URL signatures),
 // status, duration, the request id (the caller's X-Request-Id when it is a plain token, else a new
 // UUID; echoed in the response) and, when known, the shop and the claim.
