@@ -497,6 +497,80 @@ describe("the claim form", () => {
     await waitFor(() => expect(choices()).toEqual(["A repair", "A refund"]));
   });
 
+  it("offers what the chosen items' policies offer together, and says when they have nothing in common", async () => {
+    const choices = () =>
+      [...field("s-choice-list", "Your preferred solution").querySelectorAll("s-choice")].map((c) => c.textContent);
+    // GIVEN a scooter replaced or refunded and a power bank only refunded, both open for arrival claims
+    const base = claimOptions();
+    const scooter = base.items[0]!;
+    const open = { open: true, windowEndsAt: "2026-12-01T22:59:00.000Z", reasons: [] };
+    installHost(
+      baseRoutes({
+        [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: ok(
+          claimOptions({
+            items: [
+              { ...scooter, arrival: { ...scooter.arrival, resolutions: ["refund", "replacement"] } },
+              {
+                lineItemId: lineItem(2),
+                name: "Nimbus Power Bank",
+                claimableQuantity: 1,
+                arrival: { ...open, resolutions: ["replacement"] },
+                warranty: { ...open, resolutions: ["refund"] },
+              },
+            ],
+            resolutionsByType: { arrival: ["replacement"], warranty: ["refund"] },
+            resolutions: [],
+          }),
+        ),
+      }),
+    );
+    render(<ClaimPage />);
+    // WHEN the shopper picks the scooter THEN its policy's offer
+    await waitFor(() => field("s-checkbox", "Volt X2 E-Scooter"));
+    check(field("s-checkbox", "Volt X2 E-Scooter"), true);
+    await waitFor(() => expect(choices()).toEqual(["A refund", "A replacement"]));
+    choose(field("s-choice-list", "Your preferred solution"), ["refund"]);
+    // WHEN the power bank is added THEN only what both offer, and the refund asked for is dropped
+    check(field("s-checkbox", "Nimbus Power Bank"), true);
+    await waitFor(() => expect(choices()).toEqual(["A replacement"]));
+    expect(field("s-choice-list", "Your preferred solution").getAttribute("values")).toBe("");
+    expect(pageText()).not.toContain("cannot be reported together");
+  });
+
+  it("tells the shopper to claim items apart when their policies offer nothing in common", async () => {
+    const base = claimOptions();
+    const scooter = base.items[0]!;
+    const open = { open: true, windowEndsAt: "2026-12-01T22:59:00.000Z", reasons: [] };
+    installHost(
+      baseRoutes({
+        [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: ok(
+          claimOptions({
+            items: [
+              { ...scooter, arrival: { ...scooter.arrival, resolutions: ["refund"] } },
+              {
+                lineItemId: lineItem(2),
+                name: "Nimbus Power Bank",
+                claimableQuantity: 1,
+                arrival: { ...open, resolutions: ["replacement"] },
+                warranty: { ...open, resolutions: ["refund"] },
+              },
+            ],
+          }),
+        ),
+      }),
+    );
+    render(<ClaimPage />);
+    await waitFor(() => field("s-checkbox", "Volt X2 E-Scooter"));
+    check(field("s-checkbox", "Volt X2 E-Scooter"), true);
+    await waitFor(() => expect(pageText()).toContain("A refund"));
+    check(field("s-checkbox", "Nimbus Power Bank"), true);
+    await waitFor(() =>
+      expect(pageText()).toContain(
+        "The items you chose cannot be reported together: the store offers different solutions for them. Report them in separate claims.",
+      ),
+    );
+  });
+
   it("does not send a kept preference the policy no longer offers", async () => {
     // GIVEN a draft that asked for a repair, on an order whose policy now offers only refunds
     const host = installHost(

@@ -80,6 +80,16 @@ function DraftForm({
     storage.write(draftKey(orderId), draft).catch(() => {});
   }, [draft]);
 
+  // Choosing other items can take away what the shopper asked for: it is dropped, never sent.
+  const offeredNow = offeredResolutions(options, draft).join(",");
+  useEffect(() => {
+    setDraft((current) =>
+      current.resolution && !offeredNow.split(",").includes(current.resolution)
+        ? { ...current, resolution: null }
+        : current,
+    );
+  }, [offeredNow]);
+
   const previewBody = canPreview(draft) ? JSON.stringify(toPreviewDraft(orderId, draft)) : null;
   useEffect(() => {
     if (!previewBody) {
@@ -134,7 +144,7 @@ function DraftForm({
   const claimableTypes = (["arrival", "warranty"] as const).filter((type) =>
     options.items.some((item) => claimability(item, type).claimable),
   );
-  const resolutions = offeredResolutions(options);
+  const resolutions = offeredResolutions(options, draft);
 
   return (
     <s-stack gap="large">
@@ -279,6 +289,11 @@ function DraftForm({
       )}
 
       <s-section heading={t("form.resolution.heading")}>
+        {resolutions.length === 0 ? (
+          <s-banner tone="warning">
+            <s-paragraph>{t("form.resolution.noneInCommon")}</s-paragraph>
+          </s-banner>
+        ) : null}
         <s-choice-list
           label={t("form.resolution.label")}
           name="resolution"

@@ -77,9 +77,27 @@ export function newDraft(options: ClaimOptions): Draft {
   };
 }
 
-/** What the shopper may ask for: the policy's list (claim-options), else refund and replacement. */
-export const offeredResolutions = (options: ClaimOptions): readonly Resolution[] =>
-  options.resolutions ?? DEFAULT_RESOLUTIONS;
+/**
+ * What the shopper may ask for: with items chosen, what all their policies offer for the claim's
+ * type (empty when nothing is common: they must be claimed apart); else the type's list, else the
+ * form's one list (claim-options), else refund and replacement.
+ */
+export function offeredResolutions(
+  options: ClaimOptions,
+  draft?: Pick<Draft, "type" | "quantities">,
+): readonly Resolution[] {
+  if (draft) {
+    const chosen = options.items.filter((item) => (draft.quantities[item.lineItemId] ?? 0) > 0);
+    const lists = chosen.flatMap((item) => item[draft.type].resolutions ?? []);
+    const perItem = chosen.map((item) => item[draft.type].resolutions);
+    if (chosen.length > 0 && perItem.every((list) => list !== undefined)) {
+      return [...new Set(lists)].filter((r) => perItem.every((list) => list!.includes(r)));
+    }
+    const byType = options.resolutionsByType?.[draft.type];
+    if (byType) return byType;
+  }
+  return options.resolutions ?? DEFAULT_RESOLUTIONS;
+}
 
 /**
  * A stored draft if it is one this version wrote, else null (a fresh draft is started). A
@@ -90,7 +108,9 @@ export function restoreDraft(stored: unknown, options: ClaimOptions): Draft | nu
   const draft = stored as Partial<Draft>;
   if (draft.version !== 1 || typeof draft.submissionKey !== "string" || !Array.isArray(draft.uploads)) return null;
   if (draft.type !== "arrival" && draft.type !== "warranty") return null;
-  const offered = draft.resolution && offeredResolutions(options).includes(draft.resolution);
+  const offered =
+    draft.resolution &&
+    offeredResolutions(options, { type: draft.type, quantities: draft.quantities ?? {} }).includes(draft.resolution);
   return { ...(draft as Draft), resolution: offered ? draft.resolution! : null };
 }
 

@@ -18,6 +18,8 @@ export interface ClaimWindow {
   reasons: string[];
   /** The delivery date the window counts from is an estimate (no confirmed delivery). */
   deliveryDateEstimated?: boolean;
+  /** What the item's policy offers for this claim type. */
+  resolutions?: Resolution[];
 }
 
 export interface ClaimOption {
@@ -35,6 +37,8 @@ export interface ClaimOptions {
   items: ClaimOption[];
   /** What the shopper may ask for; refund and replacement when the server does not say. */
   resolutions?: Resolution[];
+  /** What every open item offers, by claim type. */
+  resolutionsByType?: Partial<Record<ClaimType, Resolution[]>>;
 }
 
 export interface ClaimDraft {
