@@ -41,12 +41,25 @@ const onListen = () => {
 };
 const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
 
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    logger.info("Stopping: finishing the requests in flight", { signal });
-    server.close((error) => {
-      if (error) logger.error("Stopping failed", { error });
-      process.exit(error ? 1 : 0);
-    });
-  });
+// Platforms send SIGTERM and wait (Docker 10 s, Kubernetes 30 s) before SIGKILL.
+const STOP_DEADLINE_MS = 9_000;
+
+/** Stops taking requests, answers those in flight, lets the email worker finish its round, exits. */
+async function stop(signal: NodeJS.Signals) {
+  logger.info("Stopping: finishing the requests in flight", { signal });
+  setTimeout(() => {
+    logger.error("Stopping took too long: exiting with work in flight", { deadlineMs: STOP_DEADLINE_MS });
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+  try {
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    // Started by app/email-worker.server.ts when emails are on; its leases are let go.
+    await globalThis.__warrantyDeskNotificationWorker?.stop();
+    process.exit(0);
+  } catch (error) {
+    logger.error("Stopping failed", { error });
+    process.exit(1);
+  }
 }
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop(signal));
