@@ -329,7 +329,7 @@ describe("the decision, the return and the resolution", () => {
     expect(denial.text).toContain("> Fuera de garantía");
   });
 
-  it("GIVEN Shopify tells the shopper about returns and refunds THEN our approval says the return email comes from the shop, and a refund-only resolution queues no email of ours", async () => {
+  it("GIVEN Shopify tells the shopper about returns and refunds THEN our approval says the return email comes from the shop and no instructions of ours are queued, but the return's arrival is still ours", async () => {
     await setPrefs({ shopperNotifiedBy: "shopify" });
     const claim = await fileClaim("en");
     await claim.decideAll({ kind: "approve", resolution: "refund" }, { returnRequired: true });
@@ -344,10 +344,12 @@ describe("the decision, the return and the resolution", () => {
       new Date(),
     );
     await claim.run({ type: "receive_return" });
+    // Shopify emails nothing when the return arrives, so "we received it" is ours under either setting.
     expect((await outbox(claim.claimId)).map((row) => row.template)).toEqual([
       "claim_received",
       "merchant_new_claim",
       "claim_approved",
+      "return_received",
     ]);
   });
 });

@@ -58,8 +58,9 @@ type Planned = { template: EmailTemplate; data?: Record<string, unknown> };
 /**
  * The shopper's email for one event, or none. With `shopperNotifiedBy: "shopify"` Shopify's own
  * notifications tell the shopper about the return (`notifyCustomer` on returnCreate, so: the return
- * instructions at return_requested and the return received) and about refunds (`notify` on
- * refundCreate, so: a resolution that is only refunds); ours for those are not planned.
+ * instructions at return_requested) and about refunds (`notify` on refundCreate, so: a resolution
+ * that is only refunds); ours for those are not planned. Shopify sends nothing when a return arrives
+ * (returnProcess, its next email, runs at the resolution), so "we received your return" is always ours.
  */
 function shopperEmailFor(event: ClaimEventForEmails, prefs: NotificationPreferences): Planned | null {
   const shopifyTells = prefs.shopperNotifiedBy === "shopify";
@@ -83,10 +84,10 @@ function shopperEmailFor(event: ClaimEventForEmails, prefs: NotificationPreferen
     case "return_requested":
       return shopifyTells ? null : { template: "claim_approved", data: { returnRequired: true } };
     case "return_received":
-      return shopifyTells ? null : { template: "return_received" };
+      return { template: "return_received" };
     case "return_arrived_unrequested":
       // After an approval an item that came back unasked is received at once (status return_received).
-      return event.toStatus === "return_received" && !shopifyTells ? { template: "return_received" } : null;
+      return event.toStatus === "return_received" ? { template: "return_received" } : null;
     case "resolved": {
       const outcomes = outcomesOf(event);
       const refundOnly = outcomes.length > 0 && outcomes.every((outcome) => outcome === "refunded");
