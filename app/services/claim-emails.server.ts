@@ -1,25 +1,18 @@
 import type { PrismaClient } from "@prisma/client";
-import { listClaimEmails } from "../db/email-outbox.server";
+import { listClaimEmails, type ClaimEmailRow } from "../db/email-outbox.server";
 import { readNotificationPreferences } from "../db/notification-settings.server";
-import type { EmailAudience, EmailStatus, EmailTemplate } from "../domain/notifications/notification-types";
 import { emailTransportStatus } from "./notifications/transport.server";
 
 // The claim page's emails card: every email the claim caused, to the shopper or to the merchant,
 // with where it stands (queued, sent, failed after its last try with the error, skipped and why).
 // Times are ISO instants; the page words them in the shop's timezone.
 
-export interface ClaimEmail {
-  id: string;
-  template: EmailTemplate;
-  audience: EmailAudience;
-  status: EmailStatus;
-  attempts: number;
-  /** The last try's error (failed, or queued for another try), or why it was skipped. */
-  lastError: string | null;
+/** An outbox row of the claim as the page gets it: its times as ISO instants. */
+export type ClaimEmail = Omit<ClaimEmailRow, "createdAt" | "sentAt" | "nextAttemptAt"> & {
   createdAt: string;
   sentAt: string | null;
   nextAttemptAt: string;
-}
+};
 
 export interface ClaimEmails {
   list: ClaimEmail[];
