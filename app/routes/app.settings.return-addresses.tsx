@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useBlocker, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import {
@@ -19,6 +19,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import prisma from "../db.server";
+import { useLeaveConfirmation } from "../components/use-leave-confirmation";
 import { countryName, type ReturnCentre } from "../domain/return-addresses";
 import { loadReturnAddresses, saveReturnAddresses, type ReturnAddressRow } from "../services/return-addresses.server";
 import { authenticate } from "../shopify.server";
@@ -138,22 +139,7 @@ export default function ReturnAddresses() {
   latestLocations.current = locations;
   useEffect(() => setForms(latestLocations.current.map(formOf)), [saved]);
 
-  // Leaving inside the app with unsaved changes asks first, in the admin's own words (App Bridge).
-  const navigate = useNavigate();
-  const leaving = useRef(false);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (blocker.state !== "blocked") return;
-    const next = blocker.location;
-    blocker.reset();
-    void shopify.saveBar.leaveConfirmation().then(() => {
-      leaving.current = true;
-      navigate(next);
-    });
-  }, [blocker, navigate, shopify]);
+  useLeaveConfirmation(dirty);
 
   const update = (index: number, change: Partial<LocationForm>) =>
     setForms((current) => current.map((form, i) => (i === index ? { ...form, ...change } : form)));
