@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClient, type Client } from "@libsql/client";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import type { DemoManifest } from "../simulator/seed";
 
@@ -91,6 +92,21 @@ export function launchBrowser(): Promise<Browser> {
 /** The demo store's customers and orders (seeded by test/simulator/seed.ts), from its saved store. */
 export function demoManifest(demo: RunningDemo): DemoManifest {
   return (JSON.parse(readFileSync(join(demo.dataDir, "store.json"), "utf8")) as { manifest: DemoManifest }).manifest;
+}
+
+/**
+ * Reads the demo app's database (SQLite in its data dir) as a test checks it. The demo may be
+ * writing meanwhile (its email worker sends in the background): a read waits up to 10 s for the
+ * writer instead of failing with SQLITE_BUSY.
+ */
+export async function readDemoDatabase<T>(dataDir: string, read: (db: Client) => Promise<T>): Promise<T> {
+  const db = createClient({ url: `file:${join(dataDir, "app.sqlite")}` });
+  try {
+    await db.execute("PRAGMA busy_timeout = 10000");
+    return await read(db);
+  } finally {
+    db.close();
+  }
 }
 
 const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");

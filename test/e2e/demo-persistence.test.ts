@@ -1,10 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { DESKTOP_USER_AGENT, launchBrowser, removeDir, startDemo } from "./demo-harness";
+import { DESKTOP_USER_AGENT, launchBrowser, readDemoDatabase, removeDir, startDemo } from "./demo-harness";
 
 // `npm run demo` keeps its data between runs (the app's database and the simulated store), and
 // `npm run demo -- --reset` starts over.
@@ -13,13 +12,10 @@ const dataDir = mkdtempSync(join(tmpdir(), "warranty-desk-demo-persist-"));
 let browser: Browser | undefined;
 
 async function storedAccessTokens(): Promise<string[]> {
-  const db = createClient({ url: `file:${join(dataDir, "app.sqlite")}` });
-  try {
+  return readDemoDatabase(dataDir, async (db) => {
     const rows = await db.execute('SELECT "accessToken" FROM "Session" ORDER BY "id"');
     return rows.rows.map((row) => String(row.accessToken));
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function openSettings(baseUrl: string) {
@@ -41,6 +37,7 @@ afterAll(async () => {
 });
 
 describe("the demo's data", () => {
+  // Three starts of the demo (two from a fresh store, seeded, its claims emailed), 10 to 20 s each.
   it("survives a restart, and --reset starts over", async () => {
     // GIVEN a fresh demo (installing the app stored a session through the token exchange)
     let demo = await startDemo(["--reset"], dataDir);
@@ -64,5 +61,5 @@ describe("the demo's data", () => {
     expect(fresh).not.toEqual(tokens);
     await openSettings(demo.baseUrl);
     await demo.stop();
-  });
+  }, 150_000);
 });

@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { orderPageUrl, type DemoLocale } from "../demo/pages";
@@ -8,6 +7,7 @@ import {
   axeViolations,
   demoManifest,
   launchBrowser,
+  readDemoDatabase,
   removeDir,
   startDemo,
   watchForProblems,
@@ -73,8 +73,7 @@ async function screenshot(name: string) {
 }
 
 async function claimsOf(orderId: string) {
-  const db = createClient({ url: `file:${join(demo.dataDir, "app.sqlite")}` });
-  try {
+  return readDemoDatabase(demo.dataDir, async (db) => {
     const claims = await db.execute({
       sql: 'SELECT "id", "number", "type", "status", "respondBy", "submissionKey" FROM "Claim" WHERE "orderId" = ?',
       args: [orderId],
@@ -95,9 +94,7 @@ async function claimsOf(orderId: string) {
       })),
       evidence: evidence.rows.map((row) => ({ kind: String(row.kind), claimId: row.claimId && String(row.claimId) })),
     };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** A moment as the claim page shows it (formatMoment: the shopper's locale and time zone). */
