@@ -81,7 +81,7 @@ const MAIL_STYLE = `${BASE_STYLE}
     .reading .message { grid-column: 2; grid-row: 1; }
   }
   ol.mails a[aria-current="page"] { background: #eaf4ff; }
-  iframe.body { width: 100%; min-height: 480px; border: 1px solid #e3e3e3; border-radius: 8px; background: #fff; display: block; }
+  iframe.body { width: 100%; min-height: 160px; border: 1px solid #e3e3e3; border-radius: 8px; background: #fff; display: block; }
   pre.body { white-space: pre-wrap; overflow-wrap: anywhere; font: 14px/1.5 ui-monospace, Menlo, Consolas, monospace; margin: 0; background: #fafafa; border: 1px solid #e3e3e3; border-radius: 8px; padding: 16px; }
   @media (max-width: 560px) {
     main { padding: 0 8px; margin-top: 12px; }
@@ -170,7 +170,10 @@ const FIT_FRAME_SCRIPT = `
   if (!frame) return;
   function fit() {
     var doc = frame.contentDocument;
-    if (doc && doc.documentElement) frame.style.height = doc.documentElement.scrollHeight + 2 + "px";
+    if (!doc || !doc.documentElement) return;
+    // Shrink first: a document is never shorter than its frame.
+    frame.style.height = "0px";
+    frame.style.height = doc.documentElement.scrollHeight + 2 + "px";
   }
   frame.addEventListener("load", fit);
   window.addEventListener("resize", fit);

@@ -336,13 +336,16 @@ const server = app.listen(port, async () => {
   console.log("Stop with Ctrl+C; `npm run demo` again keeps the data, `npm run demo -- --reset` reseeds.");
 });
 
-function shutdown() {
+async function shutdown() {
   clearTimeout(saveTimer);
   saveStore();
+  setTimeout(() => process.exit(0), 3000).unref();
+  // The app's email worker (app/email-worker.server.ts) finishes its round and lets its leases go,
+  // so the next start sends at once instead of waiting for this run's lease to expire.
+  await globalThis.__warrantyDeskNotificationWorker?.stop().catch(() => undefined);
   edge.close();
-  void mailbox.close();
+  await mailbox.close();
   server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 2000).unref();
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
