@@ -223,7 +223,8 @@ export function NotificationSettingsPage({ settings }: { settings: Loaded }) {
                 error={fieldError("shopperNotifiedBy")}
               />
               <Text as="p" tone="subdued">
-                It is one or the other, never both: the shopper gets one email about each step.
+                It is one or the other, never both: the shopper gets one email about each step. A change applies to the
+                steps that come next.
               </Text>
             </BlockStack>
           </Card>
