@@ -150,7 +150,7 @@ export async function insertClaim(tx: Prisma.TransactionClient, input: NewClaim)
 }
 
 /**
- * The transactional outbox's write (docs/decisions, the email outbox): the emails the
+ * The transactional outbox's write (docs/decisions/029-email-outbox-and-worker.md): the emails the
  * new events cause are queued in the claim change's own transaction, so the change and its emails
  * commit together or not at all; the worker sends them.
  */

@@ -126,7 +126,7 @@ const claimableWhere = (now: Date): Prisma.EmailMessageWhereInput => ({
   ],
 });
 
-export interface EmailLease {
+interface EmailLease {
   owner: string;
   now: Date;
   until: Date;

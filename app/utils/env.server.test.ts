@@ -40,7 +40,49 @@ describe("parseEnv", () => {
       RATE_LIMIT_REPLIES_PER_SHOP: 1000,
       RATE_LIMIT_UPLOADS_PER_CUSTOMER: 60,
       RATE_LIMIT_UPLOADS_PER_SHOP: 3000,
+      NOTIFICATIONS_WORKER: "on",
+      NOTIFICATIONS_POLL_MS: 5000,
     });
+  });
+
+  it("reads the email settings: the SMTP server, the sender's address and the worker's switches", () => {
+    const email = {
+      SMTP_URL: "smtps://user:pass@smtp.example.com:465",
+      EMAIL_FROM: "claims@warranty-desk.example",
+      NOTIFICATIONS_WORKER: "off",
+      NOTIFICATIONS_POLL_MS: "2000",
+    };
+    expect(parseEnv({ ...valid, ...email })).toMatchObject({ ...email, NOTIFICATIONS_POLL_MS: 2000 });
+  });
+
+  it.each([
+    [
+      { SMTP_URL: "smtp://127.0.0.1:2525" },
+      [
+        "EMAIL_FROM must be set together with the other email variable (SMTP_URL and EMAIL_FROM), or leave both unset to turn emails off",
+      ],
+    ],
+    [
+      { EMAIL_FROM: "claims@warranty-desk.example" },
+      [
+        "SMTP_URL must be set together with the other email variable (SMTP_URL and EMAIL_FROM), or leave both unset to turn emails off",
+      ],
+    ],
+    [
+      { SMTP_URL: "https://smtp.example.com", EMAIL_FROM: "claims@warranty-desk.example" },
+      ["SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://USER:PASSWORD@smtp.example.com:465"],
+    ],
+    [
+      { SMTP_URL: "smtp://127.0.0.1:2525", EMAIL_FROM: "Warranty Desk" },
+      ["EMAIL_FROM must be the sender's email address, e.g. claims@warranty-desk.example.com"],
+    ],
+    [
+      { NOTIFICATIONS_WORKER: "yes" },
+      ["NOTIFICATIONS_WORKER must be on (the default: this instance sends emails) or off"],
+    ],
+    [{ NOTIFICATIONS_POLL_MS: "10" }, ["NOTIFICATIONS_POLL_MS must be at least 100 ms"]],
+  ])("refuses email settings %o", (override, problems) => {
+    expect(problemsOf({ ...valid, ...override })).toEqual(problems);
   });
 
   it("reads the shopper rate limits per hour, and the services use them", () => {

@@ -9,7 +9,7 @@ import type { ShopContactFacts } from "../../shopify/shop-contact.server";
 // shop's own address in Shopify. Nobody to send to is not an error to retry: the row is skipped
 // with the reason, which the claim page shows.
 
-export type Recipients = { to: string[] } | { skip: string };
+type Recipients = { to: string[] } | { skip: string };
 
 export async function recipientsOf(
   db: PrismaClient,

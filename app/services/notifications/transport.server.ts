@@ -6,7 +6,7 @@ import { EmailEnv } from "../../utils/env.server";
 // and emails are off (the worker leaves the outbox alone, Settings says so). Every message carries
 // the shop's name as the sender's name, the shop's address as Reply-To, and a Message-ID derived
 // from its outbox row, so a resend after a crash is recognisably the same message
-// (docs/decisions: the email outbox).
+// (docs/decisions/029-email-outbox-and-worker.md).
 
 export type EmailTransportStatus = { configured: true; from: string } | { configured: false; reason: string };
 
@@ -39,7 +39,7 @@ export function emailTransportStatus(source: Record<string, string | undefined> 
 }
 
 /** One email ready for the wire. */
-export interface OutgoingEmail {
+interface OutgoingEmail {
   /** The outbox row's id: the Message-ID is derived from it. */
   outboxId: string;
   /** The shop's name, shown as the sender's name (the address is EMAIL_FROM's). */
@@ -58,13 +58,20 @@ export interface EmailTransport {
 }
 
 /** `<row-id@sender's domain>`: the same row always gives the same Message-ID. */
-export function messageIdFor(outboxId: string, fromAddress: string): string {
+function messageIdFor(outboxId: string, fromAddress: string): string {
   const domain = fromAddress.slice(fromAddress.lastIndexOf("@") + 1);
   return `<${outboxId}@${domain}>`;
 }
 
 export function createSmtpTransport(smtpUrl: string, fromAddress: string): EmailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // Timeouts well inside the worker's 10-minute lease on a row: a hung server fails the attempt
+  // (retried later) instead of outliving the lease and letting another instance send it too.
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     async send(email) {
       await transporter.sendMail({

@@ -26,7 +26,7 @@ import { ClaimRedactedError, composeEmail, EmailNoLongerNeededError } from "./co
 import { recipientsOf } from "./recipients.server";
 import type { EmailTransport } from "./transport.server";
 
-// The outbox's sender (issue 12; docs/decisions, the email outbox and its worker). Every round:
+// The outbox's sender (issue 12; docs/decisions/029-email-outbox-and-worker.md). Every round:
 // 1. the scan (one instance at a time, under the "notification-scan" lease, at most once per
 //    scan interval) queues the response reminders and daily digests that are due; each has a
 //    dedupeKey, so however often and wherever it runs, each is queued once;
@@ -50,19 +50,19 @@ const SENDER_LEASE = "email-sender";
 const SCAN_LEASE = "notification-scan";
 
 /** When the attempt that just failed (attempts counts it) should be tried again; null after the last try. */
-export function nextRetryAt(attempts: number, now: Date): Date | null {
+function nextRetryAt(attempts: number, now: Date): Date | null {
   const wait = RETRY_BACKOFF_MS[attempts - 1];
   return wait === undefined ? null : new Date(now.getTime() + wait);
 }
 
 /** The shop as its emails need it: its contact, and its Admin API for the warehouses' names. */
-export interface ShopAccess {
+interface ShopAccess {
   contact: ShopContactFacts;
   graphql?: AdminGraphql;
 }
 
 /** The shop cannot be reached for good (the app is not installed): its emails are skipped, not retried. */
-export class ShopUnavailableError extends Error {
+class ShopUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ShopUnavailableError";
@@ -73,7 +73,7 @@ export class ShopUnavailableError extends Error {
  * The shop's contact through its offline session (as webhooks and the backfill reach Shopify),
  * kept in memory for `ttlMs`: a round of emails for one shop asks Shopify once.
  */
-export function offlineShopAccess(now: () => Date, ttlMs = 10 * MINUTE): (shop: string) => Promise<ShopAccess> {
+function offlineShopAccess(now: () => Date, ttlMs = 10 * MINUTE): (shop: string) => Promise<ShopAccess> {
   const cache = new Map<string, { contact: ShopContactFacts; expiresAt: number }>();
   return async (shop) => {
     let graphql: AdminGraphql;
