@@ -4,8 +4,8 @@
 // log line, even when a caller passes a whole object by mistake: keys on the deny-list are
 // replaced, and strings that look like a token or an email address are masked wherever they appear.
 
-export type LogLevel = "debug" | "info" | "warn" | "error";
-export type LogFields = Record<string, unknown>;
+type LogLevel = "debug" | "info" | "warn" | "error";
+type LogFields = Record<string, unknown>;
 
 export interface Logger {
   debug(msg: string, fields?: LogFields): void;
@@ -102,7 +102,7 @@ const isIdentifierKey = (key: string) => /(^id|Id|ID)$/.test(key);
 const MAX_DEPTH = 6;
 
 /** A copy of `value` safe to log: denied keys replaced, strings masked, errors flattened, cycles cut. */
-export function redact(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
+function redact(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
   if (typeof value === "string") return maskString(value);
   if (typeof value === "bigint") return value.toString();
   if (value === null || typeof value !== "object") {
@@ -137,13 +137,13 @@ function redactObject(object: LogFields, depth: number, seen: WeakSet<object>): 
 }
 
 /** Serializes one record as one line: JSON escapes newlines inside values, so a stack stays on it. */
-export function formatRecord(time: Date, level: LogLevel, msg: string, fields: LogFields): string {
+function formatRecord(time: Date, level: LogLevel, msg: string, fields: LogFields): string {
   const safe = redactObject(fields, 0, new WeakSet());
   for (const key of RESERVED_KEYS) delete safe[key];
   return JSON.stringify({ time: time.toISOString(), level, msg: maskString(msg), ...safe });
 }
 
-export interface LoggerOptions {
+interface LoggerOptions {
   /** The least severe level written; below it records are dropped. Default: LOG_LEVEL, else info. */
   level?: LogLevel;
   /** Where each line goes (without its newline). Standard output by default. */
