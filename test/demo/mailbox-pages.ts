@@ -156,10 +156,19 @@ notices. Newest first; <a href="/demo/mail">check for new mail</a>.</p></div>
   );
 }
 
-/** The email's HTML for the sandboxed frame: its links open outside the frame. */
+/**
+ * The email's HTML for the sandboxed frame: its links open outside the frame, and those to
+ * Shopify's pages (the order in customer accounts, the claim in the admin) through /demo/link,
+ * which opens the demo's stand-in for that page in the email's language.
+ */
 function frameDocument(html: string) {
+  const language = /<html[^>]*\blang="([a-z]{2})/i.exec(html)?.[1] ?? "en";
+  const linked = html.replace(/\bhref="(https?:\/\/[^"]+)"/g, (_, href: string) => {
+    const url = href.replace(/&amp;/g, "&");
+    return `href="/demo/link?${new URLSearchParams({ url, locale: language }).toString().replace(/&/g, "&amp;")}"`;
+  });
   const base = '<base target="_blank">';
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + base) : base + html;
+  return /<head[^>]*>/i.test(linked) ? linked.replace(/<head[^>]*>/i, (head) => head + base) : base + linked;
 }
 
 // The frame is as tall as the email (it runs no script of its own; its document is the page's

@@ -31,6 +31,7 @@ import {
 import { signAdminSessionToken, signCustomerAccountSessionToken } from "./session-tokens";
 import { startDemoMailbox } from "./mailbox";
 import { mailboxPage, mailMessagePage, mailPageCsp, type MailboxView } from "./mailbox-pages";
+import { appPathOrHome, demoPageForShopifyUrl } from "./shopify-links";
 
 export const DEMO_APP = {
   apiKey: "warranty-desk-demo",
@@ -278,20 +279,29 @@ app.get("/demo/mail/:id", (req, res) => {
   const part = req.query.part === "text" ? "text" : "html";
   sendMailPage(res, (nonce) => mailMessagePage(mailboxView(), mail, mailbox.list(), part, nonce));
 });
+// A link in an email to one of Shopify's pages: the demo's stand-in for it.
+app.get("/demo/link", (req, res) => {
+  const href = String(req.query.url ?? "");
+  const context = { shop: DEMO_APP.shop, customers: manifest.customers };
+  const target = demoPageForShopifyUrl(href, context, demoLocale(req.query.locale));
+  if (!target) return void res.status(404).type("text").send(`The demo has no page for this link: ${href}`);
+  res.redirect(target);
+});
 app.get(["/", "/demo"], (_req, res) => {
   const shop = simulator.store(DEMO_APP.shop).shop;
   res.type("html").send(frontPage({ shop: DEMO_APP.shop, shopName: shop.name, customers: manifest.customers }));
 });
 // The app's first page in the admin: embedded, with the shop, host and a fresh session token.
-async function appEntryUrl(): Promise<string> {
+async function appEntryUrl(path = "/app"): Promise<string> {
   const { token } = await signAdminSessionToken(DEMO_APP, DEMO_APP.shop);
   const host = Buffer.from(`admin.shopify.com/store/${DEMO_APP.shop.replace(".myshopify.com", "")}`).toString(
     "base64url",
   );
-  return `/app?${new URLSearchParams({ embedded: "1", shop: DEMO_APP.shop, host, id_token: token, locale: "en" })}`;
+  return `${path}?${new URLSearchParams({ embedded: "1", shop: DEMO_APP.shop, host, id_token: token, locale: "en" })}`;
 }
-app.get("/demo/admin", async (_req, res) => {
-  const appSrc = await appEntryUrl();
+// ?path=/app/claims/ID opens that page of the app, as a link into the Shopify admin does.
+app.get("/demo/admin", async (req, res) => {
+  const appSrc = await appEntryUrl(appPathOrHome(req.query.path));
   const shop = simulator.store(DEMO_APP.shop).shop;
   res.type("html").send(adminHostPage({ shop: DEMO_APP.shop, shopName: shop.name, appSrc }));
 });

@@ -114,10 +114,21 @@ async function mailHeaders(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(pairs);
 }
 
+const HTML_PART = `iframe[title="The email's HTML part"]`;
+
 /** The text of the opened message's HTML part, as the sandboxed frame shows it. */
 async function htmlPartText(page: Page): Promise<string> {
-  const body = page.frameLocator('iframe[title="The email\'s HTML part"]').locator("body");
+  const body = page.frameLocator(HTML_PART).locator("body");
   return (await body.innerText()).replace(/\s+/g, " ");
+}
+
+/** Clicks a link in the opened message's HTML part: it opens in a new tab, which is returned. */
+async function followEmailLink(page: Page, name: string): Promise<Page> {
+  const [opened] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.frameLocator(HTML_PART).getByRole("link", { name }).click(),
+  ]);
+  return opened;
 }
 
 /** The opened message's plain-text part (the switch above the message). */
@@ -200,7 +211,7 @@ describe("a claim's emails in the demo mailbox", () => {
     const shopEmail = `owner@${manifest.shop}`;
 
     // GIVEN a shopper who files an arrival claim in French from their order's page
-    let page = await newPage({ locale });
+    const page = await newPage({ locale });
     await page.goto(`${demo.baseUrl}${orderPageUrl(customer.id, order.id, locale)}`);
     const claimPage = await openClaimPage(page, locale);
     await fillArrivalClaim(claimPage, locale, /^Aurora Desk Lamp/);
@@ -234,22 +245,19 @@ describe("a claim's emails in the demo mailbox", () => {
     expect(await mailHeaders(page)).toMatchObject({ To: shopEmail });
     expect(await htmlPartText(page)).toContain(customer.name);
     expect(await axeViolations(page)).toEqual([]);
-    await context!.close();
 
-    // WHEN the merchant asks the shopper for more information on the claim's page in the admin
-    page = await newPage();
-    await page.goto(`${demo.baseUrl}/demo/admin`);
-    let frame = await appFrame(page);
-    await frame.getByRole("tab", { name: /^Needs response/ }).waitFor();
-    const { search } = new URL(frame.url());
-    await frame.goto(`${demo.baseUrl}/app/claims/${claim.id}${search}`);
-    frame = await appFrame(page);
+    // WHEN the merchant opens the claim from the email (the demo admin stands in for Shopify's)
+    // and asks the shopper for more information
+    const admin = await followEmailLink(page, merchantMessage("merchant.open_claim", { number: claim.number }));
+    await admin.waitForURL(/\/demo\/admin\?path=/);
+    const frame = await appFrame(admin);
     await frame.getByRole("heading", { name: `Claim #${claim.number}` }).waitFor();
     await frame.getByRole("button", { name: "Ask for more information" }).click();
     const question = "Pourriez-vous envoyer une photo de l'étiquette du colis, de près ?";
     await frame.getByRole("textbox", { name: "Message to the shopper" }).fill(question);
     await frame.getByRole("button", { name: "Send to shopper" }).click();
-    await page.locator("#toasts", { hasText: `Message sent to the shopper on claim #${claim.number}` }).waitFor();
+    await admin.locator("#toasts", { hasText: `Message sent to the shopper on claim #${claim.number}` }).waitFor();
+    await admin.close();
 
     // THEN the shopper's email with the merchant's question arrives, in French
     const asked = emailMessage(locale, "info_requested.subject", { number: claim.number });
@@ -257,9 +265,18 @@ describe("a claim's emails in the demo mailbox", () => {
     expect(await mailHeaders(page)).toMatchObject({ To: customer.email, "Reply-To": shopEmail });
     const request = await htmlPartText(page);
     expect(request).toContain(question);
-    expect(request).toContain(emailMessage(locale, "common.view_claim"));
     await page.screenshot({ path: "docs/screenshots/mailbox.png", fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+
+    // AND its link opens the order in customer accounts, in French, where the claim waits on the shopper
+    const orderPage = await followEmailLink(page, emailMessage(locale, "common.view_claim"));
+    await orderPage.waitForURL(/\/demo\/shopper\?.*locale=fr/);
+    const tb = translator("warranty-claims", locale);
+    await orderPage
+      .frameLocator("#block")
+      .getByRole("link", { name: tb("block.claim", { number: claim.number, status: tb("status.needs_information") }) })
+      .waitFor();
+    await orderPage.close();
     expect(await plainTextPart(page)).toContain(question);
   });
 });

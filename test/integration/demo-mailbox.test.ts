@@ -5,6 +5,7 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDemoMailbox, type DemoMailbox } from "../demo/mailbox";
 import { mailboxPage, mailMessagePage, mailPageCsp, type MailboxView } from "../demo/mailbox-pages";
+import { appPathOrHome, demoPageForShopifyUrl } from "../demo/shopify-links";
 
 // The demo's mailbox (`npm run demo`, /demo/mail): a real SMTP server keeps what nodemailer sends,
 // across restarts, and its pages show each message as its reader would read it.
@@ -49,7 +50,7 @@ const confirmation: SendMailOptions = {
   replyTo: "owner@warranty-desk-demo.myshopify.com",
   subject: "Nous avons reçu votre réclamation n° 1042",
   text: "Bonjour Anna,\nNous répondrons avant le jeudi 3 décembre à 14:00.",
-  html: '<html lang="fr"><head><title>Réclamation</title></head><body><p>Bonjour Anna,</p><p>Nous répondrons avant le <strong>jeudi 3 décembre</strong>.</p><script>parent.document.title = "pwned"</script></body></html>',
+  html: '<html lang="fr"><head><title>Réclamation</title></head><body><p>Bonjour Anna,</p><p>Nous répondrons avant le <strong>jeudi 3 décembre</strong>.</p><a href="https://warranty-desk-demo.myshopify.com/account/orders/1002?a=1&amp;b=2">Voir</a><script>parent.document.title = "pwned"</script></body></html>',
   date: new Date("2026-11-29T10:15:00Z"),
 };
 
@@ -147,6 +148,10 @@ describe("the demo mailbox's pages", () => {
       'srcdoc="&lt;html lang=&quot;fr&quot;&gt;&lt;head&gt;&lt;base target=&quot;_blank&quot;&gt;',
     );
     expect(frame).toContain("&lt;script&gt;parent.document.title");
+    // (its links to Shopify's pages go through the demo's stand-ins, in the email's language)
+    expect(frame).toContain(
+      "href=&quot;/demo/link?url=https%3A%2F%2Fwarranty-desk-demo.myshopify.com%2Faccount%2Forders%2F1002%3Fa%3D1%26b%3D2&amp;amp;locale=fr&quot;",
+    );
     expect(html).not.toContain("<script>parent.document.title");
     // (the page's own script runs by its nonce; nothing else may)
     expect(html).toContain('<script nonce="n0nce">');
@@ -178,5 +183,45 @@ describe("the demo mailbox's pages", () => {
     const page = mailboxPage({ ...VIEW, smtpUrl: "smtp://127.0.0.1:2525" }, [], "n0nce");
     expect(page).toContain("The merchant (0)");
     expect(page).toContain("No email to a shopper yet. File a claim from an order page");
+  });
+});
+
+describe("links in the demo's emails", () => {
+  const context = {
+    shop: "warranty-desk-demo.myshopify.com",
+    customers: [{ id: "gid://shopify/Customer/7", orders: [{ id: "gid://shopify/Order/1002" }] }],
+  };
+
+  it("open the demo's stand-ins for the shopper's order and the admin's claim page", () => {
+    // GIVEN the links the app's emails carry WHEN the demo resolves them THEN its own pages answer
+    expect(demoPageForShopifyUrl("https://warranty-desk-demo.myshopify.com/account/orders/1002", context, "fr")).toBe(
+      "/demo/shopper?customer=gid%3A%2F%2Fshopify%2FCustomer%2F7&order=gid%3A%2F%2Fshopify%2FOrder%2F1002&locale=fr",
+    );
+    expect(
+      demoPageForShopifyUrl(
+        "https://admin.shopify.com/store/warranty-desk-demo/apps/warranty-desk/app/claims/cl_42",
+        context,
+        "en",
+      ),
+    ).toBe("/demo/admin?path=%2Fapp%2Fclaims%2Fcl_42");
+  });
+
+  it("have no stand-in elsewhere: another store, another host, an unknown order, a path out of the app", () => {
+    for (const href of [
+      "https://other-shop.myshopify.com/account/orders/1002",
+      "https://warranty-desk-demo.myshopify.com/account/orders/9999",
+      "http://warranty-desk-demo.myshopify.com/account/orders/1002",
+      "https://admin.shopify.com/store/other-shop/apps/warranty-desk/app/claims/cl_42",
+      "https://admin.shopify.com/store/warranty-desk-demo/apps/warranty-desk/app/../../settings",
+      "https://example.com/app/claims/cl_42",
+      "not a url",
+    ]) {
+      expect(demoPageForShopifyUrl(href, context, "en"), href).toBeNull();
+    }
+    // (and the demo admin opens only the app's own pages)
+    expect(appPathOrHome("/app/claims/cl_42")).toBe("/app/claims/cl_42");
+    for (const path of ["//example.com", "/app/../auth", "https://example.com/app", undefined, ["/app/x"]]) {
+      expect(appPathOrHome(path)).toBe("/app");
+    }
   });
 });
