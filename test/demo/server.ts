@@ -3,7 +3,8 @@
 //   npm run demo -- --reset      start from a freshly seeded store and an empty app database
 // Options: --port N (or PORT; default 3000), --data-dir DIR (default .cache/demo).
 // Only the network edge (Shopify's hosts, answered by the simulator) and the host frame (the
-// admin page and an App Bridge stand-in) are simulated; the app's code runs unchanged.
+// admin page and an App Bridge stand-in) are simulated; the app's code runs unchanged. The app's
+// emails go to a local SMTP server, the demo mailbox (/demo/mail; mailbox.ts, decision 025).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
