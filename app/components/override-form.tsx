@@ -233,47 +233,49 @@ export function OverrideForm({ draft, onChange, shopPolicy, currencyCode, fieldE
     </InheritableField>
   );
 
-  const evidenceField = (field: "arrivalEvidence" | "warrantyEvidence", label: string) => (
+  // The policy's lists (evidence, resolutions): the product's own list, or the shop's.
+  const listField = <F extends "arrivalEvidence" | "warrantyEvidence" | "arrivalResolutions" | "warrantyResolutions">(
+    field: F,
+    label: string,
+    help: string,
+    shopValue: string,
+    choices: { value: string; label: string }[],
+  ) => (
     <InheritableField
       id={field}
       label={label}
-      help="What the shopper must attach before the claim can be sent."
-      shopValue={describeEvidence(shopPolicy[field])}
+      help={help}
+      shopValue={shopValue}
       inherited={draft[field] === undefined}
-      onInherit={(inherit) => set(field, inherit ? undefined : [...shopPolicy[field]])}
+      onInherit={(inherit) => set(field, inherit ? undefined : ([...shopPolicy[field]] as Draft[F]))}
     >
       <ChoiceList
         title={label}
         titleHidden
         allowMultiple
-        choices={EVIDENCE_CHOICES}
+        choices={choices}
         selected={draft[field] ?? []}
-        onChange={(selected) => set(field, selected as EvidenceRequirement[])}
+        onChange={(selected) => set(field, selected as Draft[F])}
         error={errorOf(field)}
       />
     </InheritableField>
   );
-
-  const resolutionsField = (field: "arrivalResolutions" | "warrantyResolutions", label: string) => (
-    <InheritableField
-      id={field}
-      label={label}
-      help="What a shopper may ask for and you may approve. A claim with other products offers only what all of them offer."
-      shopValue={describeResolutions(shopPolicy[field])}
-      inherited={draft[field] === undefined}
-      onInherit={(inherit) => set(field, inherit ? undefined : [...shopPolicy[field]])}
-    >
-      <ChoiceList
-        title={label}
-        titleHidden
-        allowMultiple
-        choices={field === "arrivalResolutions" ? ARRIVAL_RESOLUTION_OPTIONS : WARRANTY_RESOLUTION_OPTIONS}
-        selected={draft[field] ?? []}
-        onChange={(selected) => set(field, selected as PreferredResolution[])}
-        error={errorOf(field)}
-      />
-    </InheritableField>
-  );
+  const evidenceField = (field: "arrivalEvidence" | "warrantyEvidence", label: string) =>
+    listField(
+      field,
+      label,
+      "What the shopper must attach before the claim can be sent.",
+      describeEvidence(shopPolicy[field]),
+      EVIDENCE_CHOICES,
+    );
+  const resolutionsField = (field: "arrivalResolutions" | "warrantyResolutions", label: string) =>
+    listField(
+      field,
+      label,
+      "What a shopper may ask for and you may approve. A claim with other products offers only what all of them offer.",
+      describeResolutions(shopPolicy[field]),
+      field === "arrivalResolutions" ? ARRIVAL_RESOLUTION_OPTIONS : WARRANTY_RESOLUTION_OPTIONS,
+    );
 
   const problemPayers = draft.returnShippingPaidByProblem;
   const setProblemPayer = (problem: (typeof PROBLEMS)[number], value: string) => {

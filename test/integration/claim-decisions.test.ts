@@ -504,16 +504,18 @@ describe("deciding a claim", () => {
     );
     const seen = await claimPage(claim.claimId);
     expect(seen.evaluation.resolutions).toEqual(["refund"]);
+    const approveLampWith = (resolution: string) =>
+      act(claim.claimId, {
+        intent: "decide",
+        version: seen.version,
+        items: [
+          { lineItemId: claim.lamp.id, decision: "approve", resolution },
+          { lineItemId: claim.powerBanks.id, decision: "approve", resolution: "refund" },
+        ],
+        returnRequired: false,
+      });
 
-    const replaced = await act(claim.claimId, {
-      intent: "decide",
-      version: seen.version,
-      items: [
-        { lineItemId: claim.lamp.id, decision: "approve", resolution: "replacement" },
-        { lineItemId: claim.powerBanks.id, decision: "approve", resolution: "refund" },
-      ],
-      returnRequired: false,
-    });
+    const replaced = await approveLampWith("replacement");
     expect(replaced.status).toBe(400);
     expect(replaced.body.error).toMatchObject({
       field: "items.0.resolution",
@@ -521,15 +523,7 @@ describe("deciding a claim", () => {
     });
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.claimId } })).status).toBe("submitted");
 
-    const refunded = await act(claim.claimId, {
-      intent: "decide",
-      version: seen.version,
-      items: [
-        { lineItemId: claim.lamp.id, decision: "approve", resolution: "refund" },
-        { lineItemId: claim.powerBanks.id, decision: "approve", resolution: "refund" },
-      ],
-      returnRequired: false,
-    });
+    const refunded = await approveLampWith("refund");
     expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
   });
 

@@ -676,6 +676,9 @@ describe("a replacement out of stock, as the claim's policy says", () => {
     const variant = store().variant(variantId!)!;
     for (const location of Object.keys(variant.inventory)) variant.inventory[location] = 0;
   };
+  /** The merchant confirms the preview they saw, with the choices it was made with. */
+  const confirm = (claimId: string, version: number, seen: ResolutionPreview, choices: Record<string, unknown>) =>
+    act(claimId, { intent: "resolve", version, digest: seen.digest, ...choices });
 
   it("GIVEN the claim was filed under a policy that leaves it to the merchant and the lamp is out of stock WHEN the merchant previews and resolves THEN nothing is refunded until they choose, and their choice refunds it", async () => {
     await writeShopPolicyOverride(prisma, TEST_SHOP, { outOfStockFallback: "merchant_decides" });
@@ -701,12 +704,7 @@ describe("a replacement out of stock, as the claim's policy says", () => {
     });
 
     // WHEN they confirm that preview anyway (an old page, a crafted request)
-    const refused = await act(claim.claimId, {
-      intent: "resolve",
-      version: page.version,
-      digest: seen.digest,
-      ...body,
-    });
+    const refused = await confirm(claim.claimId, page.version, seen, body);
     // THEN it is a conflict saying so; nothing is refunded, sent or stored
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: "resolution.replacement_unavailable" });
@@ -721,12 +719,7 @@ describe("a replacement out of stock, as the claim's policy says", () => {
     const refundPreview = await preview(claim.claimId, chosen);
     expect(refundPreview.awaitingChoice).toEqual([]);
     expect(refundPreview.refund?.items.map((item) => item.lineItemId)).toEqual([claim.lamp.lineItemId]);
-    const resolved = await act(claim.claimId, {
-      intent: "resolve",
-      version: page.version,
-      digest: refundPreview.digest,
-      ...chosen,
-    });
+    const resolved = await confirm(claim.claimId, page.version, refundPreview, chosen);
     // THEN the lamp is refunded, as they chose
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
     expect(refundsOf(claim.orderId)).toHaveLength(1);
@@ -746,12 +739,7 @@ describe("a replacement out of stock, as the claim's policy says", () => {
     expect(seen.summary).toContain(
       `${claim.lamp.name} is out of stock in Shopify (0 available, 1 needed for a replacement). It is refunded instead, as the guarantee promises.`,
     );
-    const resolved = await act(claim.claimId, {
-      intent: "resolve",
-      version: page.version,
-      digest: seen.digest,
-      ...body,
-    });
+    const resolved = await confirm(claim.claimId, page.version, seen, body);
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
     expect(refundsOf(claim.orderId)).toHaveLength(1);
   });

@@ -19,14 +19,7 @@ import {
 import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import { previewPolicy } from "../../domain/policy/policy-preview";
 import { calendarDateAt, HOUR_MS, startOfCalendarDay, type CalendarDate } from "../../domain/time";
-import type {
-  EvidenceRequirement,
-  ExclusionHandling,
-  OutOfStockFallback,
-  Policy,
-  PreferredResolution,
-  ShippingPayer,
-} from "../../domain/policy/policy-schema";
+import type { ExclusionHandling, OutOfStockFallback, Policy, ShippingPayer } from "../../domain/policy/policy-schema";
 import type { PolicySettings } from "../../services/shop-policy-settings.server";
 import type { ErrorBody } from "../../utils/http.server";
 import {
@@ -153,6 +146,21 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
     />
   );
 
+  // The policy's lists: each choice ticked or not, judged by the engine's schema like every field.
+  const listField = <F extends "arrivalEvidence" | "warrantyEvidence" | "arrivalResolutions" | "warrantyResolutions">(
+    field: F,
+    choices: { value: string; label: string; helpText?: string }[],
+  ) => (
+    <ChoiceList
+      allowMultiple
+      title={FIELD_LABELS[field]}
+      choices={choices}
+      selected={draft[field]}
+      onChange={(value) => set(field, value as PolicyDraft[F])}
+      error={errorAt(errors, field)}
+    />
+  );
+
   return (
     <Page title="Settings" subtitle="Your warranty and arrival policy: what every new claim is judged by.">
       <SaveBar id={SAVE_BAR_ID} open={dirty}>
@@ -249,22 +257,8 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
         >
           <Card>
             <BlockStack gap="400">
-              <ChoiceList
-                allowMultiple
-                title={FIELD_LABELS.arrivalEvidence}
-                choices={EVIDENCE_OPTIONS}
-                selected={draft.arrivalEvidence}
-                onChange={(value) => set("arrivalEvidence", value as EvidenceRequirement[])}
-                error={errorAt(errors, "arrivalEvidence")}
-              />
-              <ChoiceList
-                allowMultiple
-                title={FIELD_LABELS.warrantyEvidence}
-                choices={EVIDENCE_OPTIONS}
-                selected={draft.warrantyEvidence}
-                onChange={(value) => set("warrantyEvidence", value as EvidenceRequirement[])}
-                error={errorAt(errors, "warrantyEvidence")}
-              />
+              {listField("arrivalEvidence", EVIDENCE_OPTIONS)}
+              {listField("warrantyEvidence", EVIDENCE_OPTIONS)}
               <Checkbox
                 label="Arrival claims must say whether the shopper wants a refund or a replacement"
                 checked={draft.arrivalRequiresPreference}
@@ -343,25 +337,11 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
         >
           <Card>
             <BlockStack gap="400">
-              <ChoiceList
-                allowMultiple
-                title={FIELD_LABELS.arrivalResolutions}
-                choices={ARRIVAL_RESOLUTION_OPTIONS}
-                selected={draft.arrivalResolutions}
-                onChange={(value) => set("arrivalResolutions", value as PreferredResolution[])}
-                error={errorAt(errors, "arrivalResolutions")}
-              />
+              {listField("arrivalResolutions", ARRIVAL_RESOLUTION_OPTIONS)}
               <Text as="p" tone="subdued">
                 Your written guarantee offers a refund or a replacement for damage on arrival, never a repair.
               </Text>
-              <ChoiceList
-                allowMultiple
-                title={FIELD_LABELS.warrantyResolutions}
-                choices={WARRANTY_RESOLUTION_OPTIONS}
-                selected={draft.warrantyResolutions}
-                onChange={(value) => set("warrantyResolutions", value as PreferredResolution[])}
-                error={errorAt(errors, "warrantyResolutions")}
-              />
+              {listField("warrantyResolutions", WARRANTY_RESOLUTION_OPTIONS)}
               <ChoiceList
                 title={FIELD_LABELS.outOfStockFallback}
                 choices={FALLBACK_OPTIONS}

@@ -25,7 +25,7 @@ describe("describeOverride: what an override changes, in the merchant's words", 
     [
       {
         arrivalResolutions: ["refund"],
-        warrantyResolutions: ["replacement", "repair"],
+        warrantyResolutions: ["repair", "replacement"],
         outOfStockFallback: "merchant_decides",
       },
       ["arrival: refund", "warranty: replacement or repair", "out of stock: you choose another resolution"],

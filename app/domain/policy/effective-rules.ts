@@ -1,13 +1,14 @@
 import { mergePolicy } from "./resolve-policy";
-import type {
-  ClaimProblem,
-  EvidenceRequirement,
-  OutOfStockFallback,
-  Policy,
-  PolicyOverride,
-  PreferredResolution,
-  ShippingPayer,
-  ShippingPayerByProblem,
+import {
+  PREFERRED_RESOLUTIONS,
+  type ClaimProblem,
+  type EvidenceRequirement,
+  type OutOfStockFallback,
+  type Policy,
+  type PolicyOverride,
+  type PreferredResolution,
+  type ShippingPayer,
+  type ShippingPayerByProblem,
 } from "./policy-schema";
 
 // A product's rules in the merchant's words: what its override changes (the products list) and
@@ -47,9 +48,9 @@ const FALLBACK_WORDS: Record<OutOfStockFallback, string> = {
   merchant_decides: "you choose another resolution",
 };
 
-/** "refund or replacement", "refund, replacement or repair". */
+/** "refund or replacement", "refund, replacement or repair": in that order, however the list was ticked. */
 export function describeResolutions(list: readonly PreferredResolution[]): string {
-  const words = list.map((r) => RESOLUTION_WORDS[r]);
+  const words = PREFERRED_RESOLUTIONS.filter((r) => list.includes(r)).map((r) => RESOLUTION_WORDS[r]);
   return words.length <= 1 ? (words[0] ?? "nothing") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 

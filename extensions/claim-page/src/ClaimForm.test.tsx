@@ -2,6 +2,7 @@
 import { cleanup, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ClaimPage } from "./ClaimPage";
+import type { Resolution } from "../../shared/src/api";
 import { draftKey, type Draft } from "./draft";
 import {
   APP,
@@ -497,33 +498,33 @@ describe("the claim form", () => {
     await waitFor(() => expect(choices()).toEqual(["A repair", "A refund"]));
   });
 
+  /** The scooter and a power bank, both open for arrival claims, each offering its own resolutions. */
+  function twoItemRoutes(scooterOffers: Resolution[], powerBankOffers: Resolution[]) {
+    const scooter = claimOptions().items[0]!;
+    const open = { open: true, windowEndsAt: "2026-12-01T22:59:00.000Z", reasons: [] };
+    return baseRoutes({
+      [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: ok(
+        claimOptions({
+          items: [
+            { ...scooter, arrival: { ...scooter.arrival, resolutions: scooterOffers } },
+            {
+              lineItemId: lineItem(2),
+              name: "Nimbus Power Bank",
+              claimableQuantity: 1,
+              arrival: { ...open, resolutions: powerBankOffers },
+              warranty: { ...open, resolutions: ["refund"] },
+            },
+          ],
+        }),
+      ),
+    });
+  }
+
   it("offers what the chosen items' policies offer together, and says when they have nothing in common", async () => {
     const choices = () =>
       [...field("s-choice-list", "Your preferred solution").querySelectorAll("s-choice")].map((c) => c.textContent);
-    // GIVEN a scooter replaced or refunded and a power bank only refunded, both open for arrival claims
-    const base = claimOptions();
-    const scooter = base.items[0]!;
-    const open = { open: true, windowEndsAt: "2026-12-01T22:59:00.000Z", reasons: [] };
-    installHost(
-      baseRoutes({
-        [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: ok(
-          claimOptions({
-            items: [
-              { ...scooter, arrival: { ...scooter.arrival, resolutions: ["refund", "replacement"] } },
-              {
-                lineItemId: lineItem(2),
-                name: "Nimbus Power Bank",
-                claimableQuantity: 1,
-                arrival: { ...open, resolutions: ["replacement"] },
-                warranty: { ...open, resolutions: ["refund"] },
-              },
-            ],
-            resolutionsByType: { arrival: ["replacement"], warranty: ["refund"] },
-            resolutions: [],
-          }),
-        ),
-      }),
-    );
+    // GIVEN a scooter replaced or refunded and a power bank only replaced, both open for arrival claims
+    installHost(twoItemRoutes(["refund", "replacement"], ["replacement"]));
     render(<ClaimPage />);
     // WHEN the shopper picks the scooter THEN its policy's offer
     await waitFor(() => field("s-checkbox", "Volt X2 E-Scooter"));
@@ -538,27 +539,7 @@ describe("the claim form", () => {
   });
 
   it("tells the shopper to claim items apart when their policies offer nothing in common", async () => {
-    const base = claimOptions();
-    const scooter = base.items[0]!;
-    const open = { open: true, windowEndsAt: "2026-12-01T22:59:00.000Z", reasons: [] };
-    installHost(
-      baseRoutes({
-        [`GET /api/claim-options?orderId=${encodeURIComponent(ORDER_ID)}`]: ok(
-          claimOptions({
-            items: [
-              { ...scooter, arrival: { ...scooter.arrival, resolutions: ["refund"] } },
-              {
-                lineItemId: lineItem(2),
-                name: "Nimbus Power Bank",
-                claimableQuantity: 1,
-                arrival: { ...open, resolutions: ["replacement"] },
-                warranty: { ...open, resolutions: ["refund"] },
-              },
-            ],
-          }),
-        ),
-      }),
-    );
+    installHost(twoItemRoutes(["refund"], ["replacement"]));
     render(<ClaimPage />);
     await waitFor(() => field("s-checkbox", "Volt X2 E-Scooter"));
     check(field("s-checkbox", "Volt X2 E-Scooter"), true);
