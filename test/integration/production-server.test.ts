@@ -44,6 +44,19 @@ const build: ServerBuild = {
     "routes/api.claims.$claimId": resourceRoute("routes/api.claims.$claimId", "api/claims/:claimId", () =>
       Response.json({ claim: { id: CLAIM_ID, email: "jane@example.com" } }),
     ),
+    // A download that never ends, for a client that gives up.
+    "routes/endless": resourceRoute(
+      "routes/endless",
+      "endless",
+      () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode("first chunk"));
+            },
+          }),
+        ),
+    ),
     "routes/boom": resourceRoute("routes/boom", "boom", () => {
       throw new Error(`the database refused ${SHOPIFY_TOKEN}`);
     }),
@@ -138,6 +151,21 @@ describe("GIVEN the production server", () => {
     const records = await logged(1);
     expect(records).toEqual([expect.objectContaining({ level: "error", requestId: "boom-1", status: 500 })]);
     expect(lines.join("\n")).not.toContain("shpat_");
+  });
+
+  it("WHEN the client goes away before the response ends THEN its request is still one line, marked aborted", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${baseUrl}/endless`, {
+      headers: { "X-Request-Id": "gave-up-1" },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    controller.abort();
+    const [record, ...more] = await logged(1);
+    expect(record).toMatchObject({ requestId: "gave-up-1", path: "/endless", aborted: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(more).toEqual([]);
+    expect(lines).toHaveLength(1);
   });
 
   it("WHEN a static asset is fetched THEN it is served compressed and cached for a year, and logged too", async () => {
