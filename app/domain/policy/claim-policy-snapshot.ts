@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ClaimState } from "../claim-lifecycle/claim-state";
+import type { ClaimEvent, ClaimState } from "../claim-lifecycle/claim-state";
 import { RESOLUTIONS_BY_CLAIM_TYPE } from "../evaluate-claim-schema";
 import {
   OutOfStockFallbackSchema,
@@ -33,7 +33,10 @@ export interface ClaimResolutionPolicy {
  * gets what the app did then: its type's resolutions and a refund (the guarantee's clause d). A
  * stored event that fails the schema throws (our 500).
  */
-export function claimResolutionPolicy(state: Pick<ClaimState, "type" | "events">): ClaimResolutionPolicy {
+export function claimResolutionPolicy(state: {
+  type: ClaimState["type"];
+  events: readonly Pick<ClaimEvent, "data">[];
+}): ClaimResolutionPolicy {
   const kept = SubmittedPolicySchema.parse(state.events[0]?.data ?? {}).evaluation;
   return {
     resolutions: kept?.resolutions ?? [...RESOLUTIONS_BY_CLAIM_TYPE[state.type]],
