@@ -29,10 +29,20 @@ async function openSettings(): Promise<Frame> {
   return frame;
 }
 
-type Window = { open: boolean; windowEndsAt: string | null };
+type Window = { open: boolean; windowEndsAt: string | null; resolutions?: string[] };
+type Options = {
+  items: { name: string | null; arrival: Window; warranty: Window }[];
+  resolutionsByType: Record<"arrival" | "warranty", string[]>;
+};
 
 /** The power bank's windows as the shopper's order page gets them (delivered yesterday, split-shipment order). */
 async function powerBankWindows(): Promise<{ arrival: Window; warranty: Window }> {
+  const options = await powerBankOrderOptions();
+  return options.items.find((item) => item.name?.startsWith("Nimbus Power Bank"))!;
+}
+
+/** The claim options of the power bank's order, as the shopper's claim form gets them. */
+async function powerBankOrderOptions(): Promise<Options> {
   const manifest = demoManifest(demo);
   const customer = manifest.customers.find((c) => c.orders.some((o) => o.scenario === "split-shipment"))!;
   const orderId = customer.orders.find((o) => o.scenario === "split-shipment")!.id;
@@ -44,8 +54,7 @@ async function powerBankWindows(): Promise<{ arrival: Window; warranty: Window }
     headers: { Authorization: `Bearer ${token}`, "User-Agent": DESKTOP_USER_AGENT },
   });
   expect(response.status).toBe(200);
-  const options = (await response.json()) as { items: { name: string | null; arrival: Window; warranty: Window }[] };
-  return options.items.find((item) => item.name?.startsWith("Nimbus Power Bank"))!;
+  return (await response.json()) as Options;
 }
 
 /** What axe finds in the app's frame (the demo's host page around it stands in for Shopify's admin). */
@@ -132,6 +141,67 @@ describe("the shop policy settings", () => {
           "until Thursday 5 February, 23:59 Berlin time, and is under warranty until Monday 31 January 2028, 23:59 Berlin time.",
       );
     expect(await saveBar(frame).count()).toBe(0);
+  });
+
+  it("GIVEN the resolutions section WHEN the merchant stops offering replacements on arrival, keeps out-of-stock replacements for their own choice and pays wrong items' returns THEN a reload shows it and the shopper's claim form offers only a refund on arrival", async () => {
+    const before = await powerBankOrderOptions();
+    expect(before.resolutionsByType.arrival).toEqual(["refund", "replacement"]);
+    let frame = await openSettings();
+    const arrival = frame.getByRole("group", { name: "Resolutions for arrival claims" });
+    const warranty = frame.getByRole("group", { name: "Resolutions for warranty claims" });
+    // the guarantee never offers a repair on arrival: the form does not either
+    expect(await arrival.getByRole("checkbox", { name: "Repair" }).count()).toBe(0);
+
+    // WHEN every warranty resolution is unticked THEN the field says why, live
+    for (const name of ["Refund", "Replacement", "Repair"]) await warranty.getByRole("checkbox", { name }).uncheck();
+    await frame.getByText("expected at least one resolution").waitFor();
+    await warranty.getByRole("checkbox", { name: "Repair" }).check();
+    await warranty.getByRole("checkbox", { name: "Refund" }).check();
+    await expect.poll(() => frame.getByText("expected at least one resolution").count()).toBe(0);
+
+    // WHEN they stop offering replacements on arrival, choose for themselves on stock and pay wrong items' returns
+    await arrival.getByRole("checkbox", { name: "Replacement" }).uncheck();
+    // (Polaris draws the radio over its input: the merchant clicks its label)
+    await frame.getByText("Let me choose another resolution", { exact: true }).click();
+    await expect
+      .poll(() => frame.getByRole("radio", { name: "Let me choose another resolution" }).isChecked())
+      .toBe(true);
+    await frame.getByLabel("Wrong item: return shipping is paid by").selectOption("merchant");
+    // THEN the preview says it before anything is saved
+    await frame
+      .getByText(
+        "Arrival claims can ask for a refund; warranty claims for a refund or repair; a replacement out of stock or a repair that is impossible waits for you to choose another resolution.",
+      )
+      .waitFor();
+    await frame.getByText(/By problem: wrong item: you pay\.$/).waitFor();
+    await page.screenshot({ path: "test-results/admin-settings-resolutions.png" });
+    expect(await axeViolations(frame)).toEqual([]);
+    await saveBar(frame).getByRole("button", { name: "Save" }).click();
+    await page.getByText(/^Policy saved/).waitFor();
+    await expect.poll(() => saveBar(frame).count()).toBe(0);
+
+    // THEN after a reload the page shows what was saved
+    await page.reload();
+    frame = await openSettings();
+    const reloaded = frame.getByRole("group", { name: "Resolutions for arrival claims" });
+    await expect.poll(() => reloaded.getByRole("checkbox", { name: "Replacement" }).isChecked()).toBe(false);
+    expect(await reloaded.getByRole("checkbox", { name: "Refund" }).isChecked()).toBe(true);
+    expect(
+      await frame
+        .getByRole("group", { name: "Resolutions for warranty claims" })
+        .getByRole("checkbox", { name: "Replacement" })
+        .isChecked(),
+    ).toBe(false);
+    expect(await frame.getByRole("radio", { name: "Let me choose another resolution" }).isChecked()).toBe(true);
+    expect(await frame.getByLabel("Wrong item: return shipping is paid by").inputValue()).toBe("merchant");
+
+    // AND the shopper's claim form offers a refund only, on arrival, for the power bank
+    const after = await powerBankOrderOptions();
+    expect(after.resolutionsByType).toEqual({ arrival: ["refund"], warranty: ["refund", "repair"] });
+    expect(after.items.find((item) => item.name?.startsWith("Nimbus Power Bank"))!.arrival.resolutions).toEqual([
+      "refund",
+    ]);
+    expect(problems()).toEqual([]);
   });
 
   it("GIVEN unsaved changes WHEN the merchant discards them or tries to leave THEN nothing typed is lost without asking", async () => {
