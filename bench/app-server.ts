@@ -1,0 +1,93 @@
+// The bench's app process: the production server (the production build behind server/app.ts, as
+// `npm start` runs it) on the store simulator, answered at the network edge as in the demo (test/demo/server.ts). Run by
+// bench/run.ts as a child process so the bench's own client work never shares the app's event loop;
+// it reads the app's JSON request log on this process's standard output.
+//
+// Environment (set by bench/run.ts): DATABASE_URL (already migrated and seeded), PORT, BENCH_SHOP,
+// BENCH_CLAIM_EVENTS, BENCH_CLAIM_EVIDENCE. When ready it prints one JSON line
+// {"msg":"bench-ready","claimPageClaimId":…}.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import { http } from "msw";
+import { setupServer } from "msw/node";
+import { seedDemoStore } from "../test/simulator/seed";
+import { ShopifySimulator } from "../test/simulator/simulator";
+import { signAdminSessionToken } from "../test/demo/session-tokens";
+import { logger } from "../app/utils/logger.server";
+import { createProductionApp } from "../server/app";
+import { BENCH_APP, BROWSER_USER_AGENT } from "./bench-app";
+
+const shop = process.env.BENCH_SHOP ?? "";
+const port = Number(process.env.PORT);
+const eventCount = Number(process.env.BENCH_CLAIM_EVENTS ?? 100);
+const evidenceCount = Number(process.env.BENCH_CLAIM_EVIDENCE ?? 20);
+const baseUrl = `http://127.0.0.1:${port}`;
+
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  SHOPIFY_API_KEY: BENCH_APP.apiKey,
+  SHOPIFY_API_SECRET: BENCH_APP.apiSecret,
+  SHOPIFY_APP_URL: baseUrl,
+  EVIDENCE_STORE: "disk",
+  EVIDENCE_DIR: mkdtempSync(join(tmpdir(), "wd-bench-evidence-")),
+  LOG_LEVEL: "info",
+  // No SMTP_URL: emails are off, so no worker polls the database while the bench measures.
+});
+
+const simulator = new ShopifySimulator({ apiKey: BENCH_APP.apiKey, apiSecret: BENCH_APP.apiSecret });
+const manifest = seedDemoStore(simulator, { shop, now: new Date(), seed: 20261129 });
+
+installGlobals({ nativeFetch: true });
+// Shopify's hosts are answered by the simulator, before the app loads (the library captures fetch).
+const edge = setupServer(
+  http.all(/^https:\/\/[a-z0-9-]+\.myshopify\.com\//, async ({ request }) => {
+    const response = await simulator.handle(request);
+    return response ?? new Response("The store simulator does not serve this URL.", { status: 502 });
+  }),
+);
+edge.listen({ onUnhandledRequest: "bypass" });
+
+// The production server's app (server/app.ts: compression, static files, the JSON request log,
+// the Remix handler) on the production build, as server/index.ts starts it. Not build/server.js
+// itself: it installs Remix's globals after loading the build, which would replace the fetch the
+// network edge intercepts (a real deployment has no edge, so the order does not matter there).
+const build = (await import(pathToFileURL(join(process.cwd(), "build", "server", "index.js")).href)) as ServerBuild;
+const app = createProductionApp({ build, clientDir: join(process.cwd(), "build", "client"), logger });
+const server = app.listen(port, "127.0.0.1");
+process.once("SIGTERM", () => {
+  server.close(() => process.exit(0));
+  // Keep-alive connections would hold close() open.
+  server.closeAllConnections();
+});
+
+async function waitForHealth() {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("The production server did not answer /healthz");
+}
+await waitForHealth();
+
+// The merchant opens the app once, as in the demo: the real token exchange stores the shop's
+// offline session.
+const { token } = await signAdminSessionToken(BENCH_APP, shop);
+const host = Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
+const entry = new URLSearchParams({ embedded: "1", shop, host, id_token: token, locale: "en" });
+const install = await fetch(`${baseUrl}/app?${entry}`, {
+  headers: { "User-Agent": BROWSER_USER_AGENT, "X-Request-Id": "bench-install" },
+});
+if (!install.ok) throw new Error(`Installing the app failed: HTTP ${install.status}`);
+
+// The claim page's claim, made by the app's own services on an order of the simulated store.
+const { seedClaimPageClaim } = await import("./claim-page-claim");
+const claimPageClaimId = await seedClaimPageClaim({ simulator, manifest, eventCount, evidenceCount });
+
+process.stdout.write(`${JSON.stringify({ msg: "bench-ready", claimPageClaimId })}\n`);

@@ -1,0 +1,145 @@
+import { z } from "zod";
+
+// The bench's figures: percentiles of repeated runs, each also as a ratio to the baseline (an
+// empty route on the same server, measured in the same run), so runs on different machines compare.
+
+/** The nearest-rank percentile (p in 0..100) of unsorted samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) throw new Error("percentile of no samples");
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export const TimingSchema = z.object({
+  samples: z.number().int().positive(),
+  medianMs: z.number().nonnegative(),
+  p95Ms: z.number().nonnegative(),
+  p99Ms: z.number().nonnegative(),
+  maxMs: z.number().nonnegative(),
+});
+export type Timing = z.infer<typeof TimingSchema>;
+
+export function timingOf(samples: readonly number[]): Timing {
+  return {
+    samples: samples.length,
+    medianMs: round(percentile(samples, 50)),
+    p95Ms: round(percentile(samples, 95)),
+    p99Ms: round(percentile(samples, 99)),
+    maxMs: round(Math.max(...samples)),
+  };
+}
+
+const TargetSchema = z.object({ stat: z.enum(["p95Ms", "p99Ms", "bytes"]), below: z.number().positive() });
+
+export const ScenarioResultSchema = z.object({
+  name: z.string(),
+  /** What the figure is: "server" (the request log's durationMs), or "bytes". */
+  measure: z.enum(["server", "bytes"]),
+  target: TargetSchema,
+  pass: z.boolean(),
+  timing: TimingSchema.optional(),
+  /** The scenario's median and p95 over the baseline's. */
+  ratio: z.object({ median: z.number(), p95: z.number() }).optional(),
+  /** Per case (a tab, a search, a page): its own timing. */
+  cases: z.record(z.string(), TimingSchema).optional(),
+  bytes: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  notes: z.string().optional(),
+});
+export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
+
+export const BenchReportSchema = z.object({
+  startedAt: z.string().datetime(),
+  database: z.enum(["sqlite", "postgresql"]),
+  scale: z.object({ shops: z.number().int(), claims: z.number().int(), bigShopClaims: z.number().int() }),
+  seedMs: z.number().int().nonnegative(),
+  machine: z.object({
+    node: z.string(),
+    cpus: z.number().int(),
+    loadAverage: z.array(z.number()),
+    platform: z.string(),
+  }),
+  baseline: z.object({ route: z.string(), timing: TimingSchema }),
+  scenarios: z.array(ScenarioResultSchema),
+  notDone: z.array(z.object({ name: z.string(), why: z.string() })),
+});
+export type BenchReport = z.infer<typeof BenchReportSchema>;
+
+/** A timed scenario against its target, with its ratio to the baseline. */
+export function timedResult(
+  name: string,
+  target: { stat: "p95Ms" | "p99Ms"; below: number },
+  cases: Record<string, readonly number[]>,
+  baseline: Timing,
+): ScenarioResult {
+  const all = Object.values(cases).flat();
+  const timing = timingOf(all);
+  return {
+    name,
+    measure: "server",
+    target,
+    pass: timing[target.stat] < target.below,
+    timing,
+    ratio: { median: round(timing.medianMs / baseline.medianMs, 1), p95: round(timing.p95Ms / baseline.p95Ms, 1) },
+    cases: Object.fromEntries(Object.entries(cases).map(([key, samples]) => [key, timingOf(samples)])),
+  };
+}
+
+const pad = (text: string, width: number) => (text.length >= width ? text : text + " ".repeat(width - text.length));
+
+/** The report as a table for the terminal: one line per scenario, then the slowest cases. */
+export function reportTable(report: BenchReport): string {
+  const lines = [
+    `Warranty Desk bench on ${report.database}: ${report.scale.claims} claims in ${report.scale.shops} shops ` +
+      `(${report.scale.bigShopClaims} in the big one), seeded in ${(report.seedMs / 1000).toFixed(1)} s; ` +
+      `node ${report.machine.node}, ${report.machine.cpus} CPUs, load ${report.machine.loadAverage.map((n) => n.toFixed(1)).join(" ")}`,
+    `baseline ${report.baseline.route}: median ${report.baseline.timing.medianMs} ms, p95 ${report.baseline.timing.p95Ms} ms (server time)`,
+    "",
+    [
+      pad("scenario", 34),
+      pad("median", 10),
+      pad("p95", 10),
+      pad("p99", 10),
+      pad("x baseline", 14),
+      pad("target", 16),
+      "result",
+    ].join(""),
+  ];
+  for (const s of report.scenarios) {
+    const target =
+      s.target.stat === "bytes" ? `< ${s.target.below} B` : `${s.target.stat.replace("Ms", "")} < ${s.target.below} ms`;
+    if (s.timing) {
+      lines.push(
+        [
+          pad(s.name, 34),
+          pad(`${s.timing.medianMs} ms`, 10),
+          pad(`${s.timing.p95Ms} ms`, 10),
+          pad(`${s.timing.p99Ms} ms`, 10),
+          pad(s.ratio ? `${s.ratio.median} / ${s.ratio.p95}` : "", 14),
+          pad(target, 16),
+          s.pass ? "pass" : "FAIL",
+        ].join(""),
+      );
+    } else {
+      const largest = Math.max(...Object.values(s.bytes ?? {}));
+      lines.push(
+        [pad(s.name, 34), pad(`largest ${largest} B`, 44), pad(target, 16), s.pass ? "pass" : "FAIL"].join(""),
+      );
+    }
+  }
+  for (const s of report.scenarios) {
+    const slowest = Object.entries(s.cases ?? {})
+      .sort(([, a], [, b]) => b.p95Ms - a.p95Ms)
+      .slice(0, 5);
+    if (slowest.length === 0) continue;
+    lines.push("", `${s.name}: slowest cases (median / p95 ms)`);
+    for (const [key, t] of slowest) lines.push(`  ${pad(key, 40)} ${t.medianMs} / ${t.p95Ms}`);
+  }
+  if (report.notDone.length > 0) {
+    lines.push("", "not measured:");
+    for (const item of report.notDone) lines.push(`  ${item.name}: ${item.why}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,211 @@
+// `npm run bench`: seeds claims at scale into a fresh database, runs the scenarios against the
+// production build (build/server.js, `npm run build`) on the store simulator, and writes a JSON
+// report and a table. Not part of `npm test`. See the README's Performance section.
+//   npm run bench                         SQLite, full scale (100,000 claims in one shop, 1,000 shops)
+//   npm run bench -- --db postgres        PostgreSQL at DATABASE_URL's server (default the local one),
+//                                         in a database of its own (wd_bench), dropped and made afresh
+//   npm run bench -- --scale tiny         a few hundred claims (what the smoke test runs)
+//   --runs N (timed runs per case), --out DIR (default .cache/bench)
+// Server time is the app's own JSON request log (durationMs, from the request's arrival to the
+// response's last byte), read from the server's standard output, not the client's round trip.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { databaseTarget, LOCAL_POSTGRES_URL } from "../app/db/database-target.server.mjs";
+import { buildExtensionReport, MAX_BUNDLE_BYTES } from "../scripts/build-extension.mjs";
+import { signAdminSessionToken } from "../test/demo/session-tokens";
+import { BENCH_APP, BROWSER_USER_AGENT } from "./bench-app";
+import { startBenchServer, type BenchServer } from "./bench-server";
+import { BenchReportSchema, reportTable, timedResult, timingOf, type BenchReport, type ScenarioResult } from "./report";
+import { seedClaimsAtScale, type SeedPlan } from "./seed";
+
+const root = process.cwd();
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "sqlite" },
+    scale: { type: "string", default: "full" },
+    runs: { type: "string" },
+    out: { type: "string", default: join(root, ".cache", "bench") },
+  },
+});
+if (values.db !== "sqlite" && values.db !== "postgres") throw new Error("--db must be sqlite or postgres");
+if (values.scale !== "full" && values.scale !== "tiny") throw new Error("--scale must be full or tiny");
+
+const BIG_SHOP = "bench-big-store.myshopify.com";
+const PLANS: Record<"full" | "tiny", SeedPlan & { runs: number; deepPage: number }> = {
+  // 100,000 claims in one shop, and 999 more shops with 20 each (the 1,000 shops' claims around it).
+  full: { bigShop: BIG_SHOP, bigShopClaims: 100_000, smallShops: 999, claimsPerSmallShop: 20, runs: 30, deepPage: 200 },
+  tiny: { bigShop: BIG_SHOP, bigShopClaims: 300, smallShops: 3, claimsPerSmallShop: 5, runs: 3, deepPage: 4 },
+};
+const plan = PLANS[values.scale];
+const runs = values.runs ? Number(values.runs) : plan.runs;
+const WARMUP_RUNS = 2;
+const outDir = resolve(values.out);
+mkdirSync(outDir, { recursive: true });
+
+/** A fresh, migrated database; answers its DATABASE_URL. */
+async function freshDatabase(): Promise<string> {
+  let url: string;
+  if (values.db === "sqlite") {
+    const dir = join(outDir, "sqlite");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    url = `file:${join(dir, "bench.sqlite")}`;
+  } else {
+    const server = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : LOCAL_POSTGRES_URL;
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query('DROP DATABASE IF EXISTS "wd_bench" WITH (FORCE)');
+      await client.query('CREATE DATABASE "wd_bench"');
+    } finally {
+      await client.end();
+    }
+    const target = new URL(server);
+    target.pathname = "/wd_bench";
+    url = target.toString();
+  }
+  const env = { ...process.env, DATABASE_URL: url };
+  // The Prisma client is generated per provider (skipped when it already is this one's).
+  execFileSync(process.execPath, [join(root, "scripts/db.mjs"), "generate"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  execFileSync(process.execPath, [join(root, "scripts/db.mjs"), "deploy"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return url;
+}
+
+const adminHeaders = async () => ({
+  Authorization: `Bearer ${(await signAdminSessionToken(BENCH_APP, BIG_SHOP)).token}`,
+  "User-Agent": BROWSER_USER_AGENT,
+});
+
+/** Runs every case `runs` times, round-robin (so load changes hit all cases alike), after warm-ups. */
+async function measureRounds(server: BenchServer, cases: Record<string, string>, rounds: number) {
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((key) => [key, []]));
+  for (let round = 0; round < WARMUP_RUNS + rounds; round++) {
+    for (const [key, path] of Object.entries(cases)) {
+      const { serverMs } = await server.request(path, path === "/healthz" ? {} : await adminHeaders());
+      if (round >= WARMUP_RUNS) samples[key]!.push(serverMs);
+    }
+  }
+  return samples;
+}
+
+const encodeCursor = (cursor: { key: string | null; id: string }) =>
+  Buffer.from(JSON.stringify(cursor)).toString("base64url");
+
+async function main() {
+  const startedAt = new Date();
+  const databaseUrl = await freshDatabase();
+  const { PrismaClient } = await import("@prisma/client");
+  const { createAdapterFactory } = await import("../app/db/database-target.server.mjs");
+  const db = new PrismaClient({ adapter: createAdapterFactory(databaseTarget(databaseUrl)) });
+  console.error(`seeding ${plan.bigShopClaims + plan.smallShops * plan.claimsPerSmallShop} claims …`);
+  const seeded = await seedClaimsAtScale(db, plan, startedAt);
+
+  // A deep page: the cursors of the row `deepPage` pages in, in both sorts, as the inbox gives them out.
+  const deepRow = plan.deepPage * 25 - 1;
+  const [dueRow] = await db.claim.findMany({
+    where: { shop: BIG_SHOP },
+    orderBy: [{ respondBy: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    skip: deepRow,
+    take: 1,
+  });
+  const [updatedRow] = await db.claim.findMany({
+    where: { shop: BIG_SHOP },
+    orderBy: [{ lastEventAt: "desc" }, { id: "desc" }],
+    skip: deepRow,
+    take: 1,
+  });
+  if (!dueRow || !updatedRow) throw new Error("the seeded shop has too few claims for the deep page");
+  await db.$disconnect();
+
+  const server = await startBenchServer({ databaseUrl, shop: BIG_SHOP, claimEvents: 100, claimEvidence: 20 });
+  try {
+    const scenarios: ScenarioResult[] = [];
+    const inboxCases: Record<string, string> = {
+      baseline: "/healthz",
+      ...Object.fromEntries(
+        ["needs_response", "waiting_on_shopper", "awaiting_return", "to_inspect", "resolved", "all"].map((tab) => [
+          `tab=${tab}`,
+          `/app/claims.data?tab=${tab}`,
+        ]),
+      ),
+      "tab=all sort=updated": "/app/claims.data?tab=all&sort=updated",
+      "search claim number": `/app/claims.data?tab=all&q=${encodeURIComponent(`#${1001 + Math.floor(plan.bigShopClaims / 2)}`)}`,
+      "search order name": `/app/claims.data?tab=all&q=${encodeURIComponent("#1500")}`,
+      "search customer": `/app/claims.data?tab=all&q=${encodeURIComponent("Müller")}`,
+      "search product": "/app/claims.data?tab=all&q=lamp",
+      "search no match": "/app/claims.data?tab=all&q=zzzz",
+      "search in a tab": "/app/claims.data?tab=resolved&q=garc",
+      [`page ${plan.deepPage} sort=due`]: `/app/claims.data?tab=all&after=${encodeCursor({ key: dueRow.respondBy?.toISOString() ?? null, id: dueRow.id })}`,
+      [`page ${plan.deepPage} sort=updated`]: `/app/claims.data?tab=all&sort=updated&after=${encodeCursor({ key: updatedRow.lastEventAt.toISOString(), id: updatedRow.id })}`,
+      "claim page": `/app/claims/${server.claimPageClaimId}.data`,
+    };
+    console.error(`measuring ${Object.keys(inboxCases).length} cases × ${runs} runs …`);
+    const {
+      baseline: baselineSamples,
+      "claim page": claimPageSamples,
+      ...inbox
+    } = await measureRounds(server, inboxCases, runs);
+    const baseline = timingOf(baselineSamples!);
+    scenarios.push(timedResult("claims inbox loader", { stat: "p95Ms", below: 50 }, inbox, baseline));
+    scenarios.push(
+      timedResult(
+        "claim page loader (20 files, 100 events)",
+        { stat: "p95Ms", below: 50 },
+        { "claim page": claimPageSamples! },
+        baseline,
+      ),
+    );
+
+    const bundles = await buildExtensionReport({ outdir: mkdtempSync(join(tmpdir(), "wd-bench-extension-")) });
+    const bytes = Object.fromEntries(Object.entries(bundles).map(([file, { bytes }]) => [file, bytes]));
+    scenarios.push({
+      name: "extension bundles (minified)",
+      measure: "bytes",
+      target: { stat: "bytes", below: MAX_BUNDLE_BYTES },
+      pass: Object.values(bytes).every((n) => n < MAX_BUNDLE_BYTES),
+      bytes,
+      notes: `aim: 32768 B; gzip: ${Object.entries(bundles)
+        .map(([file, { gzipBytes }]) => `${file} ${gzipBytes} B`)
+        .join(", ")}`,
+    });
+
+    const report: BenchReport = BenchReportSchema.parse({
+      startedAt: startedAt.toISOString(),
+      database: values.db === "sqlite" ? "sqlite" : "postgresql",
+      scale: { shops: seeded.shops, claims: seeded.claims, bigShopClaims: plan.bigShopClaims },
+      seedMs: seeded.ms,
+      machine: { node: process.versions.node, cpus: cpus().length, loadAverage: loadavg(), platform: process.platform },
+      baseline: { route: "/healthz", timing: baseline },
+      scenarios,
+      notDone: NOT_DONE,
+    });
+    const file = join(outDir, `report-${values.db}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(reportTable(report));
+    console.log(`\nreport: ${file}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** What the issue asks for that this bench does not measure yet (also in the README). */
+const NOT_DONE = [
+  { name: "claim submission, 200 concurrent shoppers", why: "not built yet" },
+  { name: "webhook burst, 10,000 fulfillment events", why: "not built yet" },
+  { name: "refunds, 1,000 approvals with retries", why: "not built yet" },
+  { name: "Admin API cost per claim evaluation", why: "not built yet" },
+  { name: "photo upload, 12 MP JPEG; 200 MB video", why: "not built yet" },
+  { name: "admin pages in Chromium, LCP and CLS", why: "not built yet" },
+];
+
+await main();
