@@ -489,7 +489,7 @@ export function OverrideForm({ draft, onChange, shopPolicy, currencyCode, fieldE
           <InheritableField
             id="outOfStockFallback"
             label="Replacement out of stock"
-            help="When a replacement is out of stock in Shopify or a repair is impossible."
+            help="When a replacement is out of stock in Shopify: refund it, or wait for your choice."
             shopValue={describeOutOfStock(shopPolicy.outOfStockFallback)}
             inherited={draft.outOfStockFallback === undefined}
             onInherit={(inherit) => set("outOfStockFallback", inherit ? undefined : shopPolicy.outOfStockFallback)}

@@ -170,7 +170,7 @@ describe("the shop policy settings", () => {
     // THEN the preview says it before anything is saved
     await frame
       .getByText(
-        "Arrival claims can ask for a refund; warranty claims for a refund or repair; a replacement out of stock or a repair that is impossible waits for you to choose another resolution.",
+        "Arrival claims can ask for a refund; warranty claims for a refund or repair; a replacement out of stock waits for your choice instead of being refunded.",
       )
       .waitFor();
     await frame.getByText(/By problem: wrong item: you pay\.$/).waitFor();

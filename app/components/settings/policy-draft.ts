@@ -89,7 +89,7 @@ export const FIELD_LABELS: Record<keyof Policy, string> = {
   returnShippingPaidByProblem: "Return shipping by problem",
   arrivalResolutions: "Resolutions for arrival claims",
   warrantyResolutions: "Resolutions for warranty claims",
-  outOfStockFallback: "When a replacement is out of stock or a repair is impossible",
+  outOfStockFallback: "When a replacement is out of stock in Shopify",
   arrivalEvidence: "Evidence for arrival claims",
   warrantyEvidence: "Evidence for warranty claims",
   arrivalRequiresPreference: "Arrival claims state refund or replacement",
@@ -136,7 +136,7 @@ export const FALLBACK_OPTIONS: { value: OutOfStockFallback; label: string; helpT
     value: "merchant_decides",
     label: "Let me choose another resolution",
     helpText:
-      "Nothing is refunded on its own: the claim's resolve step says the item is out of stock and waits for you.",
+      "Nothing is refunded on its own: resolving the claim says the item is out of stock and waits until you refund it instead or it is back in stock.",
   },
 ];
 

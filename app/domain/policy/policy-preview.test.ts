@@ -98,7 +98,7 @@ describe("the policy preview", () => {
       "Arrival claims must include a photo of the problem and a photo of the packaging.",
       "Warranty claims need no photos or videos.",
       "An arrival claim may leave the choice between a refund and a replacement to you.",
-      "Arrival claims can ask for a replacement; warranty claims for a refund or repair; a replacement out of stock or a repair that is impossible waits for you to choose another resolution.",
+      "Arrival claims can ask for a replacement; warranty claims for a refund or repair; a replacement out of stock waits for your choice instead of being refunded.",
       "An approved claim does not ask for the item back (you can ask for it per claim); on arrival claims the shopper pays the return shipping, on warranty claims you pay the return shipping. By problem: wrong item: you pay.",
       "A fault must be reported within 1 day of the shopper noticing it; a later report counts as an exclusion. A claim where an exclusion applies (firmware flashed, body opened, parts changed, misuse, use after the fault, accidental damage, a late report) is refused at once.",
       "When the carrier never confirms delivery, the windows count from the carrier's estimate, or else from 10 days after shipping, and the claim is marked as counted from an estimate.",

@@ -117,7 +117,7 @@ function resolutionsSentence(policy: Policy): string {
   const fallback =
     policy.outOfStockFallback === "refund"
       ? "a replacement out of stock or a repair that is impossible is refunded"
-      : "a replacement out of stock or a repair that is impossible waits for you to choose another resolution";
+      : "a replacement out of stock waits for your choice instead of being refunded";
   return (
     `Arrival claims can ask for a ${describeResolutions(policy.arrivalResolutions)}; ` +
     `warranty claims for a ${describeResolutions(policy.warrantyResolutions)}; ${fallback}.`
