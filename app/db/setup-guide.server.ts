@@ -21,12 +21,18 @@ export async function unmarkSetupStep(db: Db, shop: string, step: string): Promi
 }
 
 export async function readSetupFacts(db: Db, shop: string): Promise<SetupFacts> {
-  const [policies, claims, returnAddresses] = await Promise.all([
-    db.shopPolicy.count({ where: { shop } }),
+  // Existence checks as findFirst: Prisma renders count({ take: 1 }) as a count over a subquery
+  // ordered by id, which sorted every claim of the shop (0.5 s at 100,000 claims, npm run bench).
+  const [policy, claim, returnAddress] = await Promise.all([
+    db.shopPolicy.findFirst({ where: { shop }, select: { shop: true } }),
     // Every claim is filed by a shopper from customer accounts: one proves the extension is placed.
-    db.claim.count({ where: { shop }, take: 1 }),
+    db.claim.findFirst({ where: { shop }, select: { id: true } }),
     // A row is a location the merchant set (another address, or overseas); none: each location's own.
-    db.returnAddress.count({ where: { shop }, take: 1 }),
+    db.returnAddress.findFirst({ where: { shop }, select: { locationId: true } }),
   ]);
-  return { shopPolicySaved: policies > 0, shopperFiledClaim: claims > 0, returnAddressesSet: returnAddresses > 0 };
+  return {
+    shopPolicySaved: policy !== null,
+    shopperFiledClaim: claim !== null,
+    returnAddressesSet: returnAddress !== null,
+  };
 }
