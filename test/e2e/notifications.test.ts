@@ -163,6 +163,10 @@ describe("the demo mailbox", () => {
 
     for (const width of [1280, 390]) {
       const page = await newPage({ width });
+      // (the demo's home links to the mailbox)
+      await page.goto(`${demo.baseUrl}/demo`);
+      await page.getByRole("link", { name: "Open the demo mailbox" }).click();
+      await page.getByRole("heading", { level: 1, name: "Demo mailbox" }).waitFor();
       // WHEN the mailbox opens THEN the message is in the shoppers' list, to that shopper
       await openMailWhenDelivered(page, "The shoppers", subject);
       await page.goBack();
