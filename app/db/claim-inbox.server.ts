@@ -76,35 +76,68 @@ function searchWhere(search: string): Prisma.ClaimWhereInput {
   };
 }
 
-/** Rows strictly after (or before) the cursor in the sort's order. */
-function cursorWhere(sort: InboxSort, cursor: InboxCursor, side: "after" | "before"): Prisma.ClaimWhereInput {
-  const key = cursor.key === null ? null : new Date(cursor.key);
-  if (sort === "updated") {
-    // lastEventAt descending, id descending; never null.
-    const at = key ?? new Date(0);
-    const beyond = side === "after" ? "lt" : "gt";
-    return { OR: [{ lastEventAt: { [beyond]: at } }, { lastEventAt: at, id: { [beyond]: cursor.id } }] };
-  }
-  // respondBy ascending with the answered (null) last, id ascending.
-  if (side === "after") {
-    return key === null
-      ? { respondBy: null, id: { gt: cursor.id } }
-      : { OR: [{ respondBy: { gt: key } }, { respondBy: key, id: { gt: cursor.id } }, { respondBy: null }] };
-  }
-  return key === null
-    ? { OR: [{ respondBy: { not: null } }, { respondBy: null, id: { lt: cursor.id } }] }
-    : { OR: [{ respondBy: { lt: key } }, { respondBy: key, id: { lt: cursor.id } }] };
+/**
+ * One stretch of a page's order that a single index range serves: a filter and its order. A page
+ * reads the stretches in turn until it has enough rows.
+ */
+interface Stretch {
+  where: Prisma.ClaimWhereInput;
+  orderBy: Prisma.ClaimOrderByWithRelationInput[];
 }
 
-function orderBy(sort: InboxSort, reversed: boolean): Prisma.ClaimOrderByWithRelationInput[] {
+/**
+ * The stretches after (or before) the cursor, in the sort's order. "due" is respondBy ascending with
+ * the answered (null) last, then id: read as two stretches, the running clocks by (respondBy, id)
+ * and then the answered by id, each an index range on [shop, respondBy, id]. One query ordered by
+ * "nulls last" made SQLite sort every claim of the shop (0.5 s at 100,000 claims, npm run bench).
+ */
+function stretches(sort: InboxSort, cursor: InboxCursor | undefined, side: "after" | "before"): Stretch[] {
+  const key = cursor?.key === null || cursor?.key === undefined ? null : new Date(cursor.key);
   if (sort === "updated") {
-    const direction = reversed ? "asc" : "desc";
-    return [{ lastEventAt: direction }, { id: direction }];
+    // lastEventAt descending, id descending; never null.
+    const direction = side === "after" ? "desc" : "asc";
+    const orderBy = [{ lastEventAt: direction }, { id: direction }] satisfies Prisma.ClaimOrderByWithRelationInput[];
+    if (!cursor) return [{ where: {}, orderBy }];
+    const at = key ?? new Date(0);
+    const beyond = side === "after" ? "lt" : "gt";
+    return [
+      { where: { OR: [{ lastEventAt: { [beyond]: at } }, { lastEventAt: at, id: { [beyond]: cursor.id } }] }, orderBy },
+    ];
   }
-  return reversed
-    ? [{ respondBy: { sort: "desc", nulls: "first" } }, { id: "desc" }]
-    : [{ respondBy: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+  const running = (where: Prisma.ClaimWhereInput, direction: "asc" | "desc"): Stretch => ({
+    where: { AND: [{ respondBy: { not: null } }, where] },
+    orderBy: [{ respondBy: direction }, { id: direction }],
+  });
+  const answered = (where: Prisma.ClaimWhereInput, direction: "asc" | "desc"): Stretch => ({
+    where: { AND: [{ respondBy: null }, where] },
+    orderBy: [{ id: direction }],
+  });
+  if (side === "after") {
+    if (!cursor) return [running({}, "asc"), answered({}, "asc")];
+    if (key === null) return [answered({ id: { gt: cursor.id } }, "asc")];
+    const later = { OR: [{ respondBy: { gt: key } }, { respondBy: key, id: { gt: cursor.id } }] };
+    return [running(later, "asc"), answered({}, "asc")];
+  }
+  // Backwards from the cursor: the reverse order, answered (from the highest id) before running.
+  if (!cursor) return [answered({}, "desc"), running({}, "desc")];
+  if (key === null) return [answered({ id: { lt: cursor.id } }, "desc"), running({}, "desc")];
+  return [running({ OR: [{ respondBy: { lt: key } }, { respondBy: key, id: { lt: cursor.id } }] }, "desc")];
 }
+
+const INBOX_ROW_SELECT = {
+  id: true,
+  number: true,
+  orderName: true,
+  customerName: true,
+  type: true,
+  status: true,
+  respondBy: true,
+  lastEventAt: true,
+  claimedValueAmount: true,
+  claimedValueCurrency: true,
+  items: { select: { title: true, quantity: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.ClaimSelect;
+type InboxRowSelected = Prisma.ClaimGetPayload<{ select: typeof INBOX_ROW_SELECT }>;
 
 const cursorOf = (sort: InboxSort, row: InboxRow): InboxCursor => ({
   key: (sort === "updated" ? row.lastEventAt : row.respondBy)?.toISOString() ?? null,
@@ -116,31 +149,19 @@ export async function listInboxClaims(db: PrismaClient, shop: string, query: Inb
   const statuses = statusesOfTab(query.tab);
   const cursor = query.before ?? query.after;
   const side = query.before ? "before" : "after";
-  const rows = await db.claim.findMany({
-    where: {
-      AND: [
-        { shop },
-        statuses ? { status: { in: [...statuses] } } : {},
-        searchWhere(query.search),
-        cursor ? cursorWhere(query.sort, cursor, side) : {},
-      ],
-    },
-    orderBy: orderBy(query.sort, side === "before"),
-    take: limit + 1,
-    select: {
-      id: true,
-      number: true,
-      orderName: true,
-      customerName: true,
-      type: true,
-      status: true,
-      respondBy: true,
-      lastEventAt: true,
-      claimedValueAmount: true,
-      claimedValueCurrency: true,
-      items: { select: { title: true, quantity: true }, orderBy: { position: "asc" } },
-    },
-  });
+  const rows: InboxRowSelected[] = [];
+  for (const stretch of stretches(query.sort, cursor, side)) {
+    if (rows.length > limit) break;
+    const found = await db.claim.findMany({
+      where: {
+        AND: [{ shop }, statuses ? { status: { in: [...statuses] } } : {}, searchWhere(query.search), stretch.where],
+      },
+      orderBy: stretch.orderBy,
+      take: limit + 1 - rows.length,
+      select: INBOX_ROW_SELECT,
+    });
+    rows.push(...found);
+  }
   const more = rows.length > limit;
   const shown = rows.slice(0, limit).map(({ claimedValueAmount, claimedValueCurrency, ...row }): InboxRow => ({
     ...row,
