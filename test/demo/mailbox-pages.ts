@@ -4,7 +4,7 @@
 import type { DemoMail, MailAddress } from "./mailbox";
 import { BASE_STYLE, escapeHtml } from "./pages";
 
-export type MailReader = "merchant" | "shopper";
+type MailReader = "merchant" | "shopper";
 
 export interface MailboxView {
   shopName: string;
@@ -22,7 +22,7 @@ function readerOf(view: MailboxView, address: string): { reader: MailReader; nam
 }
 
 /** A message's readers: who the SMTP conversation delivered it to. */
-export function readersOf(view: MailboxView, mail: DemoMail): MailReader[] {
+function readersOf(view: MailboxView, mail: DemoMail): MailReader[] {
   return [...new Set(mail.recipients.map((address) => readerOf(view, address).reader))];
 }
 
@@ -121,7 +121,7 @@ const time = (date: Date, timezone: string) =>
   `<time datetime="${date.toISOString()}">${escapeHtml(formatTime(date, timezone))}</time>`;
 
 /** "Name <address>", as a mail client shows a sender or recipient. */
-export const formatAddress = (a: MailAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
+const formatAddress = (a: MailAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
 const addressList = (list: MailAddress[]) => escapeHtml(list.map(formatAddress).join(", ")) || "(none)";
 
 /** One message in a list: its subject (a link to it), to whom and from whom, when it arrived. */
