@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
+import express from "express";
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import { seedDemoStore } from "../test/simulator/seed";
@@ -40,12 +41,24 @@ Object.assign(process.env, {
 const simulator = new ShopifySimulator({ apiKey: BENCH_APP.apiKey, apiSecret: BENCH_APP.apiSecret });
 const manifest = seedDemoStore(simulator, { shop, now: new Date(), seed: 20261129 });
 
+// Wall time the store simulator was busy answering the app (overlapping calls counted once), so
+// the bench can tell the app's own time from the simulated Shopify's.
+let simulatorBusyMs = 0;
+let inFlight = 0;
+let busySince = 0;
+const simulatorTime = () => simulatorBusyMs + (inFlight > 0 ? performance.now() - busySince : 0);
+
 installGlobals({ nativeFetch: true });
 // Shopify's hosts are answered by the simulator, before the app loads (the library captures fetch).
 const edge = setupServer(
   http.all(/^https:\/\/[a-z0-9-]+\.myshopify\.com\//, async ({ request }) => {
-    const response = await simulator.handle(request);
-    return response ?? new Response("The store simulator does not serve this URL.", { status: 502 });
+    if (inFlight++ === 0) busySince = performance.now();
+    try {
+      const response = await simulator.handle(request);
+      return response ?? new Response("The store simulator does not serve this URL.", { status: 502 });
+    } finally {
+      if (--inFlight === 0) simulatorBusyMs += performance.now() - busySince;
+    }
   }),
 );
 edge.listen({ onUnhandledRequest: "bypass" });
@@ -55,7 +68,23 @@ edge.listen({ onUnhandledRequest: "bypass" });
 // itself: it installs Remix's globals after loading the build, which would replace the fetch the
 // network edge intercepts (a real deployment has no edge, so the order does not matter there).
 const build = (await import(pathToFileURL(join(process.cwd(), "build", "server", "index.js")).href)) as ServerBuild;
-const app = createProductionApp({ build, clientDir: join(process.cwd(), "build", "client"), logger });
+const productionApp = createProductionApp({ build, clientDir: join(process.cwd(), "build", "client"), logger });
+const app = express();
+// One line per request beside the app's own: the simulator's time within it (exact for the
+// bench's one-at-a-time requests).
+app.use((req, res, next) => {
+  const started = simulatorTime();
+  res.once("finish", () => {
+    const line = {
+      msg: "bench-simulator",
+      requestId: req.headers["x-request-id"],
+      simulatorMs: simulatorTime() - started,
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  });
+  next();
+});
+app.use(productionApp);
 const server = app.listen(port, "127.0.0.1");
 process.once("SIGTERM", () => {
   server.close(() => process.exit(0));

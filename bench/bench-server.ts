@@ -7,11 +7,18 @@ import { createInterface } from "node:readline";
 // The production server in a child process (bench/app-server.ts), and a client that reads each
 // request's server time from the app's own JSON request log (durationMs) by its X-Request-Id.
 
+export interface RequestTiming {
+  /** The app's request log's durationMs: from the request's arrival to the response's last byte. */
+  serverMs: number;
+  /** Of which the store simulator (standing in for Shopify) was busy answering the app. */
+  simulatorMs: number;
+}
+
 export interface BenchServer {
   baseUrl: string;
   claimPageClaimId: string;
   /** GETs a path; fails on a status other than 200; answers the server's time for it. */
-  request(path: string, headers: Record<string, string>): Promise<{ serverMs: number; body: string }>;
+  request(path: string, headers: Record<string, string>): Promise<RequestTiming & { body: string }>;
   stop(): Promise<void>;
 }
 
@@ -52,8 +59,24 @@ export async function startBenchServer(options: {
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const durations = new Map<string, number>();
-  const waiting = new Map<string, (ms: number) => void>();
+  // Each request's two lines (the app's request log and the simulator's time), by request id.
+  const lines = new Map<string, { serverMs?: number; simulatorMs?: number }>();
+  const waiting = new Map<string, (timing: RequestTiming) => void>();
+  const record = (requestId: string, part: { serverMs: number } | { simulatorMs: number }) => {
+    const timing = { ...lines.get(requestId), ...part };
+    if (timing.serverMs === undefined || timing.simulatorMs === undefined) {
+      lines.set(requestId, timing);
+      return;
+    }
+    lines.delete(requestId);
+    const complete = { serverMs: timing.serverMs, simulatorMs: timing.simulatorMs };
+    const waiter = waiting.get(requestId);
+    if (waiter) {
+      waiting.delete(requestId);
+      waiter(complete);
+    } else finished.set(requestId, complete);
+  };
+  const finished = new Map<string, RequestTiming>();
   let onReady: (claimId: string) => void = () => {};
   let onExit: (error: Error) => void = () => {};
   const ready = new Promise<string>((resolve, reject) => {
@@ -63,56 +86,42 @@ export async function startBenchServer(options: {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.once("exit", (code) => onExit(new Error(`The bench's app server exited (${code}) before it was ready`)));
   createInterface({ input: child.stdout }).on("line", (line) => {
-    let record: {
-      msg?: unknown;
-      requestId?: unknown;
-      durationMs?: unknown;
-      claimPageClaimId?: unknown;
-      level?: unknown;
-    };
+    let entry: Record<string, unknown>;
     try {
-      record = JSON.parse(line) as typeof record;
+      entry = JSON.parse(line) as Record<string, unknown>;
     } catch {
       process.stderr.write(`[app] ${line}\n`);
       return;
     }
-    if (record.msg === "bench-ready" && typeof record.claimPageClaimId === "string") onReady(record.claimPageClaimId);
-    else if (
-      record.msg === "request" &&
-      typeof record.requestId === "string" &&
-      typeof record.durationMs === "number"
-    ) {
-      const resolveWaiter = waiting.get(record.requestId);
-      if (resolveWaiter) resolveWaiter(record.durationMs);
-      else durations.set(record.requestId, record.durationMs);
-    } else if (record.level === "error" || record.level === "warning") process.stderr.write(`[app] ${line}\n`);
+    const { msg, requestId } = entry;
+    if (msg === "bench-ready" && typeof entry.claimPageClaimId === "string") onReady(entry.claimPageClaimId);
+    else if (msg === "request" && typeof requestId === "string" && typeof entry.durationMs === "number") {
+      record(requestId, { serverMs: entry.durationMs });
+    } else if (msg === "bench-simulator" && typeof requestId === "string" && typeof entry.simulatorMs === "number") {
+      record(requestId, { simulatorMs: entry.simulatorMs });
+    } else if (entry.level === "error") process.stderr.write(`[app] ${line}\n`);
   });
   const claimPageClaimId = await ready;
 
   let sequence = 0;
-  const logged = (requestId: string) =>
-    new Promise<number>((resolve) => {
-      const known = durations.get(requestId);
-      if (known !== undefined) {
-        durations.delete(requestId);
+  const timingOf = (requestId: string) =>
+    new Promise<RequestTiming>((resolve) => {
+      const known = finished.get(requestId);
+      if (known) {
+        finished.delete(requestId);
         resolve(known);
-      } else {
-        waiting.set(requestId, (ms) => {
-          waiting.delete(requestId);
-          resolve(ms);
-        });
-      }
+      } else waiting.set(requestId, resolve);
     });
   return {
     baseUrl,
     claimPageClaimId,
     async request(path, headers) {
       const requestId = `bench-${++sequence}`;
-      const serverMs = logged(requestId);
+      const timing = timingOf(requestId);
       const response = await fetch(`${baseUrl}${path}`, { headers: { ...headers, "X-Request-Id": requestId } });
       const body = await response.text();
       if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status} ${body.slice(0, 300)}`);
-      return { serverMs: await serverMs, body };
+      return { ...(await timing), body };
     },
     async stop() {
       child.kill("SIGTERM");

@@ -86,16 +86,23 @@ const adminHeaders = async () => ({
   "User-Agent": BROWSER_USER_AGENT,
 });
 
-/** Runs every case `runs` times, round-robin (so load changes hit all cases alike), after warm-ups. */
+/**
+ * Runs every case `rounds` times, round-robin (so load changes hit all cases alike), after warm-ups.
+ * Answers each case's server times, and the same without the store simulator's time within them.
+ */
 async function measureRounds(server: BenchServer, cases: Record<string, string>, rounds: number) {
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((key) => [key, []]));
+  const empty = () => Object.fromEntries(Object.keys(cases).map((key) => [key, [] as number[]]));
+  const serverMs: Record<string, number[]> = empty();
+  const withoutSimulatorMs: Record<string, number[]> = empty();
   for (let round = 0; round < WARMUP_RUNS + rounds; round++) {
     for (const [key, path] of Object.entries(cases)) {
-      const { serverMs } = await server.request(path, path === "/healthz" ? {} : await adminHeaders());
-      if (round >= WARMUP_RUNS) samples[key]!.push(serverMs);
+      const timing = await server.request(path, path === "/healthz" ? {} : await adminHeaders());
+      if (round < WARMUP_RUNS) continue;
+      serverMs[key]!.push(timing.serverMs);
+      withoutSimulatorMs[key]!.push(Math.max(0, timing.serverMs - timing.simulatorMs));
     }
   }
-  return samples;
+  return { serverMs, withoutSimulatorMs };
 }
 
 const encodeCursor = (cursor: { key: string | null; id: string }) =>
@@ -108,6 +115,9 @@ async function main() {
   const { createAdapterFactory } = await import("../app/db/database-target.server.mjs");
   const db = new PrismaClient({ adapter: createAdapterFactory(databaseTarget(databaseUrl)) });
   console.error(`seeding ${plan.bigShopClaims + plan.smallShops * plan.claimsPerSmallShop} claims …`);
+  // Seeding only: SQLite need not wait for the disk after each statement (this connection only;
+  // the app's server opens its own with the defaults).
+  if (values.db === "sqlite") await db.$queryRawUnsafe("PRAGMA synchronous = OFF");
   const seeded = await seedClaimsAtScale(db, plan, startedAt);
 
   // A deep page: the cursors of the row `deepPage` pages in, in both sorts, as the inbox gives them out.
@@ -150,18 +160,27 @@ async function main() {
       "claim page": `/app/claims/${server.claimPageClaimId}.data`,
     };
     console.error(`measuring ${Object.keys(inboxCases).length} cases × ${runs} runs …`);
-    const {
-      baseline: baselineSamples,
-      "claim page": claimPageSamples,
-      ...inbox
-    } = await measureRounds(server, inboxCases, runs);
+    const measured = await measureRounds(server, inboxCases, runs);
+    const { baseline: baselineSamples, "claim page": claimPageSamples, ...inbox } = measured.serverMs;
     const baseline = timingOf(baselineSamples!);
-    scenarios.push(timedResult("claims inbox loader", { stat: "p95Ms", below: 50 }, inbox, baseline));
+    scenarios.push(timedResult("claims inbox loader", "server", { stat: "p95Ms", below: 50 }, inbox, baseline));
+    // The claim page reads the order and the locations from Shopify: its server time includes the
+    // in-process simulator's. The target is held to the app's own time; both are reported.
     scenarios.push(
       timedResult(
-        "claim page loader (20 files, 100 events)",
+        "claim page loader",
+        "server",
         { stat: "p95Ms", below: 50 },
         { "claim page": claimPageSamples! },
+        baseline,
+      ),
+    );
+    scenarios.push(
+      timedResult(
+        "claim page loader, app only",
+        "server-without-simulator",
+        { stat: "p95Ms", below: 50 },
+        { "claim page": measured.withoutSimulatorMs["claim page"]! },
         baseline,
       ),
     );
