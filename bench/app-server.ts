@@ -47,6 +47,26 @@ let simulatorBusyMs = 0;
 let inFlight = 0;
 let busySince = 0;
 const simulatorTime = () => simulatorBusyMs + (inFlight > 0 ? performance.now() - busySince : 0);
+/** Every Admin GraphQL operation the simulator answered, with the cost it reported as Shopify does. */
+interface AdminOperation {
+  name: string | null;
+  requestedQueryCost: number | null;
+  actualQueryCost: number | null;
+}
+const adminOperations: AdminOperation[] = [];
+
+async function recordAdminOperation(request: Request, response: Response) {
+  if (!new URL(request.url).pathname.endsWith("/graphql.json")) return;
+  const body = (await request.json()) as { query?: string; operationName?: string };
+  const answer = (await response.json()) as {
+    extensions?: { cost?: { requestedQueryCost?: number; actualQueryCost?: number | null } };
+  };
+  adminOperations.push({
+    name: body.operationName ?? /\b(?:query|mutation)\s+(\w+)/.exec(body.query ?? "")?.[1] ?? null,
+    requestedQueryCost: answer.extensions?.cost?.requestedQueryCost ?? null,
+    actualQueryCost: answer.extensions?.cost?.actualQueryCost ?? null,
+  });
+}
 
 installGlobals({ nativeFetch: true });
 // Shopify's hosts are answered by the simulator, before the app loads (the library captures fetch).
@@ -54,8 +74,11 @@ const edge = setupServer(
   http.all(/^https:\/\/[a-z0-9-]+\.myshopify\.com\//, async ({ request }) => {
     if (inFlight++ === 0) busySince = performance.now();
     try {
+      const copy = request.clone();
       const response = await simulator.handle(request);
-      return response ?? new Response("The store simulator does not serve this URL.", { status: 502 });
+      if (!response) return new Response("The store simulator does not serve this URL.", { status: 502 });
+      await recordAdminOperation(copy, response.clone());
+      return response;
     } finally {
       if (--inFlight === 0) simulatorBusyMs += performance.now() - busySince;
     }
@@ -74,11 +97,13 @@ const app = express();
 // bench's one-at-a-time requests).
 app.use((req, res, next) => {
   const started = simulatorTime();
+  const firstOperation = adminOperations.length;
   res.once("finish", () => {
     const line = {
       msg: "bench-simulator",
       requestId: req.headers["x-request-id"],
       simulatorMs: simulatorTime() - started,
+      adminOperations: adminOperations.slice(firstOperation),
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   });
@@ -119,4 +144,11 @@ if (!install.ok) throw new Error(`Installing the app failed: HTTP ${install.stat
 const { seedClaimPageClaim } = await import("./claim-page-claim");
 const claimPageClaimId = await seedClaimPageClaim({ simulator, manifest, eventCount, evidenceCount });
 
-process.stdout.write(`${JSON.stringify({ msg: "bench-ready", claimPageClaimId })}\n`);
+// An order a shopper may still claim (delivered two days ago), for the evaluation scenario.
+const { customer, order } = manifest.customers
+  .flatMap((c) => c.orders.map((o) => ({ customer: c, order: o })))
+  .find(({ order }) => order.scenario === "delivered-2-days-ago")!;
+const lineItemId = simulator.store(shop).state.orders.find((o) => o.id === order.id)!.lineItems[0]!.id;
+const evaluationOrder = { customerId: customer.id, orderId: order.id, lineItemId };
+
+process.stdout.write(`${JSON.stringify({ msg: "bench-ready", claimPageClaimId, evaluationOrder })}\n`);

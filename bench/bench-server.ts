@@ -12,13 +12,32 @@ export interface RequestTiming {
   serverMs: number;
   /** Of which the store simulator (standing in for Shopify) was busy answering the app. */
   simulatorMs: number;
+  /** The Admin GraphQL operations the app sent meanwhile, with the costs the simulator reported. */
+  adminOperations: AdminOperation[];
+}
+
+export interface AdminOperation {
+  name: string | null;
+  requestedQueryCost: number | null;
+  actualQueryCost: number | null;
+}
+
+/** A delivered order a shopper may claim: the evaluation scenario's. */
+export interface EvaluationOrder {
+  customerId: string;
+  orderId: string;
+  lineItemId: string;
 }
 
 export interface BenchServer {
   baseUrl: string;
   claimPageClaimId: string;
-  /** GETs a path; fails on a status other than 200; answers the server's time for it. */
-  request(path: string, headers: Record<string, string>): Promise<RequestTiming & { body: string }>;
+  evaluationOrder: EvaluationOrder;
+  /** Sends a request (GET unless `init` says); fails on a status other than 200; answers its timing. */
+  request(
+    path: string,
+    init: { headers: Record<string, string>; method?: string; body?: string },
+  ): Promise<RequestTiming & { body: string }>;
   stop(): Promise<void>;
 }
 
@@ -59,27 +78,29 @@ export async function startBenchServer(options: {
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  // Each request's two lines (the app's request log and the simulator's time), by request id.
-  const lines = new Map<string, { serverMs?: number; simulatorMs?: number }>();
+  // Each request's two lines (the app's request log and the simulator's), by request id.
+  type Part = { serverMs: number } | { simulatorMs: number; adminOperations: AdminOperation[] };
+  const lines = new Map<string, Partial<RequestTiming>>();
+  const finished = new Map<string, RequestTiming>();
   const waiting = new Map<string, (timing: RequestTiming) => void>();
-  const record = (requestId: string, part: { serverMs: number } | { simulatorMs: number }) => {
-    const timing = { ...lines.get(requestId), ...part };
-    if (timing.serverMs === undefined || timing.simulatorMs === undefined) {
-      lines.set(requestId, timing);
+  const record = (requestId: string, part: Part) => {
+    const { serverMs, simulatorMs, adminOperations } = { ...lines.get(requestId), ...part };
+    if (serverMs === undefined || simulatorMs === undefined || adminOperations === undefined) {
+      lines.set(requestId, { serverMs, simulatorMs, adminOperations });
       return;
     }
     lines.delete(requestId);
-    const complete = { serverMs: timing.serverMs, simulatorMs: timing.simulatorMs };
+    const complete = { serverMs, simulatorMs, adminOperations };
     const waiter = waiting.get(requestId);
     if (waiter) {
       waiting.delete(requestId);
       waiter(complete);
     } else finished.set(requestId, complete);
   };
-  const finished = new Map<string, RequestTiming>();
-  let onReady: (claimId: string) => void = () => {};
+  type Ready = { claimPageClaimId: string; evaluationOrder: EvaluationOrder };
+  let onReady: (ready: Ready) => void = () => {};
   let onExit: (error: Error) => void = () => {};
-  const ready = new Promise<string>((resolve, reject) => {
+  const ready = new Promise<Ready>((resolve, reject) => {
     onReady = resolve;
     onExit = reject;
   });
@@ -94,14 +115,14 @@ export async function startBenchServer(options: {
       return;
     }
     const { msg, requestId } = entry;
-    if (msg === "bench-ready" && typeof entry.claimPageClaimId === "string") onReady(entry.claimPageClaimId);
+    if (msg === "bench-ready") onReady(entry as unknown as Ready);
     else if (msg === "request" && typeof requestId === "string" && typeof entry.durationMs === "number") {
       record(requestId, { serverMs: entry.durationMs });
     } else if (msg === "bench-simulator" && typeof requestId === "string" && typeof entry.simulatorMs === "number") {
-      record(requestId, { simulatorMs: entry.simulatorMs });
+      record(requestId, { simulatorMs: entry.simulatorMs, adminOperations: entry.adminOperations as AdminOperation[] });
     } else if (entry.level === "error") process.stderr.write(`[app] ${line}\n`);
   });
-  const claimPageClaimId = await ready;
+  const { claimPageClaimId, evaluationOrder } = await ready;
 
   let sequence = 0;
   const timingOf = (requestId: string) =>
@@ -115,12 +136,18 @@ export async function startBenchServer(options: {
   return {
     baseUrl,
     claimPageClaimId,
-    async request(path, headers) {
+    evaluationOrder,
+    async request(path, init) {
       const requestId = `bench-${++sequence}`;
       const timing = timingOf(requestId);
-      const response = await fetch(`${baseUrl}${path}`, { headers: { ...headers, "X-Request-Id": requestId } });
+      const response = await fetch(`${baseUrl}${path}`, {
+        method: init.method ?? "GET",
+        headers: { ...init.headers, "X-Request-Id": requestId },
+        ...(init.body === undefined ? {} : { body: init.body }),
+      });
       const body = await response.text();
-      if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status} ${body.slice(0, 300)}`);
+      if (response.status !== 200)
+        throw new Error(`${init.method ?? "GET"} ${path}: HTTP ${response.status} ${body.slice(0, 300)}`);
       return { ...(await timing), body };
     },
     async stop() {

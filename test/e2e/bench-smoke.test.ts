@@ -63,6 +63,10 @@ describe("npm run bench", () => {
     expect(inbox?.ratio).toBeDefined();
     expect(byName.get("claim page loader")?.timing?.samples).toBe(1);
     expect(byName.get("claim page loader, app only")?.measure).toBe("server-without-simulator");
+    // The evaluation's Admin API calls are counted, with the cost the simulator reports as Shopify does.
+    const evaluation = byName.get("claim evaluation (preview), app only");
+    expect(evaluation?.adminApi?.operationsPerEvaluation).toBe(1);
+    expect(evaluation?.adminApi?.requestedQueryCost).toBeGreaterThan(0);
     const bundles = byName.get("extension bundles (minified)")?.bytes ?? {};
     expect(Object.keys(bundles).sort()).toEqual([
       "ClaimPage.js",
