@@ -188,7 +188,7 @@ describe("composing a filed claim's emails", () => {
     expect(shopper.text).toContain(`Der Shop antwortet Ihnen bis ${formatDeadline(respondBy, "de", "Europe/Berlin")}.`);
     expect(shopper.text).not.toContain(formatDeadline(respondBy, "de", "UTC"));
     expect(formatDeadline(respondBy, "de", "Europe/Berlin")).toMatch(
-      /^\p{L}+, \d{1,2}\. \p{L}+ um \d{2}:\d{2} MES?Z$/u,
+      /^\p{L}+, \d{1,2}\. \p{L}+ um \d{2}:\d{2} Mitteleuropäische Zeit$/u,
     );
     expect(shopper.text).toContain(`- 1 × ${claim.earbuds.name}`);
     expect(shopper.text).toContain(`Bestellung ${claim.orderName}`);

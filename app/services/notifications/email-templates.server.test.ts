@@ -99,10 +99,14 @@ describe("claim_received", () => {
   };
 
   it.each([
-    ["en", "The store will respond by Monday, November 30 at 11:00 AM GMT+1.", "1 × an item"],
-    ["fr", "La boutique vous répondra d'ici le lundi 30 novembre à 11:00 UTC+1.", "1 × un article"],
-    ["de", "Der Shop antwortet Ihnen bis Montag, 30. November um 11:00 MEZ.", "1 × ein Artikel"],
-    ["es", "La tienda te responderá antes del lunes, 30 de noviembre, 11:00 CET.", "1 × un artículo"],
+    ["en", "The store will respond by Monday, November 30 at 11:00 AM Central European Time.", "1 × an item"],
+    ["fr", "La boutique vous répondra d'ici le lundi 30 novembre à 11:00 heure d’Europe centrale.", "1 × un article"],
+    ["de", "Der Shop antwortet Ihnen bis Montag, 30. November um 11:00 Mitteleuropäische Zeit.", "1 × ein Artikel"],
+    [
+      "es",
+      "La tienda te responderá antes del lunes, 30 de noviembre, 11:00 hora de Europa central.",
+      "1 × un artículo",
+    ],
   ] as const)(
     "GIVEN %s THEN the promise as a date and time in the shop's timezone, and the items",
     (language, promise, unnamed) => {
@@ -115,7 +119,7 @@ describe("claim_received", () => {
 
   it("GIVEN a shop in New York THEN the same instant reads in its time", () => {
     expect(render("en", facts, { timezone: "America/New_York" }).text).toContain(
-      "The store will respond by Monday, November 30 at 5:00 AM EST.",
+      "The store will respond by Monday, November 30 at 5:00 AM Eastern Time.",
     );
   });
 
@@ -287,7 +291,7 @@ describe("the merchant's emails", () => {
     });
     expect(email.subject).toBe("New claim #1002 from Ana <ana@example.com>");
     expect(email.text).toContain("Ana <ana@example.com> filed an arrival claim, #1002, about these items:");
-    expect(email.text).toContain("Respond by Monday, November 30 at 2:00 AM PST.");
+    expect(email.text).toContain("Respond by Monday, November 30 at 2:00 AM Pacific Time.");
     expect(email.text).toContain(`Open claim #1002: ${ADMIN_URL}`);
     expect(email.html).toContain(`Cracked. ${ESCAPED_SCRIPT}`);
     expect(email.html).toContain("Ana &lt;ana@example.com&gt;");
@@ -308,8 +312,8 @@ describe("the merchant's emails", () => {
   it("GIVEN a reminder THEN the hours left, rounded up; GIVEN overdue THEN since when", () => {
     const respondBy = new Date("2026-11-30T10:00:00Z");
     const due = render({ template: "merchant_response_due", claim, respondBy, now: new Date("2026-11-30T04:30:00Z") });
-    expect(due.subject).toBe("Claim #1002: respond by Monday, November 30 at 2:00 AM PST");
-    expect(due.text).toContain("needs your response by Monday, November 30 at 2:00 AM PST, in 6 h.");
+    expect(due.subject).toBe("Claim #1002: respond by Monday, November 30 at 2:00 AM Pacific Time");
+    expect(due.text).toContain("needs your response by Monday, November 30 at 2:00 AM Pacific Time, in 6 h.");
     const overdue = render({
       template: "merchant_response_overdue",
       claim,
@@ -317,7 +321,9 @@ describe("the merchant's emails", () => {
       now: new Date("2026-11-30T11:00:00Z"),
     });
     expect(overdue.subject).toBe("Claim #1002 is overdue");
-    expect(overdue.text).toContain("was due Monday, November 30 at 2:00 AM PST. The shopper is still waiting.");
+    expect(overdue.text).toContain(
+      "was due Monday, November 30 at 2:00 AM Pacific Time. The shopper is still waiting.",
+    );
   });
 
   it("GIVEN the digest THEN the claims by urgency, each with its link; GIVEN none THEN it says so", () => {
@@ -344,9 +350,11 @@ describe("the merchant's emails", () => {
     expect(dueAt).toBeGreaterThan(overdueAt);
     expect(newAt).toBeGreaterThan(dueAt);
     expect(email.text).toContain(
-      `- #1 from Shopper 1: respond by Sunday, November 29 at 5:00 PM PST\n  ${ADMIN_URL}-1`,
+      `- #1 from Shopper 1: respond by Sunday, November 29 at 5:00 PM Pacific Time\n  ${ADMIN_URL}-1`,
     );
-    expect(email.text).toContain(`- #3 from Shopper 3: filed Sunday, November 29 at 10:00 AM PST\n  ${ADMIN_URL}-3`);
+    expect(email.text).toContain(
+      `- #3 from Shopper 3: filed Sunday, November 29 at 10:00 AM Pacific Time\n  ${ADMIN_URL}-3`,
+    );
     expect(email.html).toContain(`href="${ADMIN_URL}-2"`);
     const empty = render({
       template: "merchant_digest",
@@ -374,13 +382,13 @@ describe("formats", () => {
     expect(() => formatMoney("1.005", "EUR", "en")).toThrow("has more decimal places than EUR allows");
   });
 
-  it("GIVEN the day clocks change THEN the local time follows the offset in force", () => {
+  it("GIVEN the day clocks change THEN the local time follows the offset in force (the zone's name stays the place's)", () => {
     // 29 March 2026, Berlin: at 01:00 UTC the clocks go from 02:00 CET to 03:00 CEST.
     expect(formatDeadline(new Date("2026-03-29T00:30:00Z"), "en", "Europe/Berlin")).toBe(
-      "Sunday, March 29 at 1:30 AM GMT+1",
+      "Sunday, March 29 at 1:30 AM Central European Time",
     );
     expect(formatDeadline(new Date("2026-03-29T01:30:00Z"), "en", "Europe/Berlin")).toBe(
-      "Sunday, March 29 at 3:30 AM GMT+2",
+      "Sunday, March 29 at 3:30 AM Central European Time",
     );
   });
 });

@@ -10,7 +10,7 @@ import { emailMessage, merchantMessage, type EmailMessageKey } from "../../i18n/
 // ---------------------------------------------------------------------------------------------
 // Formats
 
-/** "Monday 30 November at 11:00 CET": weekday, date and time in the shop's timezone, the reader's words. */
+/** "Monday, November 30 at 11:00 AM Central European Time": weekday, date and time in the shop's timezone, the reader's words. */
 export function formatDeadline(instant: Date, language: string, timeZone: string): string {
   return new Intl.DateTimeFormat(language, {
     weekday: "long",
@@ -19,7 +19,8 @@ export function formatDeadline(instant: Date, language: string, timeZone: string
     hour: "numeric",
     minute: "2-digit",
     timeZone,
-    timeZoneName: "short",
+    // "Central European Time", "heure d’Europe centrale": a place the reader knows, not "UTC+1".
+    timeZoneName: "longGeneric",
   }).format(instant);
 }
 
