@@ -5,6 +5,7 @@ import { applyClaimCommand } from "../domain/claim-lifecycle/apply-claim-command
 import type { Actor, ClaimState } from "../domain/claim-lifecycle/claim-state";
 import { claimResolutionPolicy } from "../domain/policy/claim-policy-snapshot";
 import type { AdminGraphql } from "../shopify/admin-client.server";
+import { shopifyNotifiesShopper } from "./notification-settings.server";
 import { closeClaimReturn, closedClaimReturn, type ClosedReturn } from "./request-return.server";
 import { carryOutPaymentRequest, type PaymentRequest } from "./resolution/payment-request.server";
 import { carryOutRefund, type ClaimRefund } from "./resolution/refund.server";
@@ -47,7 +48,6 @@ export interface ResolveClaimInput {
   claimId: string;
   actor: Actor;
   items: { lineItemId: string; replacementInStock?: boolean; repairPossible?: boolean }[];
-  notifyCustomer: boolean;
   /** Put returned items back in stock at the warehouse that received them (refunded items only). */
   restock?: boolean;
   /** The resolution's note (the repair notes, for a repair). */
@@ -189,7 +189,9 @@ export async function resolveClaim(
   );
 
   const refunds = resolved.items.some((item) => item.outcome?.outcome === "refunded");
-  const options = { notifyCustomer: input.notifyCustomer, restock: input.restock ?? false };
+  // Shopify's refund email follows the shop's notification setting, never a per-claim choice: the
+  // shopper hears from Shopify or from Warranty Desk's claim_resolved email, never both (ADR 028).
+  const options = { notifyCustomer: await shopifyNotifiesShopper(db, input.shop), restock: input.restock ?? false };
   const refund = refunds ? await carryOutRefund(db, graphql, stored, resolved, options, now) : null;
   const replacement = replacementStep ? await carryOutReplacement(db, graphql, replacementStep, now) : null;
   const paymentRequest = await carryOutPaymentRequest(db, graphql, stored, resolved, now);

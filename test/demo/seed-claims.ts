@@ -288,7 +288,6 @@ export async function seedDemoClaims(
           claimId: claim.state.id,
           actor: merchant,
           items: [],
-          notifyCustomer: false,
         };
         status = (await resolveClaim(db, graphql, input, when)).claim.state.status;
         continue;

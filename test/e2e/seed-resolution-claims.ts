@@ -169,7 +169,7 @@ await resolution
   .resolveClaim(
     prisma,
     graphql,
-    { shop: manifest.shop, claimId: refused.state.id, actor: merchant, items: [], notifyCustomer: true },
+    { shop: manifest.shop, claimId: refused.state.id, actor: merchant, items: [] },
     new Date(),
   )
   .then(() => {

@@ -68,7 +68,7 @@ async function approvedReplacement() {
 }
 
 const resolve = (claimId: string, now = new Date()) =>
-  resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true }, now);
+  resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [] }, now);
 
 const replacementOrders = () => store().state.orders.filter((o) => o.sourceDraftOrderId !== null);
 
@@ -158,7 +158,6 @@ describe("resolving with a replacement", () => {
         claimId,
         actor: merchant,
         items: [{ lineItemId: line.lineItemId, replacementInStock: false }],
-        notifyCustomer: false,
       },
       new Date(),
     );

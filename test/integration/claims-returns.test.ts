@@ -126,7 +126,7 @@ describe("requesting a return", () => {
     const result = await resolveClaim(
       prisma,
       graphql,
-      { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true },
+      { shop: TEST_SHOP, claimId, actor: merchant, items: [] },
       new Date(),
     );
     // THEN the shopper is refunded and the Shopify return is closed with its unit processed
@@ -154,7 +154,7 @@ describe("requesting a return", () => {
     const result = await resolveClaim(
       prisma,
       graphql,
-      { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: false },
+      { shop: TEST_SHOP, claimId, actor: merchant, items: [] },
       new Date(),
     );
     expect(result.claim.state.status).toBe("resolved");

@@ -213,12 +213,7 @@ describe("resolving with a refund to the original payment methods", () => {
     return { claimId: claim.state.id, orderId: context.orderId, line };
   }
   const resolve = (claimId: string) =>
-    resolveClaim(
-      prisma,
-      graphql,
-      { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true },
-      new Date(),
-    );
+    resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [] }, new Date());
 
   it("refunds what was paid for the item, split as Shopify suggests, and resolves the claim", async () => {
     const { claimId, orderId, line } = await approvedClaim();
@@ -263,7 +258,7 @@ describe("resolving with a refund to the original payment methods", () => {
     await resolveClaim(
       prisma,
       graphql,
-      { shop: TEST_SHOP, claimId: claim.state.id, actor: merchant, items: [], notifyCustomer: false, restock: true },
+      { shop: TEST_SHOP, claimId: claim.state.id, actor: merchant, items: [], restock: true },
       new Date(),
     );
     // THEN Shopify's refund restocks it where it was shipped from (and so returned to)

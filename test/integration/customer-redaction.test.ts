@@ -178,7 +178,7 @@ const run = (claimId: string, command: LocalClaimCommand, now: Date, actor: Acto
   runClaimCommand(prisma, TEST_SHOP, claimId, command, actor, now);
 
 const resolve = (claimId: string, now: Date) =>
-  resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true }, now);
+  resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [] }, now);
 
 /**
  * GIVEN Jane's two claims: the first (lamp and bottle) with questions and answers, the lamp

@@ -71,7 +71,7 @@ async function approvedLampClaim() {
 }
 
 const resolve = (claimId: string, now = new Date()) =>
-  resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true }, now);
+  resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [] }, now);
 
 const refundAction = () => prisma.shopifyAction.findFirstOrThrow({ where: { kind: "refund" } });
 

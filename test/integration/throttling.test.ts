@@ -77,7 +77,7 @@ async function claimAndResolveReplacement() {
   const result = await resolveClaim(
     prisma,
     graphql,
-    { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true },
+    { shop: TEST_SHOP, claimId, actor: merchant, items: [] },
     new Date(),
   );
   return { claimId, result };
@@ -158,12 +158,7 @@ describe("Shopify's rate limits", () => {
     );
     limitRates({ throttle: { maximumAvailable: 100, restoreRate: 1 } });
     const resolve = () =>
-      resolveClaim(
-        prisma,
-        graphql,
-        { shop: TEST_SHOP, claimId, actor: merchant, items: [], notifyCustomer: true },
-        new Date(),
-      );
+      resolveClaim(prisma, graphql, { shop: TEST_SHOP, claimId, actor: merchant, items: [] }, new Date());
     await expect(resolve()).rejects.toBeInstanceOf(ShopifyUnavailableError);
     expect((await requireClaim(prisma, TEST_SHOP, claimId)).state.status).toBe("approved");
     expect(simulator.store(TEST_SHOP).order(orderId)!.refunds).toHaveLength(0);

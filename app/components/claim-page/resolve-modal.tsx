@@ -8,6 +8,7 @@ import {
   DataTable,
   Divider,
   InlineStack,
+  Link,
   List,
   Modal,
   SkeletonBodyText,
@@ -29,25 +30,18 @@ interface Choices {
   outOfStock: Record<string, boolean>;
   notRepairable: Record<string, boolean>;
   restock: boolean;
-  notifyCustomer: boolean;
 }
 
-// Shopify's refund email is on when the shop chose Shopify's notifications (Settings, Notifications).
-const noChoices = (claim: ClaimActionModalProps["claim"]): Choices => ({
-  outOfStock: {},
-  notRepairable: {},
-  restock: false,
-  notifyCustomer: claim.emails.shopifyNotifiesShopper,
-});
+const noChoices = (): Choices => ({ outOfStock: {}, notRepairable: {}, restock: false });
 
 export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
   const items = claim.resolution.items;
-  const [choices, setChoices] = useState<Choices>(() => noChoices(claim));
+  const [choices, setChoices] = useState<Choices>(noChoices);
   const [note, setNote] = useState("");
   const preview = useFetcher<ResolutionPreview | ErrorBody>();
   const revalidator = useRevalidator();
   const { submit, submitting, error } = useClaimAction(claim.version, () => {
-    setChoices(noChoices(claim));
+    setChoices(noChoices());
     setNote("");
     onClose();
   });
@@ -66,7 +60,6 @@ export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
           : [],
     ),
     restock: choices.restock,
-    notifyCustomer: choices.notifyCustomer,
   };
   const load = () =>
     preview.submit(body, {
@@ -161,18 +154,15 @@ export function ResolveModal({ claim, open, onClose }: ClaimActionModalProps) {
               onChange={(checked) => set({ notRepairable: { ...choices.notRepairable, [item.lineItemId]: checked } })}
             />
           ))}
-          {/* Only when something is refunded: a replacement or repair sends no refund email. */}
+          {/* Only when something is refunded: a replacement or repair sends no refund email. Who tells
+              the shopper is the shop's setting, not a choice per claim, so they are never told twice. */}
           {shown?.refund ? (
-            <Checkbox
-              label="Shopify emails the shopper about the refund"
-              helpText={
-                claim.emails.shopifyNotifiesShopper
-                  ? "As your notification settings say: Warranty Desk sends no refund email of its own."
-                  : "Off, as your notification settings say: Warranty Desk's email tells the shopper, so they are not told twice."
-              }
-              checked={choices.notifyCustomer}
-              onChange={(checked) => set({ notifyCustomer: checked })}
-            />
+            <Text as="p" tone="subdued">
+              {claim.emails.shopifyNotifiesShopper
+                ? "Shopify emails the shopper about the refund, as your notification settings say."
+                : "Warranty Desk emails the shopper about the refund; Shopify's refund email stays off, as your notification settings say."}{" "}
+              <Link url="/app/settings/notifications">Notification settings</Link>
+            </Text>
           ) : null}
           {shown?.refund && claim.status === "inspected" ? (
             <Checkbox

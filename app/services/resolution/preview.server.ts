@@ -21,6 +21,7 @@ import type {
   ReplacementIntent,
   ShopifyActionKind,
 } from "../shopify-action-kinds.server";
+import { shopifyNotifiesShopper } from "../notification-settings.server";
 import { findAction, needsNewPlan, type StoredAction } from "../shopify-actions.server";
 import { claimedLineNames, planPaymentRequest } from "./payment-request.server";
 import { planRefundIntent, refundNote } from "./refund.server";
@@ -57,8 +58,6 @@ export const ResolveInputSchema = z.object({
     .default([]),
   /** Put refunded items that came back into stock at the warehouse that received them. */
   restock: z.boolean().default(false),
-  /** Let Shopify email the shopper about the refund; left out, Warranty Desk's email does (the default setting). */
-  notifyCustomer: z.boolean().default(false),
   /** The repair notes, kept as the resolution's note. */
   note: repairNotes,
 });
@@ -253,7 +252,8 @@ export async function previewResolution(
     const intent =
       refundStep?.intent ??
       (await planRefundIntent(graphql, resolved, refundNote(stored), {
-        notifyCustomer: input.notifyCustomer,
+        // As the shop's notification setting says (resolve-claim.server.ts does the same).
+        notifyCustomer: await shopifyNotifiesShopper(db, input.shop),
         restock: input.restock ?? false,
       }));
     refund = refundPreview(stored, intent, names, refundStep !== null);
