@@ -274,6 +274,19 @@ describe("the email worker sends the outbox", () => {
     });
   });
 
+  it("fails an email the mail server refuses for good (550) at once instead of retrying it for hours", async () => {
+    // GIVEN a filed claim whose shopper's mailbox the mail server says does not exist
+    const claim = await fileClaim("claim-no-mailbox", clock);
+    await prisma.emailMessage.deleteMany({ where: { audience: "merchant" } });
+    sink.refuseNext(1, 550);
+    // WHEN the worker tries it once
+    expect(await aWorker().runOnce()).toMatchObject({ sent: 0, retrying: 0, failed: 1 });
+    // THEN it is failed after that one try, with the server's answer, for the claim page
+    const [failed] = await listClaimEmails(prisma, TEST_SHOP, claim.state.id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 1 });
+    expect(failed!.lastError).toContain("550");
+  });
+
   it("resends the same Message-ID when the instance died between the send and the mark, and nothing else twice", async () => {
     // GIVEN two claims' emails, and an instance whose process "dies" right after each send: its
     // write of `sent` never reaches the database

@@ -4,7 +4,7 @@ import { SMTPServer } from "smtp-server";
 
 // A real SMTP server on a random port for the notification tests (smtp-server): it keeps every
 // message it accepted, parsed with mailparser, and can refuse the next N messages with a
-// temporary error (451) or answer slowly, as a busy mail server does.
+// temporary error (451) or a permanent one (550), or answer slowly, as a busy mail server does.
 
 export interface ReceivedEmail {
   /** The envelope's recipients (RCPT TO). */
@@ -23,8 +23,8 @@ export interface SmtpSink {
   received: ReceivedEmail[];
   /** Messages refused so far. */
   refused: number;
-  /** The next `count` messages are refused with 451 (after their data was sent). */
-  refuseNext(count: number): void;
+  /** The next `count` messages are refused (after their data was sent), with 451 unless another code is given. */
+  refuseNext(count: number, responseCode?: number): void;
   /** Every message waits `ms` before it is answered. */
   answerAfter(ms: number): void;
   close(): Promise<void>;
@@ -35,13 +35,15 @@ const addresses = (value: AddressObject | AddressObject[] | undefined) =>
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   let refusals = 0;
+  let refusalCode = 451;
   let delayMs = 0;
   const sink: SmtpSink = {
     url: "",
     received: [],
     refused: 0,
-    refuseNext(count) {
+    refuseNext(count, responseCode = 451) {
       refusals = count;
+      refusalCode = responseCode;
     },
     answerAfter(ms) {
       delayMs = ms;
@@ -62,7 +64,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           if (refusals > 0) {
             refusals -= 1;
             sink.refused += 1;
-            callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
+            const message = refusalCode >= 500 ? "Mailbox unavailable" : "Mailbox busy, try again later";
+            callback(Object.assign(new Error(message), { responseCode: refusalCode }));
             return;
           }
           const parsed = await simpleParser(Buffer.concat(chunks));

@@ -49,8 +49,22 @@ const OVERDUE_REMINDER_WINDOW_MS = 7 * DAY;
 const SENDER_LEASE = "email-sender";
 const SCAN_LEASE = "notification-scan";
 
+/**
+ * SMTP answers that say this message will never be accepted as it is (no such mailbox, address not
+ * allowed, transaction refused): trying again for hours changes nothing, so the email fails at once
+ * and the claim page shows why. 5xx answers about the connection or login (530, 535) are the
+ * server's settings, which may be fixed meanwhile: they are retried like temporary ones.
+ */
+const PERMANENT_REFUSALS = new Set([550, 551, 553, 554]);
+
+function isPermanentRefusal(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" && PERMANENT_REFUSALS.has(code);
+}
+
 /** When the attempt that just failed (attempts counts it) should be tried again; null after the last try. */
-function nextRetryAt(attempts: number, now: Date): Date | null {
+function nextRetryAt(attempts: number, now: Date, error: unknown): Date | null {
+  if (isPermanentRefusal(error)) return null;
   const wait = RETRY_BACKOFF_MS[attempts - 1];
   return wait === undefined ? null : new Date(now.getTime() + wait);
 }
@@ -242,7 +256,7 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
         await markEmailSkipped(db, email, error.message);
         return "skipped";
       }
-      const retryAt = nextRetryAt(email.attempts, now());
+      const retryAt = nextRetryAt(email.attempts, now(), error);
       await markEmailAttemptFailed(db, email, errorText(error), to, retryAt);
       log.warn(retryAt ? "email not sent; retrying" : "email not sent; that was the last try", {
         ...fields,
