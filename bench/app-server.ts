@@ -151,4 +151,8 @@ const { customer, order } = manifest.customers
 const lineItemId = simulator.store(shop).state.orders.find((o) => o.id === order.id)!.lineItems[0]!.id;
 const evaluationOrder = { customerId: customer.id, orderId: order.id, lineItemId };
 
-process.stdout.write(`${JSON.stringify({ msg: "bench-ready", claimPageClaimId, evaluationOrder })}\n`);
+// Shoppers with an order each, for the submission scenario.
+const { seedShoppers } = await import("./shoppers");
+const shoppers = await seedShoppers(simulator, manifest, Number(process.env.BENCH_SHOPPERS ?? 0), new Date());
+
+process.stdout.write(`${JSON.stringify({ msg: "bench-ready", claimPageClaimId, evaluationOrder, shoppers })}\n`);

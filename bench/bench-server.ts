@@ -22,8 +22,8 @@ export interface AdminOperation {
   actualQueryCost: number | null;
 }
 
-/** A delivered order a shopper may claim: the evaluation scenario's. */
-export interface EvaluationOrder {
+/** A delivered order a shopper may claim. */
+export interface ShopperOrder {
   customerId: string;
   orderId: string;
   lineItemId: string;
@@ -32,11 +32,13 @@ export interface EvaluationOrder {
 export interface BenchServer {
   baseUrl: string;
   claimPageClaimId: string;
-  evaluationOrder: EvaluationOrder;
+  evaluationOrder: ShopperOrder;
+  /** Shoppers with an order each, never claimed: the submission scenario's. */
+  shoppers: ShopperOrder[];
   /** Sends a request (GET unless `init` says); fails on a status other than 200; answers its timing. */
   request(
     path: string,
-    init: { headers: Record<string, string>; method?: string; body?: string },
+    init: { headers: Record<string, string>; method?: string; body?: string; expectStatus?: number },
   ): Promise<RequestTiming & { body: string }>;
   stop(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export async function startBenchServer(options: {
   shop: string;
   claimEvents: number;
   claimEvidence: number;
+  shoppers: number;
 }): Promise<BenchServer> {
   const root = process.cwd();
   if (!existsSync(join(root, "build", "server", "index.js"))) {
@@ -75,6 +78,7 @@ export async function startBenchServer(options: {
       BENCH_SHOP: options.shop,
       BENCH_CLAIM_EVENTS: String(options.claimEvents),
       BENCH_CLAIM_EVIDENCE: String(options.claimEvidence),
+      BENCH_SHOPPERS: String(options.shoppers),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -97,7 +101,7 @@ export async function startBenchServer(options: {
       waiter(complete);
     } else finished.set(requestId, complete);
   };
-  type Ready = { claimPageClaimId: string; evaluationOrder: EvaluationOrder };
+  type Ready = { claimPageClaimId: string; evaluationOrder: ShopperOrder; shoppers: ShopperOrder[] };
   let onReady: (ready: Ready) => void = () => {};
   let onExit: (error: Error) => void = () => {};
   const ready = new Promise<Ready>((resolve, reject) => {
@@ -122,7 +126,7 @@ export async function startBenchServer(options: {
       record(requestId, { simulatorMs: entry.simulatorMs, adminOperations: entry.adminOperations as AdminOperation[] });
     } else if (entry.level === "error") process.stderr.write(`[app] ${line}\n`);
   });
-  const { claimPageClaimId, evaluationOrder } = await ready;
+  const { claimPageClaimId, evaluationOrder, shoppers } = await ready;
 
   let sequence = 0;
   const timingOf = (requestId: string) =>
@@ -137,6 +141,7 @@ export async function startBenchServer(options: {
     baseUrl,
     claimPageClaimId,
     evaluationOrder,
+    shoppers,
     async request(path, init) {
       const requestId = `bench-${++sequence}`;
       const timing = timingOf(requestId);
@@ -146,7 +151,7 @@ export async function startBenchServer(options: {
         ...(init.body === undefined ? {} : { body: init.body }),
       });
       const body = await response.text();
-      if (response.status !== 200)
+      if (response.status !== (init.expectStatus ?? 200))
         throw new Error(`${init.method ?? "GET"} ${path}: HTTP ${response.status} ${body.slice(0, 300)}`);
       return { ...(await timing), body };
     },

@@ -52,6 +52,8 @@ export const ScenarioResultSchema = z.object({
   /** Per case (a tab, a search, a page): its own timing. */
   cases: z.record(z.string(), TimingSchema).optional(),
   bytes: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  /** Requests that failed (a status other than the expected one). */
+  errors: z.number().int().nonnegative().optional(),
   /** The Admin API operations one request sent, and the cost of the first as the simulator reports it. */
   adminApi: z
     .object({
@@ -149,6 +151,7 @@ export function reportTable(report: BenchReport): string {
       );
     }
   }
+  for (const s of report.scenarios) if (s.notes && s.errors !== undefined) lines.push("", `${s.name}: ${s.notes}`);
   for (const s of report.scenarios) {
     if (!s.adminApi) continue;
     const { operationsPerEvaluation, operations, requestedQueryCost, actualQueryCost } = s.adminApi;

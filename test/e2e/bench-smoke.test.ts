@@ -67,6 +67,10 @@ describe("npm run bench", () => {
     const evaluation = byName.get("claim evaluation (preview), app only");
     expect(evaluation?.adminApi?.operationsPerEvaluation).toBe(1);
     expect(evaluation?.adminApi?.requestedQueryCost).toBeGreaterThan(0);
+    // Shoppers file claims one at a time and 200 at once, every one accepted.
+    const submissions = byName.get("claim submission, 200 concurrent shoppers");
+    expect(submissions?.cases?.["200 at once"]?.samples).toBe(200);
+    expect(submissions?.errors).toBe(0);
     const bundles = byName.get("extension bundles (minified)")?.bytes ?? {};
     expect(Object.keys(bundles).sort()).toEqual([
       "ClaimPage.js",
