@@ -15,6 +15,7 @@ import { RequestInputError } from "../../utils/request-input.server";
 import { orderAdminUrl } from "../claim-page.server";
 import { activeShopClauses } from "../denial-clauses.server";
 import { requestReturn } from "../request-return.server";
+import { logger } from "../../utils/logger.server";
 import { defineClaimAction, type ClaimActionContext } from "./define-claim-action.server";
 
 // The merchant's decision: each item approved (refund, replacement or repair, how many units) or
@@ -148,7 +149,7 @@ const RETRY =
   'The decision is saved and the shopper sees it. Choose "Open the return in Shopify" on the claim to try again.';
 
 /** Why the Shopify return was not opened, in words that say what to do next. */
-function returnFailure(error: unknown): string {
+function returnFailure(error: unknown, where: { shop: string; claimId: string }): string {
   const unreachable =
     error instanceof ShopifyUnavailableError ||
     error instanceof HttpRequestError ||
@@ -156,7 +157,7 @@ function returnFailure(error: unknown): string {
   if (unreachable) return `Shopify did not answer when the return was opened. ${RETRY}`;
   // Shopify refused the return (its reason), or another request is opening it right now.
   if (isDomainError(error)) return `${error.message} ${RETRY}`;
-  console.error("Opening the Shopify return after a decision failed", error);
+  logger.error("Opening the Shopify return after a decision failed", { ...where, error });
   return `The return could not be opened in Shopify. ${RETRY}`;
 }
 
@@ -179,7 +180,7 @@ async function openReturnAfterDecision(
     // Shopify no longer shows the order's fulfillments as claimed: the shopper still gets the instructions.
     return { said: "the shopper is asked to send it back", ...(opened.notice ? { notices: [opened.notice] } : {}) };
   } catch (error) {
-    return { said: "the return is not open in Shopify yet", notices: [returnFailure(error)] };
+    return { said: "the return is not open in Shopify yet", notices: [returnFailure(error, { shop, claimId })] };
   }
 }
 
