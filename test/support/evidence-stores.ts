@@ -45,7 +45,8 @@ export function diskTestStore(): TestEvidenceStore {
   };
 }
 
-export async function s3TestStore(): Promise<TestEvidenceStore> {
+/** The s3rver store, with the app's environment variables that point at it (for a whole app instance). */
+export async function s3TestStore(): Promise<TestEvidenceStore & { environment: Record<string, string> }> {
   const folder = mkdtempSync(join(tmpdir(), "wd-evidence-s3rver-"));
   const bucket = "evidence";
   const server = new S3rver({
@@ -65,6 +66,15 @@ export async function s3TestStore(): Promise<TestEvidenceStore> {
   });
   return {
     driver: "s3",
+    environment: {
+      EVIDENCE_STORE: "s3",
+      S3_BUCKET: bucket,
+      S3_ENDPOINT: endpoint,
+      S3_REGION: "us-east-1",
+      S3_ACCESS_KEY_ID: "S3RVER",
+      S3_SECRET_ACCESS_KEY: "S3RVER",
+      S3_FORCE_PATH_STYLE: "true",
+    },
     store: createEvidenceStore({
       EVIDENCE_STORE: "s3",
       EVIDENCE_DIR: "unused",
