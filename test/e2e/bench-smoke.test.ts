@@ -71,6 +71,11 @@ describe("npm run bench", () => {
     const submissions = byName.get("claim submission, 200 concurrent shoppers");
     expect(submissions?.cases?.["200 at once"]?.samples).toBe(200);
     expect(submissions?.errors).toBe(0);
+    // The webhook burst: every delivery acknowledged, the records as if in order and once.
+    const burst = byName.get("webhook burst, 50 deliveries");
+    expect(burst?.timing?.samples).toBe(50);
+    expect(burst?.errors).toBe(0);
+    expect(burst?.notes).toContain("every fulfillment as if its deliveries had come in order and once");
     const bundles = byName.get("extension bundles (minified)")?.bytes ?? {};
     expect(Object.keys(bundles).sort()).toEqual([
       "ClaimPage.js",
