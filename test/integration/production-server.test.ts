@@ -3,12 +3,12 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ServerBuild } from "@remix-run/node";
 import { http, passthrough } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../app/utils/logger.server";
 import { createProductionApp } from "../../server/app";
 import { shopifyEdge } from "../simulator/network-edge";
+import { resourceRoutesBuild } from "../support/remix-build";
 
 // The production server's request log, over real HTTP: the Express app `npm start` runs (logging,
 // compression, static files, the Remix handler), here with a small Remix build of resource routes.
@@ -31,48 +31,30 @@ const resourceRoute = (id: string, path: string, loader: () => Promise<Response>
   module: { loader },
 });
 
-/**
- * A Remix server build with resource routes only (no document rendering needed). Remix's type asks
- * every route module for a default export, but a resource route is one without it: hence the cast.
- */
-const build: ServerBuild = {
-  mode: "production",
-  entry: { module: { default: () => new Response("no documents here", { status: 404 }), handleError: () => {} } },
-  routes: {
-    root: { id: "root", path: "", module: { default: () => null } },
-    "routes/healthz": resourceRoute("routes/healthz", "healthz", () => Response.json({ status: "ok" })),
-    "routes/api.claims.$claimId": resourceRoute("routes/api.claims.$claimId", "api/claims/:claimId", () =>
-      Response.json({ claim: { id: CLAIM_ID, email: "jane@example.com" } }),
-    ),
-    // A download that never ends, for a client that gives up.
-    "routes/endless": resourceRoute(
-      "routes/endless",
-      "endless",
-      () =>
-        new Response(
-          new ReadableStream({
-            start(controller) {
-              controller.enqueue(new TextEncoder().encode("first chunk"));
-            },
-          }),
-        ),
-    ),
-    "routes/boom": resourceRoute("routes/boom", "boom", () => {
-      throw new Error(`the database refused ${SHOPIFY_TOKEN}`);
-    }),
-  } as unknown as ServerBuild["routes"],
-  assets: { entry: { imports: [], module: "/assets/entry.js" }, routes: {}, url: "/assets/manifest.js", version: "1" },
-  publicPath: "/",
-  assetsBuildDirectory: "build/client",
-  future: {
-    v3_fetcherPersist: true,
-    v3_relativeSplatPath: true,
-    v3_throwAbortReason: true,
-    v3_singleFetch: true,
-    v3_lazyRouteDiscovery: true,
-  },
-  isSpaMode: false,
-};
+/** Resource routes only: no document rendering needed. */
+const build = resourceRoutesBuild({
+  root: { id: "root", path: "", module: { default: () => null } },
+  "routes/healthz": resourceRoute("routes/healthz", "healthz", () => Response.json({ status: "ok" })),
+  "routes/api.claims.$claimId": resourceRoute("routes/api.claims.$claimId", "api/claims/:claimId", () =>
+    Response.json({ claim: { id: CLAIM_ID, email: "jane@example.com" } }),
+  ),
+  // A download that never ends, for a client that gives up.
+  "routes/endless": resourceRoute(
+    "routes/endless",
+    "endless",
+    () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode("first chunk"));
+          },
+        }),
+      ),
+  ),
+  "routes/boom": resourceRoute("routes/boom", "boom", () => {
+    throw new Error(`the database refused ${SHOPIFY_TOKEN}`);
+  }),
+});
 
 const lines: string[] = [];
 let server: Server;

@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
-import type { ServerBuild } from "@remix-run/node";
 import { vi } from "vitest";
 import type { NotificationWorker } from "../../app/services/notifications/worker.server";
 import type * as ShopifyServer from "../../app/shopify.server";
 import { createLogger } from "../../app/utils/logger.server";
 import { createProductionApp } from "../../server/app";
+import { resourceRoutesBuild } from "./remix-build";
 
 // One app instance in this test process, as a second server would be: its own module graph (the
 // app's modules evaluated afresh after vi.resetModules(), so its own Prisma client and connection
@@ -45,23 +45,6 @@ export interface AppInstance {
   send(request: Request): Promise<Response>;
   stop(): Promise<void>;
 }
-
-const build = (routes: ServerBuild["routes"]): ServerBuild => ({
-  mode: "production",
-  entry: { module: { default: () => new Response("no documents here", { status: 404 }), handleError: () => {} } },
-  routes,
-  assets: { entry: { imports: [], module: "/assets/entry.js" }, routes: {}, url: "/assets/manifest.js", version: "1" },
-  publicPath: "/",
-  assetsBuildDirectory: "build/client",
-  future: {
-    v3_fetcherPersist: true,
-    v3_relativeSplatPath: true,
-    v3_throwAbortReason: true,
-    v3_singleFetch: true,
-    v3_lazyRouteDiscovery: true,
-  },
-  isSpaMode: false,
-});
 
 /** The worker app/email-worker.server.ts started (read through a call: the reset above would narrow it to undefined). */
 const runningWorker = (): NotificationWorker | null => globalThis.__warrantyDeskNotificationWorker ?? null;
@@ -100,7 +83,7 @@ export async function startAppInstance(name: string): Promise<AppInstance> {
   const logLines: string[] = [];
   const clientDir = mkdtempSync(join(tmpdir(), `wd-instance-${name}-`));
   const app = createProductionApp({
-    build: build(routes as ServerBuild["routes"]),
+    build: resourceRoutesBuild(routes),
     clientDir,
     logger: createLogger({ level: "error", write: (line) => logLines.push(line) }),
   });
