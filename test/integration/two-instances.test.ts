@@ -1,29 +1,37 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { http, passthrough } from "msw";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
 import { insertClaim } from "../../app/db/claims.server";
 import { databaseTarget } from "../../app/db/database-target.server.mjs";
 import { submitClaim as openClaim } from "../../app/domain/claim-lifecycle/apply-claim-command";
+import { unauthenticated } from "../../app/shopify.server";
 import { DEMO_CLAIM_PLANS, seedDemoClaims } from "../demo/seed-claims";
 import { seedDemoStore, type DemoManifest } from "../simulator/seed";
 import { shopifyEdge, simulator } from "../simulator/network-edge";
-import { startAppInstance, type AppInstance } from "../support/app-instance";
+import {
+  startAppInstance,
+  startSimulatorBridge,
+  type AppInstance,
+  type SimulatorBridge,
+} from "../support/app-instance";
 import { anArrivalSubmission } from "../support/claim-factories";
 import { SHOPPER_BROWSER, shopperRequest } from "../support/customer-account-requests";
 import { s3TestStore, type TestEvidenceStore } from "../support/evidence-stores";
 import { adminDataRequest, installTestShop, TEST_SHOP, webhookRequest } from "../support/shopify-requests";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
-// Issue 13, "Several instances": two app instances (A and B), each its own HTTP listener, module
-// graph, Prisma client and connection pool, Shopify app, evidence store client and email worker
-// (test/support/app-instance.ts says what they still share: this process and the one simulated
-// Shopify), behind ONE PostgreSQL database and ONE S3-compatible store (s3rver). Whatever one
+// Issue 13, "Several instances": two app instances (A and B), each a child process with its own
+// HTTP listener (the production Express app), Prisma client and connection pool, Shopify app,
+// evidence store client and email worker (test/support/app-instance.ts), behind ONE PostgreSQL
+// database and ONE S3-compatible store (s3rver), sending to one SMTP server, and talking to one
+// Shopify (this process's store simulator, over HTTP). Nothing is shared in memory: whatever one
 // instance keeps must be kept where the other sees it.
 //
-// Why in one process: CI runs PostgreSQL only for this tier (npm test), which has no production
-// build, and the store simulator is in-process (msw); two child processes would each answer for a
-// Shopify of their own. test/e2e/production-server.test.ts covers the real bundled server.
+// The children run the app's source through tsx, not the production build: CI runs PostgreSQL
+// only for this tier (npm test), which has no build; test/e2e/production-server.test.ts covers the
+// bundled server itself.
 
 const provider = databaseTarget(process.env.DATABASE_URL).provider;
 const FROM = "claims@warranty-desk.example";
@@ -39,27 +47,40 @@ describe.runIf(provider === "postgresql")(
     let b: AppInstance;
     let s3: TestEvidenceStore & { environment: Record<string, string> };
     let sink: SmtpSink;
+    let bridge: SimulatorBridge;
     let manifest: DemoManifest;
-    const saved = { ...process.env };
 
     beforeAll(async () => {
       s3 = await s3TestStore();
       sink = await startSmtpSink();
-      Object.assign(process.env, s3.environment, {
+      bridge = await startSimulatorBridge();
+      // Both instances configured alike, as a deployment's are: the same bucket and mail server.
+      const environment = {
+        ...s3.environment,
         SMTP_URL: sink.url,
         EMAIL_FROM: FROM,
         NOTIFICATIONS_POLL_MS: "100",
         RATE_LIMIT_UPLOADS_PER_CUSTOMER: String(UPLOADS_PER_CUSTOMER),
-      });
-      a = await startAppInstance("a");
-      b = await startAppInstance("b");
+      };
+      [a, b] = await Promise.all([
+        startAppInstance("a", bridge, environment),
+        startAppInstance("b", bridge, environment),
+      ]);
     });
     afterAll(async () => {
       await a?.stop();
       await b?.stop();
+      await bridge?.close();
       await sink?.close();
       await s3?.close();
-      process.env = saved;
+    });
+    afterEach(() => {
+      // The app's own error lines (a 500, a failed email round), from either process.
+      for (const instance of [a, b]) {
+        const errors = instance.logLines.filter((line) => line.includes('"level":"error"'));
+        instance.logLines.length = 0;
+        expect(errors, `instance ${instance.name} logged errors`).toEqual([]);
+      }
     });
     beforeEach(async () => {
       // The instances and s3rver listen on the loopback; the setup refuses any host but Shopify's.
@@ -70,11 +91,12 @@ describe.runIf(provider === "postgresql")(
       await installTestShop(TEST_SHOP);
     });
 
-    it("THEN each instance answers /healthz from its own listener and its own Prisma client", async () => {
+    it("THEN each is a process of its own with its own listener and email worker, and answers /healthz", async () => {
+      expect(new Set([process.pid, a.pid, b.pid]).size).toBe(3);
       expect(a.baseUrl).not.toBe(b.baseUrl);
-      expect(a.db).not.toBe(b.db);
-      expect(a.worker).not.toBeNull();
-      expect(a.worker?.owner).not.toBe(b.worker?.owner);
+      expect(a.workerOwner).toEqual(expect.any(String));
+      expect(b.workerOwner).toEqual(expect.any(String));
+      expect(a.workerOwner).not.toBe(b.workerOwner);
       for (const instance of [a, b]) expect((await fetch(`${instance.baseUrl}/healthz`)).status).toBe(200);
     });
 
@@ -115,11 +137,11 @@ describe.runIf(provider === "postgresql")(
 
       // THEN every copy is acknowledged, and the work was done once per webhook id
       expect(statuses).toEqual(deliveries.flatMap(() => [200, 200]));
-      expect(await a.db.webhookDelivery.count()).toBe(deliveries.length);
-      const requests = await b.db.complianceRequest.findMany({ orderBy: { webhookId: "asc" } });
+      expect(await prisma.webhookDelivery.count()).toBe(deliveries.length);
+      const requests = await prisma.complianceRequest.findMany({ orderBy: { webhookId: "asc" } });
       expect(requests).toHaveLength(5);
       expect(new Set(requests.map((r) => r.customerId)).size).toBe(5);
-      const facts = await b.db.deliveryFact.findMany({ orderBy: { lineItemId: "asc" } });
+      const facts = await prisma.deliveryFact.findMany({ orderBy: { lineItemId: "asc" } });
       expect(facts.map((f) => [f.lineItemId, f.quantity])).toEqual([
         ["gid://shopify/LineItem/466157049", 2],
         ["gid://shopify/LineItem/518995019", 1],
@@ -128,9 +150,9 @@ describe.runIf(provider === "postgresql")(
 
     it("WHEN a merchant acts on a claim through A THEN B's claim page shows it at once, and B refuses the version the merchant saw before with a 409", async () => {
       // GIVEN a new claim, seen on B's claim page
-      const graphql = (await a.shopify.unauthenticated.admin(TEST_SHOP)).admin.graphql;
+      const graphql = (await unauthenticated.admin(TEST_SHOP)).admin.graphql;
       const plans = DEMO_CLAIM_PLANS.filter((plan) => plan.status === "submitted").slice(0, 1);
-      const [claim] = await seedDemoClaims(a.db, graphql, simulator, manifest, new Date(), plans);
+      const [claim] = await seedDemoClaims(prisma, graphql, simulator, manifest, new Date(), plans);
       const claimId = claim!.claimId;
       const page = async (instance: AppInstance) => {
         const request = await adminDataRequest(`/app/claims/${claimId}`, {
@@ -225,7 +247,7 @@ describe.runIf(provider === "postgresql")(
       // WHEN twelve claims are filed, each queuing its emails in its own transaction
       for (let i = 0; i < 12; i++) {
         const { state } = openClaim(anArrivalSubmission(`claim-two-instances-${i}`), new Date(), shopper);
-        await a.db.$transaction((tx) =>
+        await prisma.$transaction((tx) =>
           insertClaim(tx, {
             shop: TEST_SHOP,
             state,
@@ -237,14 +259,14 @@ describe.runIf(provider === "postgresql")(
           }),
         );
       }
-      const queued = await a.db.emailMessage.count();
+      const queued = await prisma.emailMessage.count();
       expect(queued).toBeGreaterThanOrEqual(12);
 
       // THEN the workers send them all (watching who holds each row meanwhile)
       await expect
         .poll(
           async () => {
-            const rows = await b.db.emailMessage.findMany({ select: { status: true, leaseOwner: true } });
+            const rows = await prisma.emailMessage.findMany({ select: { status: true, leaseOwner: true } });
             for (const row of rows) if (row.leaseOwner) owners.add(row.leaseOwner);
             return rows.filter((row) => row.status === "sent").length;
           },
@@ -255,7 +277,7 @@ describe.runIf(provider === "postgresql")(
       expect(sink.received).toHaveLength(queued);
       expect(new Set(sink.received.map((mail) => mail.messageId)).size).toBe(queued);
       // AND both instances' workers sent some of them
-      expect([...owners].sort()).toEqual([a.worker!.owner, b.worker!.owner].sort());
+      expect([...owners].sort()).toEqual([a.workerOwner, b.workerOwner].sort());
     });
   },
 );

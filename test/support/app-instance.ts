@@ -1,102 +1,113 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
+import { spawn } from "node:child_process";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PrismaClient } from "@prisma/client";
-import { vi } from "vitest";
-import type { NotificationWorker } from "../../app/services/notifications/worker.server";
-import type * as ShopifyServer from "../../app/shopify.server";
-import { createLogger } from "../../app/utils/logger.server";
-import { createProductionApp } from "../../server/app";
-import { resourceRoutesBuild } from "./remix-build";
+import { createInterface } from "node:readline";
+import { simulator } from "../simulator/network-edge";
 
-// One app instance in this test process, as a second server would be: its own module graph (the
-// app's modules evaluated afresh after vi.resetModules(), so its own Prisma client and connection
-// pool, its own shopifyApp(), environment, evidence store and email worker), served over HTTP by
-// the production Express app (server/app.ts) on a port of its own. The app's real route modules
-// make its Remix build; page routes are served by their loader and action alone (no React
-// rendering), as a data request reaches them. Shared with the other instances: the process and
-// its event loop, the libraries in node_modules (loaded once by Node) and the network edge, whose
-// store simulator is the one Shopify every instance talks to.
-
-/** The routes an instance serves: file name in app/routes -> URL path. */
-const ROUTES = {
-  healthz: "healthz",
-  "webhooks.fulfillments.create": "webhooks/fulfillments/create",
-  "webhooks.customers.data_request": "webhooks/customers/data_request",
-  "app.claims.$claimId": "app/claims/:claimId",
-  "api.uploads": "api/uploads",
-  "api.uploads.$uploadId.thumbnail": "api/uploads/:uploadId/thumbnail",
-} as const;
+// App instances as separate servers: each a child process (test/support/app-instance-server.ts)
+// with the app's real modules, its own Prisma client and connection pool, Shopify app, evidence
+// store client, email worker and HTTP listener (the production Express app, server/app.ts).
+// Nothing is shared in memory; what they share is what production instances share: the database
+// and the S3 bucket named in the environment, and Shopify, here the test process's one store
+// simulator, which the children reach over HTTP (startSimulatorBridge).
 
 export interface AppInstance {
   name: string;
   baseUrl: string;
-  /** This instance's Prisma client (app/db.server.ts of its module graph). */
-  db: PrismaClient;
-  /** This instance's email worker, started by app/email-worker.server.ts; null when emails are off. */
-  worker: NotificationWorker | null;
-  /** This instance's app/shopify.server.ts. */
-  shopify: typeof ShopifyServer;
-  /** The app's JSON log lines (errors only unless LOG_LEVEL says otherwise). */
+  pid: number;
+  /** The owner name of this instance's email worker; null when emails are off. */
+  workerOwner: string | null;
+  /** The app's JSON log lines (LOG_LEVEL decides which). */
   logLines: string[];
   /** Sends a request built for the app's URL (the test helpers' requests) to this instance. */
   send(request: Request): Promise<Response>;
   stop(): Promise<void>;
 }
 
-/** The worker app/email-worker.server.ts started (read through a call: the reset above would narrow it to undefined). */
-const runningWorker = (): NotificationWorker | null => globalThis.__warrantyDeskNotificationWorker ?? null;
+export interface SimulatorBridge {
+  url: string;
+  close(): Promise<void>;
+}
 
-type RouteFunction = ((args: unknown) => Promise<unknown>) | undefined;
-const asJson = (run: RouteFunction): RouteFunction =>
-  run &&
-  (async (args) => {
-    const result = await run(args);
-    return result instanceof Response ? result : Response.json(result);
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The store simulator over HTTP: a child's request to Shopify arrives with its URL in `?url=`. */
+export async function startSimulatorBridge(): Promise<SimulatorBridge> {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
+    const target = new URL(req.url ?? "/", "http://bridge").searchParams.get("url") ?? "";
+    const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string" && !["host", "connection", "content-length"].includes(name))
+        headers.set(name, value);
+    }
+    const request = new Request(target, {
+      method: req.method,
+      headers,
+      ...(body ? { body: new Uint8Array(body) } : {}),
+    });
+    const response = (await simulator.handle(request)) ?? new Response("not a simulated URL", { status: 502 });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  };
+  const server: Server = createServer((req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
   });
-
-/**
- * Starts an instance with the environment as it is now (set what differs from the test setup's
- * first). The previous instance's modules stay with it; the test file's own later imports of app
- * modules get this instance's.
- */
-export async function startAppInstance(name: string): Promise<AppInstance> {
-  vi.resetModules();
-  // Both are per-process singletons kept on globalThis across hot reloads: a second instance makes its own.
-  globalThis.__warrantyDeskPrisma = undefined;
-  globalThis.__warrantyDeskNotificationWorker = undefined;
-  const db = (await import("../../app/db.server")).default;
-  await import("../../app/email-worker.server");
-  const worker = runningWorker();
-  const shopify = await import("../../app/shopify.server");
-
-  const routes: Record<string, unknown> = { root: { id: "root", path: "", module: { default: () => null } } };
-  for (const [file, path] of Object.entries(ROUTES)) {
-    const { loader, action } = (await import(`../../app/routes/${file}.tsx`)) as Record<string, RouteFunction>;
-    // Without a default export Remix serves the route's loader and action as they answer; a page's
-    // data goes out as JSON (what a resource route may return).
-    const module = { loader: asJson(loader), action: asJson(action) };
-    routes[`routes/${file}`] = { id: `routes/${file}`, parentId: "root", path, module };
-  }
-  const logLines: string[] = [];
-  const clientDir = mkdtempSync(join(tmpdir(), `wd-instance-${name}-`));
-  const app = createProductionApp({
-    build: resourceRoutesBuild(routes),
-    clientDir,
-    logger: createLogger({ level: "error", write: (line) => logLines.push(line) }),
-  });
-  const server: Server = app.listen(0, "127.0.0.1");
+  server.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
+interface Ready {
+  port: number;
+  pid: number;
+  workerOwner: string | null;
+}
+
+/** Starts an instance in a child process with this process's environment and `environment` over it. */
+export async function startAppInstance(
+  name: string,
+  bridge: SimulatorBridge,
+  environment: Record<string, string> = {},
+): Promise<AppInstance> {
+  const root = process.cwd();
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "test/support/app-instance-server.ts")], {
+    cwd: root,
+    env: { ...process.env, ...environment, SIMULATOR_URL: bridge.url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const logLines: string[] = [];
+  const stderr: string[] = [];
+  child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once("exit", (code) =>
+      reject(new Error(`instance ${name} exited (${code}) before it was ready: ${stderr.join("").slice(-2000)}`)),
+    );
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (line.includes('"instance-ready"')) resolve(JSON.parse(line) as Ready);
+      else logLines.push(line);
+    });
+  });
+  const baseUrl = `http://127.0.0.1:${ready.port}`;
   return {
     name,
     baseUrl,
-    db,
-    worker,
-    shopify,
+    pid: ready.pid,
+    workerOwner: ready.workerOwner,
     logLines,
     async send(request) {
       const url = new URL(request.url);
@@ -108,11 +119,8 @@ export async function startAppInstance(name: string): Promise<AppInstance> {
       });
     },
     async stop() {
-      await worker?.stop();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await db.$disconnect();
-      rmSync(clientDir, { recursive: true, force: true });
+      child.kill("SIGTERM");
+      await exited;
     },
   };
 }
