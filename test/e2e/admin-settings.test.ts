@@ -162,9 +162,9 @@ describe("the shop policy settings", () => {
     // WHEN they stop offering replacements on arrival, choose for themselves on stock and pay wrong items' returns
     await arrival.getByRole("checkbox", { name: "Replacement" }).uncheck();
     // (Polaris draws the radio over its input: the merchant clicks its label)
-    await frame.getByText("Let me choose another resolution", { exact: true }).click();
+    await frame.getByText("Let me decide: refund it, or wait for stock", { exact: true }).click();
     await expect
-      .poll(() => frame.getByRole("radio", { name: "Let me choose another resolution" }).isChecked())
+      .poll(() => frame.getByRole("radio", { name: "Let me decide: refund it, or wait for stock" }).isChecked())
       .toBe(true);
     await frame.getByLabel("Wrong item: return shipping is paid by").selectOption("merchant");
     // THEN the preview says it before anything is saved
@@ -192,7 +192,9 @@ describe("the shop policy settings", () => {
         .getByRole("checkbox", { name: "Replacement" })
         .isChecked(),
     ).toBe(false);
-    expect(await frame.getByRole("radio", { name: "Let me choose another resolution" }).isChecked()).toBe(true);
+    expect(await frame.getByRole("radio", { name: "Let me decide: refund it, or wait for stock" }).isChecked()).toBe(
+      true,
+    );
     expect(await frame.getByLabel("Wrong item: return shipping is paid by").inputValue()).toBe("merchant");
 
     // AND the shopper's claim form offers a refund only, on arrival, for the power bank

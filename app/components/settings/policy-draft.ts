@@ -134,7 +134,7 @@ export const FALLBACK_OPTIONS: { value: OutOfStockFallback; label: string; helpT
   },
   {
     value: "merchant_decides",
-    label: "Let me choose another resolution",
+    label: "Let me decide: refund it, or wait for stock",
     helpText:
       "Nothing is refunded on its own: resolving the claim says the item is out of stock and waits until you refund it instead or it is back in stock.",
   },

@@ -28,7 +28,7 @@ describe("describeOverride: what an override changes, in the merchant's words", 
         warrantyResolutions: ["repair", "replacement"],
         outOfStockFallback: "merchant_decides",
       },
-      ["arrival: refund", "warranty: replacement or repair", "out of stock: you choose another resolution"],
+      ["arrival: refund", "warranty: replacement or repair", "out of stock: you decide: refund it or wait for stock"],
     ],
     [
       { returnShippingPaidByProblem: { wrong_item: "merchant", fault: "customer" } },

@@ -45,7 +45,7 @@ const PROBLEM_WORDS: Record<ClaimProblem, string> = {
 
 const FALLBACK_WORDS: Record<OutOfStockFallback, string> = {
   refund: "refunded",
-  merchant_decides: "you choose another resolution",
+  merchant_decides: "you decide: refund it or wait for stock",
 };
 
 /** "refund or replacement", "refund, replacement or repair": in that order, however the list was ticked. */

@@ -40,7 +40,7 @@ export type ClaimProblem = z.infer<typeof ClaimProblemSchema>;
 
 /**
  * When an approved replacement is out of stock or a repair is impossible: refund it (the
- * guarantee's clause d), or stop and let the merchant choose another resolution.
+ * guarantee's clause d), or stop and let the merchant decide (refund it, or wait for stock).
  */
 const OUT_OF_STOCK_FALLBACKS = ["refund", "merchant_decides"] as const;
 export const OutOfStockFallbackSchema = z.enum(OUT_OF_STOCK_FALLBACKS);
