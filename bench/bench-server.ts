@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { freePort } from "../test/support/free-port";
 
 // The production server in a child process (bench/app-server.ts), and a client that reads each
 // request's server time from the app's own JSON request log (durationMs) by its X-Request-Id.
@@ -41,19 +41,6 @@ export interface BenchServer {
     init: { headers: Record<string, string>; method?: string; body?: string; expectStatus?: number },
   ): Promise<RequestTiming & { body: string }>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 export async function startBenchServer(options: {

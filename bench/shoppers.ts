@@ -1,15 +1,10 @@
 import prisma from "../app/db.server";
+import { addDeliveredOrder } from "../test/demo/seed-claims";
 import type { DemoManifest } from "../test/simulator/seed";
 import type { ShopifySimulator } from "../test/simulator/simulator";
+import type { ShopperOrder } from "./bench-server";
 
 const HOUR = 60 * 60 * 1000;
-
-/** A shopper with a delivered order to claim on. */
-export interface ShopperOrder {
-  customerId: string;
-  orderId: string;
-  lineItemId: string;
-}
 
 /**
  * `count` shoppers, each with an order of one water bottle (a product without overrides) delivered
@@ -22,30 +17,19 @@ export async function seedShoppers(simulator: ShopifySimulator, manifest: DemoMa
   const variant = product && store.state.variants.find((v) => v.productId === product.id);
   if (!variant) throw new Error("The simulated store has no water bottle to order");
   const deliveredAt = new Date(now.getTime() - 24 * HOUR);
-  const shippedAt = new Date(deliveredAt.getTime() - 48 * HOUR);
   const shoppers: ShopperOrder[] = [];
   for (let index = 0; index < count; index++) {
     const customer = store.addCustomer({
       firstName: "Shopper",
       lastName: String(index),
       email: `shopper-${index}@example.com`,
-      createdAt: new Date(shippedAt.getTime() - 30 * 24 * HOUR).toISOString(),
+      createdAt: new Date(deliveredAt.getTime() - 30 * 24 * HOUR).toISOString(),
     });
-    const order = store.addOrder({
-      createdAt: new Date(shippedAt.getTime() - 24 * HOUR),
+    const order = addDeliveredOrder(store, {
       customerId: customer.id,
-      lines: [{ variantId: variant.id, quantity: 1 }],
-      shipping: { title: "DHL Paket", price: 590 },
-      fulfillments: [
-        {
-          lines: [{ index: 0 }],
-          createdAt: shippedAt,
-          inTransitAt: shippedAt,
-          deliveredAt,
-          deliveredEventAt: deliveredAt,
-          tracking: [{ company: "DHL", number: `0034043${String(200000000 + index)}`, url: null }],
-        },
-      ],
+      variantId: variant.id,
+      deliveredAt,
+      trackingNumber: `0034043${String(200000000 + index)}`,
     });
     shoppers.push({ customerId: customer.id, orderId: order.id, lineItemId: order.lineItems[0]!.id });
   }

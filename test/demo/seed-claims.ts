@@ -7,7 +7,7 @@ import { submitClaim } from "../../app/services/submit-claim.server";
 import type { AdminGraphql } from "../../app/shopify/admin-client.server";
 import type { DemoManifest } from "../simulator/seed";
 import { seedDemoOverrides } from "./seed-overrides";
-import type { ShopifySimulator } from "../simulator/simulator";
+import type { SimulatedStore, ShopifySimulator } from "../simulator/simulator";
 
 // Claims in every step of their lifecycle for the demo store, made the way they happen: each on an
 // order of its own (added to the simulated store, delivered shortly before the shopper reports
@@ -202,6 +202,40 @@ export interface SeededDemoClaim {
   productTitle: string;
 }
 
+/**
+ * An order of one unit of a variant with DHL shipping (5.90), shipped 48 hours before it was
+ * delivered, ordered a day before shipping; paid by card unless `payments` say otherwise.
+ */
+export function addDeliveredOrder(
+  store: SimulatedStore,
+  order: {
+    customerId: string;
+    variantId: string;
+    deliveredAt: Date;
+    trackingNumber: string;
+    payments?: { gateway: string; amount: number }[];
+  },
+) {
+  const shippedAt = new Date(order.deliveredAt.getTime() - 48 * HOUR);
+  return store.addOrder({
+    createdAt: new Date(shippedAt.getTime() - 24 * HOUR),
+    customerId: order.customerId,
+    lines: [{ variantId: order.variantId, quantity: 1 }],
+    shipping: { title: "DHL Paket", price: 590 },
+    ...(order.payments ? { payments: order.payments } : {}),
+    fulfillments: [
+      {
+        lines: [{ index: 0 }],
+        createdAt: shippedAt,
+        inTransitAt: shippedAt,
+        deliveredAt: order.deliveredAt,
+        deliveredEventAt: order.deliveredAt,
+        tracking: [{ company: "DHL", number: order.trackingNumber, url: null }],
+      },
+    ],
+  });
+}
+
 /** Submits and moves on the planned claims; `plans` defaults to one claim in each lifecycle step. */
 export async function seedDemoClaims(
   db: PrismaClient,
@@ -222,12 +256,11 @@ export async function seedDemoClaims(
     const submittedAt = new Date(now.getTime() - plan.submittedHoursAgo * HOUR);
     // Arrival: delivered 6 hours before the report; warranty: a month before.
     const deliveredAt = new Date(submittedAt.getTime() - (plan.type === "arrival" ? 6 : 30 * 24) * HOUR);
-    const shippedAt = new Date(deliveredAt.getTime() - 48 * HOUR);
-    const order = store.addOrder({
-      createdAt: new Date(shippedAt.getTime() - 24 * HOUR),
+    const order = addDeliveredOrder(store, {
       customerId: customer.id,
-      lines: [{ variantId: variant.id, quantity: 1 }],
-      shipping: { title: "DHL Paket", price: 590 },
+      variantId: variant.id,
+      deliveredAt,
+      trackingNumber: `00340434${String(161094100 + index)}`,
       ...(plan.giftCard
         ? {
             payments: [
@@ -236,16 +269,6 @@ export async function seedDemoClaims(
             ],
           }
         : {}),
-      fulfillments: [
-        {
-          lines: [{ index: 0 }],
-          createdAt: shippedAt,
-          inTransitAt: shippedAt,
-          deliveredAt,
-          deliveredEventAt: deliveredAt,
-          tracking: [{ company: "DHL", number: `00340434${String(161094100 + index)}`, url: null }],
-        },
-      ],
     });
     const lineItemId = order.lineItems[0]!.id;
     const { claim } = await submitClaim(

@@ -1,11 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildServer } from "../../scripts/build-server.mjs";
 import { signCustomerAccountSessionToken } from "../demo/session-tokens";
+import { freePort } from "../support/free-port";
 
 // `npm start` as it runs in production: the real Remix build behind the bundled server
 // (build/server.js), on a fresh SQLite database, read through its standard output. Every line it
@@ -20,19 +20,6 @@ let baseUrl: string;
 let dataDir: string;
 const stdout: string[] = [];
 let stderr = "";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 const records = () => stdout.map((line) => JSON.parse(line) as Record<string, unknown>);
 const requestLine = async (requestId: string) => {
