@@ -7,7 +7,7 @@ import { freePort } from "../test/support/free-port";
 // The production server in a child process (bench/app-server.ts), and a client that reads each
 // request's server time from the app's own JSON request log (durationMs) by its X-Request-Id.
 
-export interface RequestTiming {
+interface RequestTiming {
   /** The app's request log's durationMs: from the request's arrival to the response's last byte. */
   serverMs: number;
   /** Of which the store simulator (standing in for Shopify) was busy answering the app. */

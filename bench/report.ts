@@ -4,7 +4,7 @@ import { z } from "zod";
 // empty route on the same server, measured in the same run), so runs on different machines compare.
 
 /** The nearest-rank percentile (p in 0..100) of unsorted samples. */
-export function percentile(samples: readonly number[], p: number): number {
+function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) throw new Error("percentile of no samples");
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
@@ -13,7 +13,7 @@ export function percentile(samples: readonly number[], p: number): number {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export const TimingSchema = z.object({
+const TimingSchema = z.object({
   samples: z.number().int().positive(),
   medianMs: z.number().nonnegative(),
   p95Ms: z.number().nonnegative(),
@@ -37,7 +37,7 @@ const TargetSchema = z.object({
   below: z.number().positive(),
 });
 
-export const ScenarioResultSchema = z.object({
+const ScenarioResultSchema = z.object({
   name: z.string(),
   /**
    * What the figure is: "server" (the request log's durationMs), "server-without-simulator" (the

@@ -17,7 +17,7 @@ export interface SeedPlan {
   claimsPerSmallShop: number;
 }
 
-export interface SeedResult {
+interface SeedResult {
   shops: number;
   claims: number;
   claimItems: number;
@@ -135,7 +135,7 @@ function pickStatus(r: number): ClaimStatus {
   return "closed";
 }
 
-export const smallShopName = (index: number) => `bench-shop-${String(index).padStart(4, "0")}.myshopify.com`;
+const smallShopName = (index: number) => `bench-shop-${String(index).padStart(4, "0")}.myshopify.com`;
 
 /** Claims `from` to `to` (exclusive) of a shop's `count`; each claim's data depends only on its index. */
 function claimRows(shop: string, shopIndex: number, range: { from: number; to: number; count: number }, now: Date) {

@@ -79,7 +79,7 @@ function shuffle<T>(items: T[]): T[] {
   return shuffled;
 }
 
-export interface WebhookBurstResult {
+interface WebhookBurstResult {
   deliveries: number;
   duplicates: number;
   ackMs: number[];
