@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useBlocker, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
 import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Card, Layout, List, Modal, Page, Text } from "@shopify/polaris";
 import prisma from "../db.server";
 import { OverrideForm, toDraft, toOverrideInput, type Draft } from "../components/override-form";
 import { editorUrl, pickProducts, productNumber } from "../components/product-picker";
+import { useLeaveConfirmation } from "../components/use-leave-confirmation";
 import {
   changeProductOverrides,
   loadOverrideEditor,
@@ -53,8 +54,8 @@ export default function ProductOverrideEditor() {
   // The draft survives a change of products (same route, same component): nothing typed is lost.
   const [draft, setDraft] = useState<Draft>(initial);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const leaving = useRef(false);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const { leaveWithoutAsking } = useLeaveConfirmation(dirty);
   const productIds = editor.products.map((p) => p.id);
   const withOverride = editor.products.filter((p) => p.hasOverride);
   const names = editor.products.map((p) => p.title).join(", ");
@@ -70,24 +71,9 @@ export default function ProductOverrideEditor() {
     );
     if (settled.notice) shopify.toast.show(settled.notice, { isError: true, duration: 10000 });
     setConfirmRemove(false);
-    leaving.current = true;
+    leaveWithoutAsking();
     navigate("/app/products");
-  }, [settled, shopify, navigate]);
-
-  // Leaving inside the app with unsaved changes asks first, in the admin's own words (App Bridge).
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (blocker.state !== "blocked") return;
-    const next = blocker.location;
-    blocker.reset();
-    void shopify.saveBar.leaveConfirmation().then(() => {
-      leaving.current = true;
-      navigate(next);
-    });
-  }, [blocker, navigate, shopify]);
+  }, [settled, shopify, navigate, leaveWithoutAsking]);
 
   const save = () =>
     fetcher.submit(

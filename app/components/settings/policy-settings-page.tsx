@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useBlocker, useFetcher, useNavigate } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -22,6 +22,7 @@ import { calendarDateAt, HOUR_MS, startOfCalendarDay, type CalendarDate } from "
 import type { ExclusionHandling, OutOfStockFallback, Policy, ShippingPayer } from "../../domain/policy/policy-schema";
 import type { PolicySettings } from "../../services/shop-policy-settings.server";
 import type { ErrorBody } from "../../utils/http.server";
+import { useLeaveConfirmation } from "../use-leave-confirmation";
 import {
   ARRIVAL_RESOLUTION_OPTIONS,
   checkDraft,
@@ -63,7 +64,6 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
 export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
   const { shop } = settings;
   const shopify = useAppBridge();
-  const navigate = useNavigate();
   const fetcher = useFetcher<SaveAnswer>();
   // Keyed by content: Remix reloads the page's data after every action, a refused save included,
   // and an unchanged policy must not wipe what the merchant typed.
@@ -89,21 +89,7 @@ export function PolicySettingsPage({ settings }: { settings: PolicySettings }) {
     if (answer && "ok" in answer) shopify.toast.show(answer.message);
   }, [answer, shopify]);
 
-  // Leaving inside the app with unsaved changes asks first, in the admin's own words (App Bridge).
-  const leaving = useRef(false);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (blocker.state !== "blocked") return;
-    const next = blocker.location;
-    blocker.reset();
-    void shopify.saveBar.leaveConfirmation().then(() => {
-      leaving.current = true;
-      navigate(next);
-    });
-  }, [blocker, navigate, shopify]);
+  useLeaveConfirmation(dirty);
 
   const save = () => {
     submitted.current = JSON.stringify(draft);
