@@ -123,14 +123,16 @@ describe("Settings, Notifications", () => {
     await page.goto(`${demo.baseUrl}/demo/admin`);
     const frame = await openFirstClaimEmails();
 
+    // The demo's worker sends in the background: the page shows each email as it stood when loaded,
+    // which may be while the worker is sending it.
     await frame.getByRole("heading", { name: "Claim received, with the response promise", level: 3 }).waitFor();
     await frame.getByRole("heading", { name: "New claim", level: 3 }).waitFor();
     await frame
-      .getByText(/^To the shopper · (Queued|Sent|Not sent)/)
+      .getByText(/^To the shopper · (Queued|Being sent|Sent|Not sent)/)
       .first()
       .waitFor();
     await frame
-      .getByText(/^To you · (Queued|Sent|Not sent)/)
+      .getByText(/^To you · (Queued|Being sent|Sent|Not sent)/)
       .first()
       .waitFor();
     await frame.getByRole("heading", { name: "Emails", level: 2 }).scrollIntoViewIfNeeded();
