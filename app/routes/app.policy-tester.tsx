@@ -22,14 +22,9 @@ import {
 } from "@shopify/polaris";
 import prisma from "../db.server";
 import { CLAIM_PROBLEM_LABELS, CLAIM_TYPE_LABELS, EVIDENCE_KIND_LABELS } from "../components/claim-labels";
-import {
-  CLAIM_REASON_WORDS,
-  EVIDENCE_REQUIREMENT_WORDS,
-  FLAG_WORDS,
-  listWords,
-} from "../components/claim-page/decision-words";
+import { CLAIM_REASON_WORDS, FLAG_WORDS, listWords } from "../components/claim-page/decision-words";
 import { formatter, type When } from "../components/claim-page/format";
-import { ItemEvaluation } from "../components/claim-page/item-evaluation";
+import { EvidenceSummary, ItemEvaluation } from "../components/claim-page/item-evaluation";
 import {
   PROBLEMS_BY_CLAIM_TYPE,
   RESOLUTIONS_BY_CLAIM_TYPE,
@@ -433,21 +428,7 @@ function ResultCard({ result }: { result: PolicyTestResult }) {
               </Text>
             ) : null}
           </BlockStack>
-          <BlockStack gap="100">
-            <Text as="h3" variant="headingSm">
-              Evidence
-            </Text>
-            <Text as="p">
-              {result.evidenceRequired.length === 0
-                ? "The policy asks for no evidence."
-                : `The policy asks for ${listWords(result.evidenceRequired.map((e) => EVIDENCE_REQUIREMENT_WORDS[e]))}.`}
-            </Text>
-            <Text as="p" tone={result.missingEvidence.length > 0 ? "critical" : "subdued"}>
-              {result.missingEvidence.length === 0
-                ? "Nothing is missing."
-                : `Missing: ${listWords(result.missingEvidence.map((e) => EVIDENCE_REQUIREMENT_WORDS[e]))}.`}
-            </Text>
-          </BlockStack>
+          <EvidenceSummary required={result.evidenceRequired} missing={result.missingEvidence} tense="present" />
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
               If it were filed now

@@ -1,9 +1,9 @@
 import { Badge, BlockStack, Card, InlineStack, List, Text } from "@shopify/polaris";
 import type { ClaimPage } from "../../services/claim-page.server";
 import type { EvaluationAsFiled, FlagAnswer } from "../../services/claim-page-evaluation.server";
-import { CLAIM_REASON_WORDS, EVIDENCE_REQUIREMENT_WORDS, FLAG_WORDS, listWords } from "./decision-words";
+import { CLAIM_REASON_WORDS, FLAG_WORDS } from "./decision-words";
 import { formatter, type When } from "./format";
-import { ItemEvaluation } from "./item-evaluation";
+import { EvidenceSummary, ItemEvaluation } from "./item-evaluation";
 
 // What the policy said about the claim when the shopper filed it: eligible or why not, the
 // exclusion flags with the shopper's answers, the evidence, and each item's delivery, arrival
@@ -105,21 +105,7 @@ export function EvaluationCard({ claim }: { claim: ClaimPage }) {
           </Text>
           <Flags asFiled={asFiled} when={when} />
         </BlockStack>
-        <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">
-            Evidence
-          </Text>
-          <Text as="p">
-            {asFiled.evidenceRequired.length === 0
-              ? "The policy asks for no evidence."
-              : `The policy asks for ${listWords(asFiled.evidenceRequired.map((e) => EVIDENCE_REQUIREMENT_WORDS[e]))}.`}
-          </Text>
-          <Text as="p" tone={asFiled.missingEvidence.length > 0 ? "critical" : "subdued"}>
-            {asFiled.missingEvidence.length === 0
-              ? "Nothing was missing."
-              : `Missing: ${listWords(asFiled.missingEvidence.map((e) => EVIDENCE_REQUIREMENT_WORDS[e]))}.`}
-          </Text>
-        </BlockStack>
+        <EvidenceSummary required={asFiled.evidenceRequired} missing={asFiled.missingEvidence} tense="past" />
         <BlockStack gap="100">
           <Text as="h3" variant="headingSm">
             Windows and deadlines

@@ -1,6 +1,7 @@
 import { Badge, BlockStack, Box, InlineStack, Text } from "@shopify/polaris";
 import type { ItemReason } from "../../domain/policy/codes";
-import { ITEM_REASON_WORDS } from "./decision-words";
+import type { EvidenceRequirement } from "../../domain/policy/policy-schema";
+import { EVIDENCE_REQUIREMENT_WORDS, ITEM_REASON_WORDS, listWords } from "./decision-words";
 import type { When } from "./format";
 
 /** One item as the policy judged it: eligible units or why not, each delivery and its windows. */
@@ -62,6 +63,39 @@ export function ItemEvaluation({
           </Text>
         </Box>
       ))}
+    </BlockStack>
+  );
+}
+
+/**
+ * The evidence the policy asks for and what is missing, for the claim page's evaluation as filed
+ * (`tense: "past"`) and the policy tester's claim that would be filed now (`"present"`).
+ */
+export function EvidenceSummary({
+  required,
+  missing,
+  tense,
+}: {
+  required: readonly EvidenceRequirement[];
+  missing: readonly EvidenceRequirement[];
+  tense: "present" | "past";
+}) {
+  const words = (list: readonly EvidenceRequirement[]) => listWords(list.map((e) => EVIDENCE_REQUIREMENT_WORDS[e]));
+  return (
+    <BlockStack gap="100">
+      <Text as="h3" variant="headingSm">
+        Evidence
+      </Text>
+      <Text as="p">
+        {required.length === 0 ? "The policy asks for no evidence." : `The policy asks for ${words(required)}.`}
+      </Text>
+      <Text as="p" tone={missing.length > 0 ? "critical" : "subdued"}>
+        {missing.length === 0
+          ? tense === "past"
+            ? "Nothing was missing."
+            : "Nothing is missing."
+          : `Missing: ${words(missing)}.`}
+      </Text>
     </BlockStack>
   );
 }
