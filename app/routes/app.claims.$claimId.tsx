@@ -23,6 +23,7 @@ import { authenticate } from "../shopify.server";
 import { errorResponse } from "../utils/http.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import { readJsonBody } from "../utils/request-input.server";
+import { keepFormOnLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Claim #${data.number} · Warranty Desk` : "Claim · Warranty Desk" },
@@ -47,6 +48,9 @@ const RETURN_SHIPPING_TEXT: Record<ClaimPage["policy"]["returnShippingPaidBy"], 
 
 // One intent per action, posted as JSON with the claim's version the merchant saw: a claim another
 // merchant changed meanwhile is a conflict (409) and the page reloads the fresh claim.
+// A post lost with the connection keeps the page and what was typed (app/utils/client-action.ts).
+export const clientAction = keepFormOnLostConnection;
+
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   try {

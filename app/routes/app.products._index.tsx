@@ -29,6 +29,7 @@ import { authenticate } from "../shopify.server";
 import { errorResponse, type ErrorBody } from "../utils/http.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import { readJsonBody } from "../utils/request-input.server";
+import { keepFormOnLostConnection } from "../utils/client-action";
 
 // The products that follow their own rules: searched by title in the URL (reload and back keep
 // it), paged, each row opening its editor; several rows can be edited together or removed.
@@ -45,6 +46,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     throw errorResponse(error);
   }
 };
+
+// A post lost with the connection keeps the page and what was typed (app/utils/client-action.ts).
+export const clientAction = keepFormOnLostConnection;
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);

@@ -7,6 +7,7 @@ import { authenticate } from "../shopify.server";
 import { errorResponse } from "../utils/http.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import { readJsonBody } from "../utils/request-input.server";
+import { keepFormOnLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Settings · Warranty Desk" }];
 
@@ -20,6 +21,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     throw errorResponse(error);
   }
 };
+
+// A post lost with the connection keeps the page and what was typed (app/utils/client-action.ts).
+export const clientAction = keepFormOnLostConnection;
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -7,6 +7,7 @@ import { authenticate } from "../shopify.server";
 import { errorResponse } from "../utils/http.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import { readJsonBody } from "../utils/request-input.server";
+import { keepFormOnLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Warranty Desk" }];
 
@@ -22,6 +23,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 // The whole policy as JSON; a bad field is the merchant's 400 naming it, and nothing is saved.
+// A post lost with the connection keeps the page and what was typed (app/utils/client-action.ts).
+export const clientAction = keepFormOnLostConnection;
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   try {

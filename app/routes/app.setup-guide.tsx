@@ -5,9 +5,13 @@ import { authenticate } from "../shopify.server";
 import { errorResponse, methodNotAllowed } from "../utils/http.server";
 import { readJsonBody } from "../utils/request-input.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
+import { keepFormOnLostConnection } from "../utils/client-action";
 
 // POST /app/setup-guide: the home's setup guide marks a step done or not done, or is dismissed
 // ({ intent: "mark", step, done } or { intent: "dismiss" }, as JSON). Answers the guide's new state.
+// A post lost with the connection keeps the page and what was typed (app/utils/client-action.ts).
+export const clientAction = keepFormOnLostConnection;
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   try {

@@ -140,4 +140,28 @@ describe("Settings, Notifications", () => {
     await page.screenshot({ path: "test-results/admin-claim-emails.png" });
     expect(await axeViolations(frame)).toEqual([]);
   });
+  it("GIVEN the connection drops WHEN the merchant saves the settings or sends a question to the shopper THEN the page stays, says nothing was saved, and keeps what they typed for the next try", async () => {
+    let frame = await openNotifications();
+    const lead = frame.getByLabel("Remind me before a response is due");
+    await lead.fill("9");
+    await page.context().setOffline(true);
+    await saveBar(frame).getByRole("button", { name: "Save" }).click();
+    await frame.getByText(/the connection to the app was lost/).waitFor();
+    expect(await lead.inputValue()).toBe("9");
+    await page.context().setOffline(false);
+    await saveBar(frame).getByRole("button", { name: "Save" }).click();
+    await page.locator("#toasts", { hasText: "Notification settings saved" }).waitFor();
+
+    frame = await openFirstClaimEmails();
+    await frame.getByRole("button", { name: "Ask for more information" }).click();
+    const message = frame.getByRole("textbox", { name: "Message to the shopper" });
+    await message.fill("Could you send a photo of the label?");
+    await page.context().setOffline(true);
+    await frame.getByRole("button", { name: "Send to shopper" }).click();
+    await frame.getByText(/the connection to the app was lost/).waitFor();
+    expect(await message.inputValue()).toBe("Could you send a photo of the label?");
+    await page.context().setOffline(false);
+    await frame.getByRole("button", { name: "Send to shopper" }).click();
+    await page.locator("#toasts", { hasText: /Message sent to the shopper/ }).waitFor();
+  });
 });
