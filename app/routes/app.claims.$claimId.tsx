@@ -23,7 +23,7 @@ import { authenticate } from "../shopify.server";
 import { errorResponse } from "../utils/http.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import { readJsonBody } from "../utils/request-input.server";
-import { keepFormOnLostConnection } from "../utils/client-action";
+import { keepFormOnLostConnection, skipRevalidationAfterLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Claim #${data.number} · Warranty Desk` : "Claim · Warranty Desk" },
@@ -31,6 +31,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // One claim as the merchant works it: the order's facts, what the shopper said, the evidence, the
 // conversation and the event log. Another shop's claim is the same 404 as one that does not exist.
+// Not fetched again after a post lost with the connection (app/utils/client-action.ts).
+export const shouldRevalidate = skipRevalidationAfterLostConnection;
+
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   try {

@@ -29,11 +29,15 @@ import { loadClaimInbox, parseInboxParams, type ClaimInbox } from "../services/c
 import { loadSetupGuide } from "../services/setup-guide.server";
 import { authenticate } from "../shopify.server";
 import { errorResponse } from "../utils/http.server";
+import { skipRevalidationAfterLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction = () => [{ title: "Claims · Warranty Desk" }];
 
 // The claims inbox, the app's home: one tab per step that waits on someone, searched and sorted
 // in the URL (so reload, back and a shared link keep the view), paged by cursor.
+// Not fetched again after a post lost with the connection (app/utils/client-action.ts).
+export const shouldRevalidate = skipRevalidationAfterLostConnection;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   try {

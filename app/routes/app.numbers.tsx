@@ -28,12 +28,16 @@ import { HOUR_MS } from "../domain/time";
 import { loadClaimNumbers, parseNumbersParams, type ClaimNumbersView } from "../services/claim-numbers.server";
 import { authenticate } from "../shopify.server";
 import { errorResponse } from "../utils/http.server";
+import { skipRevalidationAfterLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction = () => [{ title: "Numbers · Warranty Desk" }];
 export const links = () => [{ rel: "stylesheet", href: polarisVizStyles }];
 
 // The numbers that show product quality and how fast the shop answers, over a period of the shop's
 // days and for one warehouse or all, with the claims of that period as a CSV download.
+// Not fetched again after a post lost with the connection (app/utils/client-action.ts).
+export const shouldRevalidate = skipRevalidationAfterLostConnection;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   try {

@@ -44,13 +44,16 @@ import { authenticate } from "../shopify.server";
 import { errorResponse, type ErrorBody } from "../utils/http.server";
 import { readJsonBody } from "../utils/request-input.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
-import { keepFormOnLostConnection } from "../utils/client-action";
+import { keepFormOnLostConnection, skipRevalidationAfterLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction = () => [{ title: "Policy tester · Warranty Desk" }];
 
 // The policy tester: search an order by name (in the URL, so reload and back keep it), pick its
 // items and describe a claim; the policy engine answers as it would answer the shopper. No claim
 // is created.
+// Not fetched again after a post lost with the connection (app/utils/client-action.ts).
+export const shouldRevalidate = skipRevalidationAfterLostConnection;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   try {

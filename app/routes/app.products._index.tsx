@@ -29,10 +29,13 @@ import { authenticate } from "../shopify.server";
 import { errorResponse, type ErrorBody } from "../utils/http.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import { readJsonBody } from "../utils/request-input.server";
-import { keepFormOnLostConnection } from "../utils/client-action";
+import { keepFormOnLostConnection, skipRevalidationAfterLostConnection } from "../utils/client-action";
 
 // The products that follow their own rules: searched by title in the URL (reload and back keep
 // it), paged, each row opening its editor; several rows can be edited together or removed.
+// Not fetched again after a post lost with the connection (app/utils/client-action.ts).
+export const shouldRevalidate = skipRevalidationAfterLostConnection;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   try {

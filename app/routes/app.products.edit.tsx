@@ -17,12 +17,15 @@ import { authenticate } from "../shopify.server";
 import { errorResponse, type ErrorBody } from "../utils/http.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import { readJsonBody } from "../utils/request-input.server";
-import { keepFormOnLostConnection } from "../utils/client-action";
+import { keepFormOnLostConnection, skipRevalidationAfterLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction = () => [{ title: "Product rules · Warranty Desk" }];
 
 // One override for one or several products (?product=123&product=456): saving gives each of them
 // these rules (bulk apply) and mirrors them into each product's metafield in Shopify.
+// Not fetched again after a post lost with the connection (app/utils/client-action.ts).
+export const shouldRevalidate = skipRevalidationAfterLostConnection;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   try {

@@ -7,12 +7,15 @@ import { authenticate } from "../shopify.server";
 import { errorResponse } from "../utils/http.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import { readJsonBody } from "../utils/request-input.server";
-import { keepFormOnLostConnection } from "../utils/client-action";
+import { keepFormOnLostConnection, skipRevalidationAfterLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Settings · Warranty Desk" }];
 
 // Who is emailed about claims, and how: the merchant's addresses, who tells the shopper about
 // refunds and returns (our emails or Shopify's, never both), the reminder's lead time, the digest.
+// Not fetched again after a post lost with the connection (app/utils/client-action.ts).
+export const shouldRevalidate = skipRevalidationAfterLostConnection;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   try {

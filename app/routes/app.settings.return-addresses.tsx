@@ -26,11 +26,14 @@ import { authenticate } from "../shopify.server";
 import { errorResponse, type ErrorBody } from "../utils/http.server";
 import { withinBodyLimit } from "../utils/request-limits.server";
 import { readJsonBody } from "../utils/request-input.server";
-import { keepFormOnLostConnection } from "../utils/client-action";
+import { keepFormOnLostConnection, skipRevalidationAfterLostConnection } from "../utils/client-action";
 
 export const meta: MetaFunction = () => [{ title: "Return addresses · Settings · Warranty Desk" }];
 
 // Where each warehouse's returns go: the guarantee sends an item back to the warehouse it came from.
+// Not fetched again after a post lost with the connection (app/utils/client-action.ts).
+export const shouldRevalidate = skipRevalidationAfterLostConnection;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   try {

@@ -6,10 +6,14 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "../shopify.server";
 import { env } from "../utils/env.server";
+import { skipRevalidationAfterLostConnection } from "../utils/client-action";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 // The embedded admin: every page below /app is authenticated (session token + token exchange).
+// Not fetched again after a post lost with the connection (app/utils/client-action.ts).
+export const shouldRevalidate = skipRevalidationAfterLostConnection;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
   return { apiKey: env().SHOPIFY_API_KEY, appBridgeUrl: env().APP_BRIDGE_URL ?? null };

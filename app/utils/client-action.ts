@@ -1,4 +1,4 @@
-import type { ClientActionFunctionArgs } from "@remix-run/react";
+import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import type { ErrorBody } from "./http.server";
 
 const CONNECTION_LOST: ErrorBody = {
@@ -23,3 +23,16 @@ export async function keepFormOnLostConnection({ serverAction }: ClientActionFun
     throw error;
   }
 }
+
+/**
+ * Every admin route with a loader uses this as its `shouldRevalidate`: after a post lost with the
+ * connection, the loaders are not fetched again (they would fail the same way and replace the page
+ * with the error boundary); any other action revalidates as Remix would.
+ */
+export const skipRevalidationAfterLostConnection: ShouldRevalidateFunction = ({
+  actionResult,
+  defaultShouldRevalidate,
+}) =>
+  (actionResult as Partial<ErrorBody> | undefined)?.error?.code === CONNECTION_LOST.error.code
+    ? false
+    : defaultShouldRevalidate;
