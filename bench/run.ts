@@ -6,6 +6,8 @@
 //                                         in a database of its own (wd_bench), dropped and made afresh
 //   npm run bench -- --scale tiny         a few hundred claims (what the smoke test runs)
 //   --runs N (timed runs per case), --out DIR (default .cache/bench)
+//   --only NAME[,NAME]                    only these scenarios (SCENARIO_NAMES), e.g. --only webhooks
+//                                         while working on one; the report says which ran
 // Server time is the app's own JSON request log (durationMs, from the request's arrival to the
 // response's last byte), read from the server's standard output, not the client's round trip.
 import { execFileSync } from "node:child_process";
@@ -14,6 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { databaseTarget, LOCAL_POSTGRES_URL } from "../app/db/database-target.server.mjs";
 import { buildExtensionReport, MAX_BUNDLE_BYTES } from "../scripts/build-extension.mjs";
@@ -39,8 +42,16 @@ const { values } = parseArgs({
     scale: { type: "string", default: "full" },
     runs: { type: "string" },
     out: { type: "string", default: join(root, ".cache", "bench") },
+    only: { type: "string" },
   },
 });
+const SCENARIO_NAMES = ["inbox", "claim-page", "evaluation", "submissions", "webhooks", "bundles"] as const;
+type ScenarioName = (typeof SCENARIO_NAMES)[number];
+const only = values.only?.split(",").map((name) => name.trim());
+const unknown = only?.filter((name) => !(SCENARIO_NAMES as readonly string[]).includes(name)) ?? [];
+if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(", ")}; known: ${SCENARIO_NAMES.join(", ")}`);
+/** Whether this run measures the scenario (all unless --only names some). */
+const wanted = (name: ScenarioName) => only === undefined || only.includes(name);
 if (values.db !== "sqlite" && values.db !== "postgres") throw new Error("--db must be sqlite or postgres");
 if (values.scale !== "full" && values.scale !== "tiny") throw new Error("--scale must be full or tiny");
 
@@ -294,86 +305,60 @@ async function main() {
     const scenarios: ScenarioResult[] = [];
     const inboxCases: Record<string, string> = {
       baseline: "/healthz",
-      ...Object.fromEntries(
-        ["needs_response", "waiting_on_shopper", "awaiting_return", "to_inspect", "resolved", "all"].map((tab) => [
-          `tab=${tab}`,
-          `/app/claims.data?tab=${tab}`,
-        ]),
-      ),
-      "tab=all sort=updated": "/app/claims.data?tab=all&sort=updated",
-      "search claim number": `/app/claims.data?tab=all&q=${encodeURIComponent(`#${1001 + Math.floor(plan.bigShopClaims / 2)}`)}`,
-      "search order name": `/app/claims.data?tab=all&q=${encodeURIComponent("#1500")}`,
-      "search customer": `/app/claims.data?tab=all&q=${encodeURIComponent("Müller")}`,
-      "search product": "/app/claims.data?tab=all&q=lamp",
-      "search no match": "/app/claims.data?tab=all&q=zzzz",
-      "search in a tab": "/app/claims.data?tab=resolved&q=garc",
-      [`page ${plan.deepPage} sort=due`]: `/app/claims.data?tab=all&after=${encodeCursor({ key: dueRow.respondBy?.toISOString() ?? null, id: dueRow.id })}`,
-      [`page ${plan.deepPage} sort=updated`]: `/app/claims.data?tab=all&sort=updated&after=${encodeCursor({ key: updatedRow.lastEventAt.toISOString(), id: updatedRow.id })}`,
-      "claim page": `/app/claims/${server.claimPageClaimId}.data`,
     };
+    if (wanted("inbox"))
+      Object.assign(inboxCases, {
+        ...Object.fromEntries(
+          ["needs_response", "waiting_on_shopper", "awaiting_return", "to_inspect", "resolved", "all"].map((tab) => [
+            `tab=${tab}`,
+            `/app/claims.data?tab=${tab}`,
+          ]),
+        ),
+        "tab=all sort=updated": "/app/claims.data?tab=all&sort=updated",
+        "search claim number": `/app/claims.data?tab=all&q=${encodeURIComponent(`#${1001 + Math.floor(plan.bigShopClaims / 2)}`)}`,
+        "search order name": `/app/claims.data?tab=all&q=${encodeURIComponent("#1500")}`,
+        "search customer": `/app/claims.data?tab=all&q=${encodeURIComponent("Müller")}`,
+        "search product": "/app/claims.data?tab=all&q=lamp",
+        "search no match": "/app/claims.data?tab=all&q=zzzz",
+        "search in a tab": "/app/claims.data?tab=resolved&q=garc",
+        [`page ${plan.deepPage} sort=due`]: `/app/claims.data?tab=all&after=${encodeCursor({ key: dueRow.respondBy?.toISOString() ?? null, id: dueRow.id })}`,
+        [`page ${plan.deepPage} sort=updated`]: `/app/claims.data?tab=all&sort=updated&after=${encodeCursor({ key: updatedRow.lastEventAt.toISOString(), id: updatedRow.id })}`,
+      });
+    if (wanted("claim-page")) inboxCases["claim page"] = `/app/claims/${server.claimPageClaimId}.data`;
     console.error(`measuring ${Object.keys(inboxCases).length} cases × ${runs} runs …`);
     const measured = await measureRounds(server, inboxCases, runs);
     const { baseline: baselineSamples, "claim page": claimPageSamples, ...inbox } = measured.serverMs;
     const baseline = timingOf(baselineSamples!);
-    scenarios.push(timedResult("claims inbox loader", "server", { stat: "p95Ms", below: 50 }, inbox, baseline));
+    if (wanted("inbox"))
+      scenarios.push(timedResult("claims inbox loader", "server", { stat: "p95Ms", below: 50 }, inbox, baseline));
     // The claim page reads the order and the locations from Shopify: its server time includes the
     // in-process simulator's. The target is held to the app's own time; both are reported.
-    scenarios.push(
-      timedResult(
-        "claim page loader",
-        "server",
-        { stat: "p95Ms", below: 50 },
-        { "claim page": claimPageSamples! },
-        baseline,
-      ),
-    );
-    scenarios.push(
-      timedResult(
-        "claim page loader, app only",
-        "server-without-simulator",
-        { stat: "p95Ms", below: 50 },
-        { "claim page": measured.withoutSimulatorMs["claim page"]! },
-        baseline,
-      ),
-    );
+    if (wanted("claim-page")) {
+      scenarios.push(
+        timedResult(
+          "claim page loader",
+          "server",
+          { stat: "p95Ms", below: 50 },
+          { "claim page": claimPageSamples! },
+          baseline,
+        ),
+      );
+      scenarios.push(
+        timedResult(
+          "claim page loader, app only",
+          "server-without-simulator",
+          { stat: "p95Ms", below: 50 },
+          { "claim page": measured.withoutSimulatorMs["claim page"]! },
+          baseline,
+        ),
+      );
+    }
 
-    scenarios.push(await measureEvaluation(server, runs, baseline));
-    scenarios.push(await measureSubmissions(server, runs, baseline));
-    const burst = await runWebhookBurst(server, db, BIG_SHOP, plan.webhookFulfillments);
-    const burstResult = timedResult(
-      `webhook burst, ${burst.deliveries} deliveries`,
-      "server",
-      { stat: "p99Ms", below: 100 },
-      { acknowledgement: burst.ackMs },
-      baseline,
-    );
-    scenarios.push({
-      ...burstResult,
-      errors: burst.failures.length,
-      pass: burstResult.pass && burst.failures.length === 0 && burst.wrongRecords.length === 0,
-      notes:
-        `${burst.deliveries} deliveries (${burst.duplicates} repeated, shuffled), ${WEBHOOK_CONCURRENCY} in flight, ` +
-        `${burst.seconds.toFixed(1)} s; ${burst.failures.length} not acknowledged` +
-        (burst.failures[0] ? ` (e.g. ${burst.failures[0].slice(0, 200)})` : "") +
-        `; records afterwards: ${
-          burst.wrongRecords.length === 0
-            ? "every fulfillment as if its deliveries had come in order and once"
-            : `${burst.wrongRecords.length} wrong, e.g. ${burst.wrongRecords.slice(0, 3).join(", ")}`
-        }`,
-    });
-
-    const bundles = await buildExtensionReport({ outdir: mkdtempSync(join(tmpdir(), "wd-bench-extension-")) });
-    const bytes = Object.fromEntries(Object.entries(bundles).map(([file, { bytes }]) => [file, bytes]));
-    scenarios.push({
-      name: "extension bundles (minified)",
-      measure: "bytes",
-      target: { stat: "bytes", below: MAX_BUNDLE_BYTES },
-      pass: Object.values(bytes).every((n) => n < MAX_BUNDLE_BYTES),
-      bytes,
-      notes: `aim: 32768 B; gzip: ${Object.entries(bundles)
-        .map(([file, { gzipBytes }]) => `${file} ${gzipBytes} B`)
-        .join(", ")}`,
-    });
+    if (wanted("evaluation")) scenarios.push(await measureEvaluation(server, runs, baseline));
+    if (wanted("submissions")) scenarios.push(await measureSubmissions(server, runs, baseline));
+    if (wanted("webhooks")) scenarios.push(await measureWebhookBurst(server, db, baseline));
+    if (wanted("bundles")) scenarios.push(await measureExtensionBundles());
+    // New scenarios: one `if (wanted("name")) scenarios.push(await measureName(...))` line each, here.
 
     const report: BenchReport = BenchReportSchema.parse({
       startedAt: startedAt.toISOString(),
@@ -385,7 +370,7 @@ async function main() {
       scenarios,
       notDone: NOT_DONE,
     });
-    const file = join(outDir, `report-${values.db}.json`);
+    const file = join(outDir, `report-${values.db}${only ? `-${only.join("-")}` : ""}.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(reportTable(report));
     console.log(`\nreport: ${file}`);
@@ -393,6 +378,46 @@ async function main() {
     await server.stop();
     await db.$disconnect();
   }
+}
+
+async function measureWebhookBurst(server: BenchServer, db: PrismaClient, baseline: Timing): Promise<ScenarioResult> {
+  const burst = await runWebhookBurst(server, db, BIG_SHOP, plan.webhookFulfillments);
+  const burstResult = timedResult(
+    `webhook burst, ${burst.deliveries} deliveries`,
+    "server",
+    { stat: "p99Ms", below: 100 },
+    { acknowledgement: burst.ackMs },
+    baseline,
+  );
+  return {
+    ...burstResult,
+    errors: burst.failures.length,
+    pass: burstResult.pass && burst.failures.length === 0 && burst.wrongRecords.length === 0,
+    notes:
+      `${burst.deliveries} deliveries (${burst.duplicates} repeated, shuffled), ${WEBHOOK_CONCURRENCY} in flight, ` +
+      `${burst.seconds.toFixed(1)} s; ${burst.failures.length} not acknowledged` +
+      (burst.failures[0] ? ` (e.g. ${burst.failures[0].slice(0, 200)})` : "") +
+      `; records afterwards: ${
+        burst.wrongRecords.length === 0
+          ? "every fulfillment as if its deliveries had come in order and once"
+          : `${burst.wrongRecords.length} wrong, e.g. ${burst.wrongRecords.slice(0, 3).join(", ")}`
+      }`,
+  };
+}
+
+async function measureExtensionBundles(): Promise<ScenarioResult> {
+  const bundles = await buildExtensionReport({ outdir: mkdtempSync(join(tmpdir(), "wd-bench-extension-")) });
+  const bytes = Object.fromEntries(Object.entries(bundles).map(([file, { bytes }]) => [file, bytes]));
+  return {
+    name: "extension bundles (minified)",
+    measure: "bytes",
+    target: { stat: "bytes", below: MAX_BUNDLE_BYTES },
+    pass: Object.values(bytes).every((n) => n < MAX_BUNDLE_BYTES),
+    bytes,
+    notes: `aim: 32768 B; gzip: ${Object.entries(bundles)
+      .map(([file, { gzipBytes }]) => `${file} ${gzipBytes} B`)
+      .join(", ")}`,
+  };
 }
 
 /** What the issue asks for that this bench does not measure yet (also in the README). */
