@@ -8,6 +8,7 @@ import { saveNotificationPreferences } from "../../app/db/notification-settings.
 import { applyClaimCommand, submitClaim as openClaim } from "../../app/domain/claim-lifecycle/apply-claim-command";
 import { DEFAULT_NOTIFICATION_PREFERENCES } from "../../app/domain/notifications/notification-types";
 import { createSmtpTransport } from "../../app/services/notifications/transport.server";
+import { createLogger } from "../../app/utils/logger.server";
 import {
   createNotificationWorker,
   RETRY_BACKOFF_MS,
@@ -184,8 +185,21 @@ describe("the email worker sends the outbox", () => {
       merchantEmails: ["claims@shop.example", "boss@shop.example"],
     });
     const claim = await fileClaim("claim-no-email", clock, { customerEmail: null });
-    // WHEN the worker runs
-    expect(await aWorker().runOnce()).toMatchObject({ sent: 1, skipped: 1 });
+    // WHEN the worker runs (its log lines kept)
+    const logLines: string[] = [];
+    const log = createLogger({ level: "info", write: (line) => logLines.push(line) });
+    expect(await aWorker({ log }).runOnce()).toMatchObject({ sent: 1, skipped: 1 });
+    // THEN it wrote one JSON line per email job, with the shop, the claim and the outcome, and no
+    // address (personal data) or message content in any line
+    const jobs = logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((e) => e.msg === "email job");
+    expect(jobs.map((job) => [job.shop, job.claimId, job.outcome, job.job]).sort()).toEqual([
+      [TEST_SHOP, claim.state.id, "sent", "email-worker"],
+      [TEST_SHOP, claim.state.id, "skipped", "email-worker"],
+    ]);
+    for (const job of jobs) expect(job).toMatchObject({ emailId: expect.any(String), durationMs: expect.any(Number) });
+    expect(logLines.join("\n")).not.toMatch(/@|Ana Example/);
     // THEN the merchant's notice went to both addresses, and the shopper's is skipped with the reason
     expect(sink.received.map((m) => m.recipients)).toEqual([["claims@shop.example", "boss@shop.example"]]);
     const emails = await listClaimEmails(prisma, TEST_SHOP, claim.state.id);

@@ -276,10 +276,26 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     return "unmarked";
   }
 
+  /** One JSON line per email job, whatever its outcome: ids only, never the addresses or the content. */
+  async function deliverAndLog(email: OutboxEmail): Promise<Outcome> {
+    const started = performance.now();
+    const outcome = await deliver(email);
+    log.info("email job", {
+      emailId: email.id,
+      shop: email.shop,
+      claimId: email.claimId,
+      template: email.template,
+      attempt: email.attempts,
+      outcome,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return outcome;
+  }
+
   async function runOnce(): Promise<RoundReport> {
     const report: RoundReport = { queued: 0, sent: 0, retrying: 0, failed: 0, skipped: 0, unmarked: 0 };
     report.queued = await scan(now());
-    for (const email of await claimBatch(now())) report[await deliver(email)] += 1;
+    for (const email of await claimBatch(now())) report[await deliverAndLog(email)] += 1;
     return report;
   }
 
