@@ -10,6 +10,7 @@ import {
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import "./email-worker.server"; // starts this process's email worker once (issue 12)
+import "./claim-search-backfill.server"; // indexes claims filed before the inbox search index (ADR 032)
 import { logger } from "./utils/logger.server";
 import { REQUEST_ID_HEADER } from "./utils/request-log.server";
 

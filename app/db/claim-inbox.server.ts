@@ -4,7 +4,7 @@ import { CLAIM_STATUSES, ClaimStatusSchema, type ClaimStatus } from "../domain/c
 import { statusesOfTab, type InboxTab } from "../domain/claim-lifecycle/inbox";
 import { ClaimTypeSchema } from "../domain/evaluate-claim-schema";
 import { MoneyInputSchema, type MoneyInput } from "../domain/money";
-import { env } from "../utils/env.server";
+import { claimSearchWhere } from "./claim-search.server";
 
 // The merchant's inbox: one page of a shop's claims per tab, searched and sorted, with keyset
 // (cursor) pagination on (respondBy, id) or (lastEventAt, id), never OFFSET, so a page costs the
@@ -23,7 +23,10 @@ export type InboxCursor = z.infer<typeof InboxCursorSchema>;
 
 interface InboxQuery {
   tab: InboxTab;
-  /** Claim number (#1001 or 1001), order name, customer name or product title; blank for none. */
+  /**
+   * Claim number (#1001 or 1001), or the start of words of the order name, customer name or item
+   * titles (app/db/claim-search.server.ts); blank for none.
+   */
   search: string;
   sort: InboxSort;
   /** The page after this row, or before it; the first page when absent. */
@@ -51,29 +54,6 @@ interface InboxPage {
   /** Cursors of the first and last row, when there is a page before or after them. */
   previous: InboxCursor | null;
   next: InboxCursor | null;
-}
-
-// SQLite's LIKE ignores case (ASCII); PostgreSQL's needs Prisma's insensitive mode, which the
-// SQLite client's types do not know.
-const isPostgres = () => /^postgres(ql)?:/.test(env().DATABASE_URL);
-function textContains(search: string): Prisma.StringNullableFilter {
-  return (
-    isPostgres() ? { contains: search, mode: "insensitive" } : { contains: search }
-  ) as Prisma.StringNullableFilter;
-}
-
-function searchWhere(search: string): Prisma.ClaimWhereInput {
-  const text = search.trim();
-  if (text === "") return {};
-  const number = /^#?(\d{1,9})$/.exec(text)?.[1];
-  return {
-    OR: [
-      ...(number ? [{ number: Number(number) }] : []),
-      { orderName: textContains(text) },
-      { customerName: textContains(text) },
-      { items: { some: { title: textContains(text) } } },
-    ],
-  };
 }
 
 /**
@@ -149,12 +129,13 @@ export async function listInboxClaims(db: PrismaClient, shop: string, query: Inb
   const statuses = statusesOfTab(query.tab);
   const cursor = query.before ?? query.after;
   const side = query.before ? "before" : "after";
+  const search = await claimSearchWhere(db, shop, query.search);
   const rows: InboxRowSelected[] = [];
   for (const stretch of stretches(query.sort, cursor, side)) {
     if (rows.length > limit) break;
     const found = await db.claim.findMany({
       where: {
-        AND: [{ shop }, statuses ? { status: { in: [...statuses] } } : {}, searchWhere(query.search), stretch.where],
+        AND: [{ shop }, statuses ? { status: { in: [...statuses] } } : {}, search, stretch.where],
       },
       orderBy: stretch.orderBy,
       take: limit + 1 - rows.length,

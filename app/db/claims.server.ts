@@ -10,6 +10,7 @@ import {
   type ClaimState,
 } from "../domain/claim-lifecycle/claim-state";
 import { planClaimEventEmails } from "../domain/notifications/plan-emails";
+import { CLAIM_SEARCH_INDEX_VERSION, writeClaimSearchTerms } from "./claim-search.server";
 import { enqueueEmails } from "./email-outbox.server";
 import { readNotificationPreferences } from "./notification-settings.server";
 
@@ -141,8 +142,18 @@ export async function insertClaim(tx: Prisma.TransactionClient, input: NewClaim)
         })),
       },
       events: { create: state.events.map(eventRow) },
+      searchIndexVersion: CLAIM_SEARCH_INDEX_VERSION,
     },
   });
+  await writeClaimSearchTerms(tx, [
+    {
+      id: state.id,
+      shop: input.shop,
+      orderName: input.orderName ?? null,
+      customerName: input.customerName ?? null,
+      itemTitles: state.items.map((item) => input.itemTitles?.[item.lineItemId] ?? null),
+    },
+  ]);
   const stored = await findClaim(tx, input.shop, state.id);
   if (!stored) throw new Error(`claim ${state.id} vanished after insert`);
   await enqueueClaimEmails(tx, stored, state.events, new Date(first.at));

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { eraseCustomerSearchTerms } from "./claim-search.server";
 import { discardEvidence } from "./evidence.server";
 
 // The data work of Shopify's mandatory privacy webhooks on the app's tables: what each request
@@ -155,6 +156,8 @@ export async function redactCustomer(
       locale: null,
     },
   });
+  // The inbox search's words of their name (app/db/claim-search.server.ts).
+  await eraseCustomerSearchTerms(tx, claimIds);
   const emails = await redactClaimEmails(tx, claimIds, now);
   await tx.claimEvent.updateMany({ where: { claimId: { in: claimIds } }, data: { note: null } });
   // The shopper's own id; the merchant's staff ids stay (the merchant's audit trail, not the shopper's data).
@@ -274,6 +277,7 @@ export async function deleteShopData(tx: Tx, shop: string, currentWebhookId: str
   const counts = {
     // Uploads no claim holds too; the files go after the commit (purgeEvidenceFiles).
     evidence: (await tx.evidence.deleteMany({ where: { shop } })).count,
+    claimSearchTerms: (await tx.claimSearchTerm.deleteMany({ where: { shop } })).count,
     claims: (await tx.claim.deleteMany({ where: { shop } })).count,
     deliveryFacts: (await tx.deliveryFact.deleteMany({ where: { shop } })).count,
     fulfillmentDeliveries: (await tx.fulfillmentDelivery.deleteMany({ where: { shop } })).count,

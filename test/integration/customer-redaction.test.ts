@@ -324,7 +324,7 @@ async function rowsMentioning(tokens: string[]) {
 }
 
 /** Where Otto, who keeps everything, is stored (a comparison of nothing would prove nothing). */
-const OTTOS_TABLES = ["Claim", "ClaimEvent", "ComplianceRequest", "DeliveryFact", "Evidence"];
+const OTTOS_TABLES = ["Claim", "ClaimEvent", "ClaimSearchTerm", "ComplianceRequest", "DeliveryFact", "Evidence"];
 
 describe("customers/redact erases a shopper everywhere", () => {
   it("leaves no trace of a shopper without claims, whose only records are delivery records and a data request", async () => {
