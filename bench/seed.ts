@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { ClaimStatus } from "../app/domain/claim-lifecycle/claim-status";
 import { INBOX_TAB_STATUSES } from "../app/domain/claim-lifecycle/inbox";
+import { CLAIM_SEARCH_INDEX_VERSION, claimSearchTermRows, type ClaimToIndex } from "../app/db/claim-search.server";
 
 // Claims at scale, written straight into the bench's fresh database in multi-row INSERTs
 // (createMany, 500 rows a statement): one big shop and many small ones. Rows have the shape the
@@ -142,6 +143,7 @@ function claimRows(shop: string, shopIndex: number, range: { from: number; to: n
   const { from, to, count } = range;
   const claims: Prisma.ClaimCreateManyInput[] = [];
   const items: Prisma.ClaimItemCreateManyInput[] = [];
+  const searchable: ClaimToIndex[] = [];
   for (let i = from; i < to; i++) {
     const next = random(shopIndex * 1_000_003 + i);
     const id = `bench${shopIndex.toString(36)}x${i.toString(36)}`;
@@ -174,23 +176,30 @@ function claimRows(shop: string, shopIndex: number, range: { from: number; to: n
       customerName: `${first} ${last}`,
       customerEmail: `${first}.${last}.${i}@example.com`.toLowerCase(),
       locale: "en",
+      searchIndexVersion: CLAIM_SEARCH_INDEX_VERSION,
     });
     const itemCount = next() < 0.8 ? 1 : 2;
+    const titles: string[] = [];
     for (let position = 0; position < itemCount; position++) {
+      // In the order the PRNG was always drawn, so every run and version seeds the same claims.
+      const productId = `gid://shopify/Product/${1 + Math.floor(next() * PRODUCTS.length)}`;
+      const title = PRODUCTS[Math.floor(next() * PRODUCTS.length)]!;
+      titles.push(title);
       items.push({
         id: `${id}i${position}`,
         claimId: id,
         position,
         lineItemId: `gid://shopify/LineItem/${shopIndex * 10_000_000 + i * 2 + position}`,
-        productId: `gid://shopify/Product/${1 + Math.floor(next() * PRODUCTS.length)}`,
-        title: PRODUCTS[Math.floor(next() * PRODUCTS.length)]!,
+        productId,
+        title,
         quantity: next() < 0.9 ? 1 : 2,
         componentsJson: "[]",
         returnLocationsJson: "[]",
       });
     }
+    searchable.push({ id, shop, orderName: `#${orderNumber}`, customerName: `${first} ${last}`, itemTitles: titles });
   }
-  return { claims, items };
+  return { claims, items, searchTerms: claimSearchTermRows(searchable) };
 }
 
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
@@ -213,9 +222,10 @@ export async function seedClaimsAtScale(db: PrismaClient, plan: SeedPlan, now: D
   for (const [shopIndex, { shop, count }] of shops.entries()) {
     for (let offset = 0; offset < count; offset += SLICE) {
       const range = { from: offset, to: Math.min(count, offset + SLICE), count };
-      const { claims, items } = claimRows(shop, shopIndex, range, now);
+      const { claims, items, searchTerms } = claimRows(shop, shopIndex, range, now);
       await insertInBatches(claims, (data) => db.claim.createMany({ data }));
       await insertInBatches(items, (data) => db.claimItem.createMany({ data }));
+      await insertInBatches(searchTerms, (data) => db.claimSearchTerm.createMany({ data }));
       claimCount += claims.length;
       itemCount += items.length;
     }
