@@ -423,6 +423,7 @@ describe("customers/redact erases a shopper everywhere", () => {
         "ClaimEvent.dataJson",
         "ClaimEvent.note",
         "ClaimItem.decisionJson",
+        "ClaimSearchTerm.term",
         "ComplianceRequest.customerId",
         "ComplianceRequest.resultJson",
         "DeliveryFact.customerId",
