@@ -33,7 +33,7 @@ export function timingOf(samples: readonly number[]): Timing {
 }
 
 const TargetSchema = z.object({
-  stat: z.enum(["p95Ms", "p99Ms", "bytes", "adminOperations"]),
+  stat: z.enum(["p95Ms", "p99Ms", "bytes", "adminOperations", "doubledRefunds", "rssGrowthMb"]),
   below: z.number().positive(),
 });
 
@@ -41,9 +41,10 @@ const ScenarioResultSchema = z.object({
   name: z.string(),
   /**
    * What the figure is: "server" (the request log's durationMs), "server-without-simulator" (the
-   * same less the time the store simulator, standing in for Shopify, was busy within it), "bytes".
+   * same less the time the store simulator, standing in for Shopify, was busy within it), "bytes",
+   * "browser" (Chromium's own figures in the page: LCP in ms, its cases per page, and `vitals`).
    */
-  measure: z.enum(["server", "server-without-simulator", "bytes"]),
+  measure: z.enum(["server", "server-without-simulator", "bytes", "browser"]),
   target: TargetSchema,
   pass: z.boolean(),
   timing: TimingSchema.optional(),
@@ -63,6 +64,47 @@ const ScenarioResultSchema = z.object({
       actualQueryCost: z.number().nullable(),
     })
     .optional(),
+  /**
+   * Core Web Vitals per page (its LCP timing is in `cases`): the largest CLS of its runs, the medians
+   * of the document's first byte and first contentful paint (what the LCP waits on), the LCP element;
+   * and every page's LCP counted from the admin page's own start.
+   */
+  vitals: z
+    .object({
+      lcpTargetMs: z.number().positive(),
+      clsTarget: z.number().positive(),
+      pages: z.record(
+        z.string(),
+        z.object({
+          cls: z.number().nonnegative(),
+          firstByteMedianMs: z.number().nonnegative(),
+          fcpMedianMs: z.number().nonnegative(),
+          lcpElement: z.string(),
+        }),
+      ),
+      lcpFromAdmin: TimingSchema,
+    })
+    .optional(),
+  /** Why the scenario was not measured on this machine (e.g. no Chromium); `pass` is then false. */
+  notRun: z.string().optional(),
+  /** The refunds scenario's counts: Shopify's refunds per claim, and the resolve posts' answers. */
+  refunds: z
+    .object({
+      claims: z.number().int().nonnegative(),
+      inSimulator: z.number().int().nonnegative(),
+      doubled: z.number().int().nonnegative(),
+      missing: z.number().int().nonnegative(),
+      wrongAmount: z.number().int().nonnegative(),
+      unrecorded: z.number().int().nonnegative(),
+      /** By status and the refusal's code, e.g. "409 claim.changed_meanwhile". */
+      resolveAnswers: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .optional(),
+  /**
+   * Resident memory of a process while the scenario ran (MB): before it, its peak, and the growth
+   * between (the uploads': the app's, and the bench's own while it streams a video).
+   */
+  memory: z.record(z.string(), z.object({ idleMb: z.number(), peakMb: z.number(), growthMb: z.number() })).optional(),
   notes: z.string().optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
@@ -105,7 +147,9 @@ export function timedResult(
   };
 }
 
-const pad = (text: string, width: number) => (text.length >= width ? text : text + " ".repeat(width - text.length));
+// At least one space after each column, so a long figure never runs into the next.
+const pad = (text: string, width: number) =>
+  text.length >= width ? `${text} ` : text + " ".repeat(width - text.length);
 
 /** The report as a table for the terminal: one line per scenario, then the slowest cases. */
 export function reportTable(report: BenchReport): string {
@@ -126,12 +170,20 @@ export function reportTable(report: BenchReport): string {
     ].join(""),
   ];
   for (const s of report.scenarios) {
+    if (s.notRun) {
+      lines.push([pad(s.name, 40), pad(`not run: ${s.notRun}`, 60)].join(""));
+      continue;
+    }
     const target =
       s.target.stat === "bytes"
         ? `< ${s.target.below} B`
         : s.target.stat === "adminOperations"
           ? `< ${s.target.below} Admin calls`
-          : `${s.target.stat.replace("Ms", "")} < ${s.target.below} ms`;
+          : s.target.stat === "doubledRefunds"
+            ? "1 per claim"
+            : s.target.stat === "rssGrowthMb"
+              ? `RSS + < ${s.target.below} MB`
+              : `${s.target.stat.replace("Ms", "")} < ${s.target.below} ms`;
     if (s.timing) {
       lines.push(
         [
@@ -153,6 +205,22 @@ export function reportTable(report: BenchReport): string {
   }
   for (const s of report.scenarios) if (s.notes && s.errors !== undefined) lines.push("", `${s.name}: ${s.notes}`);
   for (const s of report.scenarios) {
+    if (!s.vitals) continue;
+    lines.push(
+      "",
+      `${s.name}: per page, LCP median / p95 ms (target < ${s.vitals.lcpTargetMs}), CLS max (target < ${s.vitals.clsTarget})`,
+      `  ${pad("page", 26)}${pad("LCP", 14)}${pad("CLS", 8)}${pad("first byte", 12)}${pad("FCP", 8)}LCP element`,
+    );
+    for (const [page, t] of Object.entries(s.cases ?? {})) {
+      const v = s.vitals.pages[page];
+      lines.push(
+        `  ${pad(page, 26)}${pad(`${t.medianMs} / ${t.p95Ms}`, 14)}${pad(String(v?.cls ?? "?"), 8)}` +
+          `${pad(`${v?.firstByteMedianMs ?? "?"}`, 12)}${pad(`${v?.fcpMedianMs ?? "?"}`, 8)}${v?.lcpElement ?? "?"}`,
+      );
+    }
+    if (s.notes) lines.push(`  ${s.notes}`);
+  }
+  for (const s of report.scenarios) {
     if (!s.adminApi) continue;
     const { operationsPerEvaluation, operations, requestedQueryCost, actualQueryCost } = s.adminApi;
     lines.push(
@@ -162,6 +230,7 @@ export function reportTable(report: BenchReport): string {
     );
   }
   for (const s of report.scenarios) {
+    if (s.vitals) continue; // its pages are listed above, with their CLS
     const slowest = Object.entries(s.cases ?? {})
       .sort(([, a], [, b]) => b.p95Ms - a.p95Ms)
       .slice(0, 5);
