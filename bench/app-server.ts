@@ -35,6 +35,9 @@ Object.assign(process.env, {
   EVIDENCE_STORE: "disk",
   EVIDENCE_DIR: mkdtempSync(join(tmpdir(), "wd-bench-evidence-")),
   LOG_LEVEL: "info",
+  // The refunds scenario files 1,000 claims in the one shop within minutes, beside the submission
+  // scenario's: more than the shop's hourly limit allows a real shop (500).
+  RATE_LIMIT_SUBMISSIONS_PER_SHOP: "100000",
   // No SMTP_URL: emails are off, so no worker polls the database while the bench measures.
 });
 
@@ -93,6 +96,28 @@ edge.listen({ onUnhandledRequest: "bypass" });
 const build = (await import(pathToFileURL(join(process.cwd(), "build", "server", "index.js")).href)) as ServerBuild;
 const productionApp = createProductionApp({ build, clientDir: join(process.cwd(), "build", "client"), logger });
 const app = express();
+// Bench only, not the product's: what the simulated Shopify holds of each order's refunds (the
+// refunds scenario counts them per order), with what one unit of each line was paid, in minor units.
+app.get("/bench/simulator/refunds", (_req, res) => {
+  const orders = simulator.store(shop).state.orders.map((order) => ({
+    orderId: order.id,
+    unitPaid: Object.fromEntries(
+      order.lineItems.map((line) => [
+        line.id,
+        (line.originalUnitPrice * line.quantity - line.discountAllocations.reduce((sum, d) => sum + d.amount, 0)) /
+          line.quantity,
+      ]),
+    ),
+    refunds: order.refunds.map((refund) => ({
+      id: refund.id,
+      amount: order.transactions
+        .filter((t) => refund.transactionIds.includes(t.id) && t.status === "SUCCESS")
+        .reduce((sum, t) => sum + t.amount, 0),
+      lines: refund.lineItems.map((line) => ({ lineItemId: line.lineItemId, quantity: line.quantity })),
+    })),
+  }));
+  res.json({ orders });
+});
 // One line per request beside the app's own: the simulator's time within it (exact for the
 // bench's one-at-a-time requests).
 app.use((req, res, next) => {
@@ -155,4 +180,16 @@ const evaluationOrder = { customerId: customer.id, orderId: order.id, lineItemId
 const { seedShoppers } = await import("./shoppers");
 const shoppers = await seedShoppers(simulator, manifest, Number(process.env.BENCH_SHOPPERS ?? 0), new Date());
 
-process.stdout.write(`${JSON.stringify({ msg: "bench-ready", claimPageClaimId, evaluationOrder, shoppers })}\n`);
+// Shoppers with an order of two units each, for the refunds scenario.
+const { seedRefundShoppers } = await import("./refund-shoppers");
+const refundShoppers = seedRefundShoppers(
+  simulator,
+  manifest,
+  Number(process.env.BENCH_REFUND_SHOPPERS ?? 0),
+  new Date(),
+);
+
+const evidenceDir = process.env.EVIDENCE_DIR;
+process.stdout.write(
+  `${JSON.stringify({ msg: "bench-ready", claimPageClaimId, evaluationOrder, shoppers, evidenceDir, refundShoppers })}\n`,
+);

@@ -29,17 +29,29 @@ export interface ShopperOrder {
   lineItemId: string;
 }
 
+/** A request's body; a stream is sent as it is read (chunked), never held whole. */
+type BenchRequestBody = string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
+
 export interface BenchServer {
   baseUrl: string;
+  /** The app process's id (its memory is read from /proc/<pid>/status). */
+  pid: number;
+  /** The disk evidence store's folder (EVIDENCE_DIR of the app process). */
+  evidenceDir: string;
   claimPageClaimId: string;
   evaluationOrder: ShopperOrder;
   /** Shoppers with an order each, never claimed: the submission scenario's. */
   shoppers: ShopperOrder[];
-  /** Sends a request (GET unless `init` says); fails on a status other than 200; answers its timing. */
+  /** Shoppers with an order of two units each, never claimed: the refunds scenario's. */
+  refundShoppers: ShopperOrder[];
+  /**
+   * Sends a request (GET unless `init` says); fails on a status other than 200 (or `expectStatus`;
+   * "any" takes every answer); answers its timing, status and body.
+   */
   request(
     path: string,
-    init: { headers: Record<string, string>; method?: string; body?: string; expectStatus?: number },
-  ): Promise<RequestTiming & { body: string }>;
+    init: { headers: Record<string, string>; method?: string; body?: BenchRequestBody; expectStatus?: number | "any" },
+  ): Promise<RequestTiming & { status: number; body: string }>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +61,7 @@ export async function startBenchServer(options: {
   claimEvents: number;
   claimEvidence: number;
   shoppers: number;
+  refundShoppers?: number;
 }): Promise<BenchServer> {
   const root = process.cwd();
   if (!existsSync(join(root, "build", "server", "index.js"))) {
@@ -66,6 +79,7 @@ export async function startBenchServer(options: {
       BENCH_CLAIM_EVENTS: String(options.claimEvents),
       BENCH_CLAIM_EVIDENCE: String(options.claimEvidence),
       BENCH_SHOPPERS: String(options.shoppers),
+      BENCH_REFUND_SHOPPERS: String(options.refundShoppers ?? 0),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -88,7 +102,13 @@ export async function startBenchServer(options: {
       waiter(complete);
     } else finished.set(requestId, complete);
   };
-  type Ready = { claimPageClaimId: string; evaluationOrder: ShopperOrder; shoppers: ShopperOrder[] };
+  type Ready = {
+    claimPageClaimId: string;
+    evaluationOrder: ShopperOrder;
+    shoppers: ShopperOrder[];
+    evidenceDir: string;
+    refundShoppers: ShopperOrder[];
+  };
   let onReady: (ready: Ready) => void = () => {};
   let onExit: (error: Error) => void = () => {};
   const ready = new Promise<Ready>((resolve, reject) => {
@@ -113,7 +133,7 @@ export async function startBenchServer(options: {
       record(requestId, { simulatorMs: entry.simulatorMs, adminOperations: entry.adminOperations as AdminOperation[] });
     } else if (entry.level === "error") process.stderr.write(`[app] ${line}\n`);
   });
-  const { claimPageClaimId, evaluationOrder, shoppers } = await ready;
+  const { claimPageClaimId, evaluationOrder, shoppers, evidenceDir, refundShoppers } = await ready;
 
   let sequence = 0;
   const timingOf = (requestId: string) =>
@@ -126,9 +146,12 @@ export async function startBenchServer(options: {
     });
   return {
     baseUrl,
+    pid: child.pid!,
+    evidenceDir,
     claimPageClaimId,
     evaluationOrder,
     shoppers,
+    refundShoppers,
     async request(path, init) {
       const requestId = `bench-${++sequence}`;
       const timing = timingOf(requestId);
@@ -136,11 +159,12 @@ export async function startBenchServer(options: {
         method: init.method ?? "GET",
         headers: { ...init.headers, "X-Request-Id": requestId },
         ...(init.body === undefined ? {} : { body: init.body }),
+        ...(init.body instanceof ReadableStream ? { duplex: "half" as const } : {}),
       });
       const body = await response.text();
-      if (response.status !== (init.expectStatus ?? 200))
+      if (init.expectStatus !== "any" && response.status !== (init.expectStatus ?? 200))
         throw new Error(`${init.method ?? "GET"} ${path}: HTTP ${response.status} ${body.slice(0, 300)}`);
-      return { ...(await timing), body };
+      return { ...(await timing), status: response.status, body };
     },
     async stop() {
       child.kill("SIGTERM");
