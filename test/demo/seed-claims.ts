@@ -214,13 +214,15 @@ export function addDeliveredOrder(
     deliveredAt: Date;
     trackingNumber: string;
     payments?: { gateway: string; amount: number }[];
+    /** Units of the variant ordered (1 unless said). */
+    quantity?: number;
   },
 ) {
   const shippedAt = new Date(order.deliveredAt.getTime() - 48 * HOUR);
   return store.addOrder({
     createdAt: new Date(shippedAt.getTime() - 24 * HOUR),
     customerId: order.customerId,
-    lines: [{ variantId: order.variantId, quantity: 1 }],
+    lines: [{ variantId: order.variantId, quantity: order.quantity ?? 1 }],
     shipping: { title: "DHL Paket", price: 590 },
     ...(order.payments ? { payments: order.payments } : {}),
     fulfillments: [
