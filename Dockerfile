@@ -46,8 +46,14 @@ COPY --chown=node:node package.json package-lock.json prisma.config.ts ./
 COPY --chown=node:node prisma ./prisma
 COPY --chown=node:node scripts/db.mjs ./scripts/db.mjs
 COPY --chown=node:node app/db/database-target.server.mjs ./app/db/database-target.server.mjs
+# Where a SQLite database lives: mount a volume here and set DATABASE_URL=file:/data/warranty-desk.sqlite.
+# A fresh volume takes the owner of the directory it is mounted on, so the unprivileged user can
+# create the database in it (a volume on a directory root owns is not writable by `node`).
+RUN mkdir /data && chown node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["npm", "run", "docker-start"]
+# --silent: npm's "> warranty-desk@… docker-start" banner would be the only lines on standard output
+# that are not JSON (the release step writes to standard error; a failure still exits non-zero).
+CMD ["npm", "run", "--silent", "docker-start"]
