@@ -7,14 +7,14 @@ CREATE TABLE "ClaimSearchTerm" (
     "shop" TEXT NOT NULL,
     "field" TEXT NOT NULL,
     -- Byte order whatever the database's collation: a search word's terms are the range
-    -- [word, word || U+FFFF), which a linguistic collation (en_US) does not keep together.
+    -- [word, word || U+10FFFF), which a linguistic collation (en_US) does not keep together.
     "term" TEXT COLLATE "C" NOT NULL,
 
-    CONSTRAINT "ClaimSearchTerm_pkey" PRIMARY KEY ("claimId","field","term")
+    CONSTRAINT "ClaimSearchTerm_pkey" PRIMARY KEY ("claimId","term","field")
 );
 
 -- CreateIndex
-CREATE INDEX "ClaimSearchTerm_shop_term_claimId_idx" ON "ClaimSearchTerm"("shop", "term", "claimId");
+CREATE INDEX "ClaimSearchTerm_shop_term_claimId_field_idx" ON "ClaimSearchTerm"("shop", "term", "claimId", "field");
 
 -- CreateIndex
 CREATE INDEX "Claim_searchIndexVersion_idx" ON "Claim"("searchIndexVersion");

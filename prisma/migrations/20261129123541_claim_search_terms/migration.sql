@@ -5,7 +5,7 @@ CREATE TABLE "ClaimSearchTerm" (
     "field" TEXT NOT NULL,
     "term" TEXT NOT NULL,
 
-    PRIMARY KEY ("claimId", "field", "term"),
+    PRIMARY KEY ("claimId", "term", "field"),
     CONSTRAINT "ClaimSearchTerm_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -58,5 +58,5 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
-CREATE INDEX "ClaimSearchTerm_shop_term_claimId_idx" ON "ClaimSearchTerm"("shop", "term", "claimId");
+CREATE INDEX "ClaimSearchTerm_shop_term_claimId_field_idx" ON "ClaimSearchTerm"("shop", "term", "claimId", "field");
 
