@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { decode } from "turbo-stream";
-import { signAdminSessionToken, signCustomerAccountSessionToken } from "../test/demo/session-tokens";
+import { signAdminSessionToken } from "../test/demo/session-tokens";
 import { BENCH_APP, BROWSER_USER_AGENT } from "./bench-app";
 import type { BenchServer, ShopperOrder } from "./bench-server";
 import { timingOf, type ScenarioResult, type Timing } from "./report";
+import { fileShopperClaim } from "./shopper-claim";
 
 // Refunds at volume: each shopper files a claim on their own order (POST /api/claims, a refund
 // preferred), the merchant approves it without a return (the claim page's `decide`), opens the
@@ -91,26 +91,12 @@ export async function runRefunds(
   const refused: Answer[] = [];
   const claimOfOrder = new Map<string, string>();
 
-  const post = async (path: string, headers: Record<string, string>, body: unknown, expectStatus = 200) =>
-    server.request(path, { method: "POST", headers, body: JSON.stringify(body), expectStatus });
+  const post = async (path: string, headers: Record<string, string>, body: unknown) =>
+    server.request(path, { method: "POST", headers, body: JSON.stringify(body) });
 
   /** One claim from the shopper's form to the merchant's confirmed resolution. */
   const refundOne = async (shopper: ShopperOrder, phase: "alone" | "together") => {
-    const { token } = await signCustomerAccountSessionToken(BENCH_APP, shop, shopper.customerId);
-    const filed = await post(
-      "/api/claims",
-      { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_USER_AGENT, "Content-Type": "application/json" },
-      {
-        orderId: shopper.orderId,
-        submissionKey: randomUUID(),
-        type: "arrival",
-        problem: "damaged",
-        description: "The bottle arrived dented.",
-        items: [{ lineItemId: shopper.lineItemId, quantity: 1 }],
-        preferredResolution: "refund",
-      },
-      201,
-    );
+    const filed = await fileShopperClaim(server, shop, shopper);
     const claimId = (JSON.parse(filed.body) as { claim: { id: string } }).claim.id;
     claimOfOrder.set(shopper.orderId, claimId);
     // The merchant opens the claim page: its version is what the page's actions post.

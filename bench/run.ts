@@ -11,7 +11,6 @@
 // Server time is the app's own JSON request log (durationMs, from the request's arrival to the
 // response's last byte), read from the server's standard output, not the client's round trip.
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -34,6 +33,7 @@ import {
 } from "./report";
 import { measureRefunds } from "./refunds";
 import { seedClaimsAtScale, type SeedPlan } from "./seed";
+import { fileShopperClaim } from "./shopper-claim";
 import { measureAdminVitalsOrSayWhyNot } from "./browser-vitals";
 import { measureUploads } from "./uploads";
 import { runWebhookBurst, WEBHOOK_CONCURRENCY } from "./webhook-burst";
@@ -226,24 +226,7 @@ const CONCURRENT_SHOPPERS = 200;
  */
 async function measureSubmissions(server: BenchServer, rounds: number, baseline: Timing): Promise<ScenarioResult> {
   const shoppers = [...server.shoppers];
-  const submit = async (shopper: ShopperOrder) => {
-    const { token } = await signCustomerAccountSessionToken(BENCH_APP, BIG_SHOP, shopper.customerId);
-    const body = JSON.stringify({
-      orderId: shopper.orderId,
-      submissionKey: randomUUID(),
-      type: "arrival",
-      problem: "damaged",
-      description: "The bottle arrived dented.",
-      items: [{ lineItemId: shopper.lineItemId, quantity: 1 }],
-      preferredResolution: "refund",
-    });
-    const headers = {
-      Authorization: `Bearer ${token}`,
-      "User-Agent": BROWSER_USER_AGENT,
-      "Content-Type": "application/json",
-    };
-    return server.request("/api/claims", { method: "POST", headers, body, expectStatus: 201 });
-  };
+  const submit = (shopper: ShopperOrder) => fileShopperClaim(server, BIG_SHOP, shopper);
   const oneAtATime: number[] = [];
   for (let round = 0; round < WARMUP_RUNS + rounds; round++) {
     const { serverMs } = await submit(shoppers.shift()!);
