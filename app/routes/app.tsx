@@ -4,11 +4,16 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import firstPaintStyles from "../styles/first-paint.css?url";
 import { authenticate } from "../shopify.server";
 import { env } from "../utils/env.server";
 import { skipRevalidationAfterLostConnection } from "../utils/client-action";
 
-export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  // After Polaris's: what the server renders is seen from the first paint (app/styles/first-paint.css).
+  { rel: "stylesheet", href: firstPaintStyles },
+];
 
 // The embedded admin: every page below /app is authenticated (session token + token exchange).
 // Not fetched again after a post lost with the connection (app/utils/client-action.ts).
