@@ -99,7 +99,7 @@ function InboxEmptyState({ inbox }: { inbox: ClaimInbox }) {
     return (
       <EmptySearchResult
         title={`No claims match “${inbox.q}”`}
-        description="Search by claim number, order name, customer name or product title."
+        description="Search by claim number, or by the start of words in the order name, customer name or product title (“garc lamp”)."
         withIllustration
       />
     );
