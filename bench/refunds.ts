@@ -139,14 +139,17 @@ export async function runRefunds(
     await send();
   };
 
+  let done = 0;
   const work = async (queue: ShopperOrder[], phase: "alone" | "together") => {
     while (queue.length > 0) {
       const shopper = queue.shift()!;
       await refundOne(shopper, phase).catch((error: unknown) => {
         errors.push(`order ${shopper.orderId}: ${String(error).slice(0, 300)}`);
       });
+      if (++done % 100 === 0) console.error(`refunds: ${done} of ${shoppers.length} claims resolved …`);
     }
   };
+  console.error(`refunds: ${shoppers.length} claims, ${RESOLVE_CLICKS} resolve clicks and a retry each …`);
   const started = performance.now();
   const alone = Math.max(1, Math.min(20, Math.floor(shoppers.length / 10)));
   await work(shoppers.slice(0, alone), "alone");
