@@ -36,8 +36,13 @@ COPY . .
 RUN npm run build
 
 FROM base AS runtime
+# MALLOC_ARENA_MAX: glibc's allocator gives threads arenas of their own and keeps what is freed in
+# them; sharp re-encodes photos on libuv's 4 threads, so after a few uploads each thread's arena held
+# a 12 MP photo's working set (`npm run bench -- --only uploads`: the app +107 MB over idle after 10
+# photos, +57 MB with 2 arenas). bench/bench-server.ts runs the app with this same setting.
 ENV NODE_ENV=production \
-    PORT=3000
+    PORT=3000 \
+    MALLOC_ARENA_MAX=2
 # Owned by the unprivileged user: the Prisma client is generated into node_modules/.prisma at
 # start, and a SQLite DATABASE_URL (file:./prisma/...) writes beside the schema.
 COPY --chown=node:node --from=production-deps /app/node_modules ./node_modules

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { freePort } from "../test/support/free-port";
@@ -55,6 +55,15 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The glibc allocator's arena limit the container image runs the server with (MALLOC_ARENA_MAX in
+ * the Dockerfile), so the app's memory is measured as deployed; the bench's own environment wins.
+ */
+function imageAllocatorEnv(root: string): Record<string, string> {
+  const arenas = /MALLOC_ARENA_MAX=(\d+)/.exec(readFileSync(join(root, "Dockerfile"), "utf8"))?.[1];
+  return arenas === undefined ? {} : { MALLOC_ARENA_MAX: arenas };
+}
+
 export async function startBenchServer(options: {
   databaseUrl: string;
   shop: string;
@@ -72,6 +81,7 @@ export async function startBenchServer(options: {
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "app-server.ts")], {
     cwd: root,
     env: {
+      ...imageAllocatorEnv(root),
       ...process.env,
       DATABASE_URL: options.databaseUrl,
       PORT: String(port),
