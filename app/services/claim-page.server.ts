@@ -156,14 +156,22 @@ export async function loadClaimPage(
   claimId: string,
   now: Date,
 ): Promise<ClaimPage> {
-  const stored = await findClaim(db, shop, claimId);
-  if (!stored) throw merchantClaimNotFound();
-  const { meta, state } = stored;
-  const [order, evidence, emails] = await Promise.all([
-    orderFactsOrReason(graphql, state.orderId),
+  // Reads that need only the shop and the claim id go out with the claim's own (they are scoped by
+  // shop, so another shop's claim finds none of them): one round of reads instead of four in a row.
+  const [stored, evidence, emails, clauses] = await Promise.all([
+    findClaim(db, shop, claimId),
     listClaimEvidenceForMerchant(db, shop, claimId, now),
     loadClaimEmails(db, shop, claimId),
+    activeShopClauses(db, shop),
   ]);
+  if (!stored) throw merchantClaimNotFound();
+  const { meta, state } = stored;
+  // The resolution's steps read our records while Shopify answers for the order.
+  const [order, resolution] = await Promise.all([
+    orderFactsOrReason(graphql, state.orderId),
+    loadClaimResolution(db, graphql, stored),
+  ]);
+  const warehouses = typeof order === "string" ? undefined : order.warehouses;
   const submitted = state.events[0]!;
   const said = SubmittedDataSchema.parse(submitted.data);
   const answers = said.answers ?? {};
@@ -215,22 +223,15 @@ export async function loadClaimPage(
                 deliveredAt: group.deliveredAt,
                 estimatedDeliveryAt: group.estimatedDeliveryAt,
                 locationId: group.locationId,
-                warehouse:
-                  typeof order === "string" || group.locationId === null
-                    ? null
-                    : (order.warehouses.get(group.locationId)?.name ?? null),
+                warehouse: group.locationId === null ? null : (warehouses?.get(group.locationId)?.name ?? null),
               })),
             }
           : null,
       };
     }),
-    evaluation: claimPageEvaluation(
-      stored,
-      typeof order === "string" ? new Map() : order.warehouses,
-      await activeShopClauses(db, shop),
-    ),
-    return: await loadClaimReturn(db, graphql, stored, typeof order === "string" ? undefined : order.warehouses),
-    resolution: await loadClaimResolution(db, graphql, stored),
+    evaluation: claimPageEvaluation(stored, warehouses ?? new Map(), clauses),
+    return: await loadClaimReturn(db, graphql, stored, warehouses),
+    resolution,
     order:
       typeof order === "string"
         ? { shown: false, reason: order }
