@@ -1,4 +1,6 @@
-import { readdirSync, readlinkSync, realpathSync } from "node:fs";
+import { mkdtempSync, readdirSync, readlinkSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { createClient } from "@libsql/client";
 import pg from "pg";
@@ -114,13 +116,18 @@ describe.runIf(target.provider === "sqlite")("SQLite connections under a burst o
   });
 
   it("ends a transaction whose COMMIT is refused (SQLITE_BUSY), so the connection's next statements are not inside it", async () => {
-    // GIVEN the app's client, and another connection reading in an open transaction: its shared
-    // lock makes a writer's COMMIT busy, and SQLite then leaves the writer's transaction open
-    const db = createPrismaClient(target.url);
-    await db.claimCounter.create({ data: { shop: SHOP, last: 1000 } });
-    const reader = createClient({ url: target.url });
+    // GIVEN a database file in the rollback journal, another connection reading it in an open
+    // transaction (its shared lock makes a writer's COMMIT busy, and SQLite then leaves the
+    // writer's transaction open; it also keeps the app's client from switching the file to WAL,
+    // where readers never make a COMMIT busy), and the app's client on that file
+    const dir = mkdtempSync(join(tmpdir(), "wd-busy-commit-"));
+    const url = `file:${join(dir, "app.sqlite")}`;
+    const reader = createClient({ url });
+    await reader.execute("CREATE TABLE ClaimCounter (shop TEXT NOT NULL PRIMARY KEY, last INTEGER NOT NULL)");
+    await reader.execute({ sql: "INSERT INTO ClaimCounter (shop, last) VALUES (?, 1000)", args: [SHOP] });
     await reader.execute("BEGIN");
     await reader.execute("SELECT last FROM ClaimCounter");
+    const db = createPrismaClient(url);
     const storedLast = async () => {
       const { rows } = await reader.execute({ sql: "SELECT last FROM ClaimCounter WHERE shop = ?", args: [SHOP] });
       return rows.map((row) => Number(row.last));
@@ -143,6 +150,7 @@ describe.runIf(target.provider === "sqlite")("SQLite connections under a burst o
     } finally {
       reader.close();
       await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
