@@ -93,6 +93,33 @@ describe("npm run bench", () => {
     const video = byName.get("video upload, 8 MB streamed");
     expect(video?.errors).toBe(0);
     expect(video?.memory?.app?.peakMb).toBeGreaterThan(0);
+    // Refunds: each claim refunded once in the simulator, of the claimed unit, and recorded as
+    // resolved, however many times its resolve was posted; no answer but successes and refusals.
+    const refunds = byName.get("refunds, 20 approvals, 3 clicks + a retry each");
+    expect(refunds?.refunds).toMatchObject({
+      claims: 20,
+      inSimulator: 20,
+      doubled: 0,
+      missing: 0,
+      wrongAmount: 0,
+      unrecorded: 0,
+    });
+    expect(refunds?.errors).toBe(0);
+    // The admin pages in Chromium: each measured once in the app's frame (LCP and CLS; not asserted).
+    const vitals = byName.get("admin pages in Chromium, LCP and CLS");
+    expect(vitals?.notRun).toBeUndefined();
+    expect(Object.keys(vitals?.cases ?? {})).toEqual([
+      "inbox",
+      "claim page",
+      "settings",
+      "notification settings",
+      "products and overrides",
+      "numbers",
+      "policy tester",
+      "home, setup guide",
+    ]);
+    expect(Object.values(vitals?.cases ?? {}).map((t) => t.samples)).toEqual(Array(8).fill(1));
+    expect(Object.values(vitals?.vitals?.pages ?? {}).every((p) => p.lcpElement !== "?" && p.cls >= 0)).toBe(true);
     expect(report.notDone).toEqual([]);
 
     // The table names every scenario with its result.
