@@ -74,6 +74,9 @@ async function actionData<T>(body: string): Promise<T> {
   return ((await singleFetchValue(body)) as { data: T }).data;
 }
 
+const chunked = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+
 export async function runRefunds(
   server: BenchServer,
   db: PrismaClient,
@@ -177,14 +180,23 @@ export async function runRefunds(
   }
 
   // What our database recorded: every claim resolved, its refund step succeeded with Shopify's refund.
-  const claimIds = [...claimOfOrder.values()];
-  const [claims, steps] = await Promise.all([
-    db.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, status: true, orderId: true } }),
-    db.shopifyAction.findMany({
-      where: { claimId: { in: claimIds }, kind: "refund" },
-      select: { claimId: true, status: true, shopifyId: true },
-    }),
-  ]);
+  // In chunks: SQLite takes at most 999 parameters a statement.
+  const chunks = chunked([...claimOfOrder.values()], 500);
+  const claims = (
+    await Promise.all(
+      chunks.map((ids) => db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } })),
+    )
+  ).flat();
+  const steps = (
+    await Promise.all(
+      chunks.map((ids) =>
+        db.shopifyAction.findMany({
+          where: { claimId: { in: ids }, kind: "refund" },
+          select: { claimId: true, status: true, shopifyId: true },
+        }),
+      ),
+    )
+  ).flat();
   const stepOf = new Map(steps.map((step) => [step.claimId, step]));
   const claimById = new Map(claims.map((claim) => [claim.id, claim]));
   const unrecorded = shoppers.flatMap((shopper) => {
