@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { installGlobals } from "@remix-run/node";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
 import type { Response as ExpressResponse } from "express";
 import { http } from "msw";
 import { setupServer } from "msw/node";
@@ -71,7 +71,8 @@ Object.assign(process.env, {
   // The shoppers' evidence files, beside the demo's database (--reset removes both).
   EVIDENCE_STORE: "disk",
   EVIDENCE_DIR: join(dataDir, "evidence"),
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "warning",
+  // One JSON line per request, as the production server writes them (info).
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   PORT: String(port),
   // Emails go to the demo's mailbox; the sending worker looks for queued ones every second.
   SMTP_URL: mailbox.smtpUrl,
@@ -123,17 +124,19 @@ const edge = setupServer(
 );
 edge.listen({ onUnhandledRequest: "bypass" });
 
-const { createRequestHandler } = await import("@remix-run/express");
 const { default: express } = await import("express");
+const { createProductionApp } = await import("../../server/app");
+const { logger } = await import("../../app/utils/logger.server");
 const buildPath = join(root, "build", "server", "index.js");
 if (!existsSync(buildPath)) throw new Error("No production build: run `npm run build` (npm run demo does it for you).");
-const build = await import(pathToFileURL(buildPath).href);
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
-const app = express();
-app.disable("x-powered-by");
+// The demo's own pages, answered by the production server's app before the app's routes (so one
+// JSON line per request, static files and the favicon as `npm start` serves them).
+const demo = express.Router();
 // The app allows only Shopify's admin to frame it (CSP frame-ancestors). Here the demo admin
 // page, on the app's own origin, is the admin: it is added to the list, nothing else changes.
-app.use((_req, res, next) => {
+demo.use((_req, res, next) => {
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name: string, value: number | string | readonly string[]) => {
     if (name.toLowerCase() === "content-security-policy" && typeof value === "string") {
@@ -143,17 +146,15 @@ app.use((_req, res, next) => {
   };
   next();
 });
-app.use("/assets", express.static(join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(join(root, "build/client"), { maxAge: "1h" }));
-app.get("/demo/app-bridge.js", (_req, res) => {
+demo.get("/demo/app-bridge.js", (_req, res) => {
   res.type("application/javascript").sendFile(join(root, "test/demo/public/app-bridge.js"));
 });
-app.get("/demo/api/session-token", async (_req, res) => {
+demo.get("/demo/api/session-token", async (_req, res) => {
   res.set("Cache-Control", "no-store").json(await signAdminSessionToken(DEMO_APP, DEMO_APP.shop));
 });
 // What Shopify's resource picker lists (the App Bridge stand-in shows it): the store's products,
 // with their variants, filtered by title like the picker's search.
-app.get("/demo/api/products", (req, res) => {
+demo.get("/demo/api/products", (req, res) => {
   const store = simulator.store(DEMO_APP.shop);
   const query = String(req.query.query ?? "").toLowerCase();
   const products = store.state.products
@@ -188,18 +189,18 @@ const findOrder = (customerId: unknown, orderId: unknown) => {
   const order = customer?.orders.find((o) => o.id === orderId || o.id === `gid://shopify/Order/${String(orderId)}`);
   return customer && order ? { customer, order } : null;
 };
-app.get("/demo/polaris-stand-ins.js", (_req, res) => {
+demo.get("/demo/polaris-stand-ins.js", (_req, res) => {
   res.type("application/javascript").sendFile(join(root, "test/demo/public/polaris-stand-ins.js"));
 });
-app.get("/demo/extension/:handle/locales/:file", (req, res) => {
+demo.get("/demo/extension/:handle/locales/:file", (req, res) => {
   const dir = extensionDirs.get(req.params.handle);
   if (!dir || !/^[a-z]{2}(-[A-Z]{2})?(\.default)?\.json$/.test(req.params.file)) return void res.sendStatus(404);
   const file = join(dir, "locales", req.params.file);
   if (!existsSync(file)) return void res.sendStatus(404);
   res.set("Cache-Control", "no-store").sendFile(file);
 });
-app.use("/demo/extension", express.static(extensionDir, { maxAge: 0 }));
-app.get("/demo/api/customer-session-token", async (req, res) => {
+demo.use("/demo/extension", express.static(extensionDir, { maxAge: 0 }));
+demo.get("/demo/api/customer-session-token", async (req, res) => {
   const customer = manifest.customers.find((c) => c.id === req.query.customer);
   if (!customer) return void res.status(404).json({ error: "unknown customer" });
   // A customer account's token, as Shopify signs it for the extension: it never opens the admin.
@@ -209,14 +210,14 @@ app.get("/demo/api/customer-session-token", async (req, res) => {
 });
 const shopName = () => simulator.store(DEMO_APP.shop).shop.name;
 // The order's page in customer accounts: the "Report a problem" menu item and the order-status block.
-app.get("/demo/shopper", (req, res) => {
+demo.get("/demo/shopper", (req, res) => {
   const found = findOrder(req.query.customer, req.query.order);
   if (!found) return void res.status(404).type("text").send("No such customer and order in the demo store.");
   res.type("html").send(shopperPage({ shopName: shopName(), locale: demoLocale(req.query.locale), ...found }));
 });
 // A full-page extension on an order, at the URL customer accounts give it:
 // extension:<handle>/<target>/<order number>/<path> is /demo/shopper/page/<handle>/<target>/<order number>/<path>.
-app.get("/demo/shopper/page/:handle/:target/:orderNumber/*", (req, res) => {
+demo.get("/demo/shopper/page/:handle/:target/:orderNumber/*", (req, res) => {
   const found = findOrder(req.query.customer, req.params.orderNumber);
   const target = targets.get(req.params.target);
   if (!found || !target || target.handle !== req.params.handle || !req.params.target.endsWith(".page.render")) {
@@ -239,7 +240,7 @@ app.get("/demo/shopper/page/:handle/:target/:orderNumber/*", (req, res) => {
   });
   res.type("html").send(extensionPage({ shopName: shopName(), locale, ...found, frameSrc, pageUrl }));
 });
-app.get("/demo/shopper/extension", (req, res) => {
+demo.get("/demo/shopper/extension", (req, res) => {
   const found = findOrder(req.query.customer, req.query.order);
   const targetName = String(req.query.target ?? "");
   const target = targets.get(targetName);
@@ -271,24 +272,24 @@ const sendMailPage = (res: ExpressResponse, render: (nonce: string) => string) =
     .type("html")
     .send(render(nonce));
 };
-app.get("/demo/mail", (_req, res) => {
+demo.get("/demo/mail", (_req, res) => {
   sendMailPage(res, (nonce) => mailboxPage(mailboxView(), mailbox.list(), nonce));
 });
-app.get("/demo/mail/:id", (req, res) => {
+demo.get("/demo/mail/:id", (req, res) => {
   const mail = mailbox.find(req.params.id);
   if (!mail) return void res.status(404).type("text").send("No such email in the demo mailbox.");
   const part = req.query.part === "text" ? "text" : "html";
   sendMailPage(res, (nonce) => mailMessagePage(mailboxView(), mail, mailbox.list(), part, nonce));
 });
 // A link in an email to one of Shopify's pages: the demo's stand-in for it.
-app.get("/demo/link", (req, res) => {
+demo.get("/demo/link", (req, res) => {
   const href = String(req.query.url ?? "");
   const context = { shop: DEMO_APP.shop, customers: manifest.customers };
   const target = demoPageForShopifyUrl(href, context, demoLocale(req.query.locale));
   if (!target) return void res.status(404).type("text").send(`The demo has no page for this link: ${href}`);
   res.redirect(target);
 });
-app.get(["/", "/demo"], (_req, res) => {
+demo.get(["/", "/demo"], (_req, res) => {
   const shop = simulator.store(DEMO_APP.shop).shop;
   res.type("html").send(frontPage({ shop: DEMO_APP.shop, shopName: shop.name, customers: manifest.customers }));
 });
@@ -301,12 +302,12 @@ async function appEntryUrl(path = "/app"): Promise<string> {
   return `${path}?${new URLSearchParams({ embedded: "1", shop: DEMO_APP.shop, host, id_token: token, locale: "en" })}`;
 }
 // ?path=/app/claims/ID opens that page of the app, as a link into the Shopify admin does.
-app.get("/demo/admin", async (req, res) => {
+demo.get("/demo/admin", async (req, res) => {
   const appSrc = await appEntryUrl(appPathOrHome(req.query.path));
   const shop = simulator.store(DEMO_APP.shop).shop;
   res.type("html").send(adminHostPage({ shop: DEMO_APP.shop, shopName: shop.name, appSrc }));
 });
-app.all("*", createRequestHandler({ build, mode: "production" }));
+const app = createProductionApp({ build, clientDir: join(root, "build", "client"), logger, routes: demo });
 
 // The demo store has the app installed: the first start opens the app once as the merchant would,
 // so the real token exchange stores the shop's offline session (shopper pages need it too).

@@ -158,6 +158,13 @@ describe("GIVEN the production server", () => {
     expect(await logged(1)).toEqual([expect.objectContaining({ path: "/assets/entry-abc123.js", status: 200 })]);
   });
 
+  it("WHEN a browser asks for /favicon.ico THEN it is sent to the app's icon (public/favicon.svg), one info line and no error", async () => {
+    const response = await fetch(`${baseUrl}/favicon.ico`, { redirect: "manual" });
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe("/favicon.svg");
+    expect(await logged(1)).toEqual([expect.objectContaining({ level: "info", path: "/favicon.ico", status: 301 })]);
+  });
+
   it("WHEN 20 requests arrive at once THEN there are exactly 20 lines, one per request id", async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `burst-${i}`);
     await Promise.all(ids.map((id) => fetch(`${baseUrl}/healthz`, { headers: { "X-Request-Id": id } })));
