@@ -6,15 +6,16 @@ import type { BenchServer, ShopperOrder } from "./bench-server";
 import { timingOf, type ScenarioResult, type Timing } from "./report";
 import { fileShopperClaim } from "./shopper-claim";
 
-// Refunds at volume: each shopper files a claim on their own order (POST /api/claims, a refund
-// preferred), the merchant approves it without a return (the claim page's `decide`), opens the
-// Resolve modal (its preview, POST …/resolution-preview, gives the version and the digest) and
-// confirms: CLICKS posts of the same `resolve` at once (a double click and a second tab), then the
-// same post again once they answered (a client retrying after its timeout). A few claims go
-// through alone first (their app-only time is exact), then REFUNDS_IN_FLIGHT at once, so the
-// refunds reach the simulated Shopify concurrently. Afterwards the simulator's refunds are counted
-// per order: exactly one each, of the claimed line's paid amount, and every claim resolved in our
-// database with its one refund step.
+// Refunds at volume (docs/decisions/032): each shopper files a claim on one of the two units of
+// their order (POST /api/claims, a refund preferred); the merchant opens the claim page (its
+// loader gives the version), approves without a return (`decide`), opens the Resolve modal (its
+// preview gives the version and the digest) and confirms: RESOLVE_CLICKS posts of the same
+// `resolve` at once (a double click and a second tab), then the same post again once they
+// answered (a client retrying after its timeout). A few claims go through alone first (their
+// app-only time is exact), then REFUNDS_IN_FLIGHT at once, so the refunds reach the simulated
+// Shopify concurrently. Afterwards the simulator's refunds are counted per order: exactly one
+// each, of one unit's paid price, and every claim resolved in our database with its refund step
+// holding that refund. A refund made twice would be accepted by Shopify (a unit is left), and counted.
 
 /** Claims worked at once in the concurrent phase. */
 export const REFUNDS_IN_FLIGHT = 20;
@@ -43,7 +44,7 @@ export interface RefundsRun {
   doubled: string[];
   /** Orders of a claim with no refund. */
   missing: string[];
-  /** Orders refunded another amount than the claimed line's paid amount. */
+  /** Orders refunded another amount than one unit's paid price (the unit claimed). */
   wrongAmount: string[];
   /** Claims not resolved in our database, or without their one refund step recorded as Shopify's refund. */
   unrecorded: string[];
