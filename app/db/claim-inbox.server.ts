@@ -90,7 +90,9 @@ function stretches(sort: InboxSort, cursor: InboxCursor | undefined, side: "afte
   });
   const answered = (where: Prisma.ClaimWhereInput, direction: "asc" | "desc"): Stretch => ({
     where: { AND: [{ respondBy: null }, where] },
-    orderBy: [{ id: direction }],
+    // respondBy is null throughout: ordering by it too makes the order the index's own, which
+    // PostgreSQL otherwise read from the primary key across every shop's claims (166 ms).
+    orderBy: [{ respondBy: direction }, { id: direction }],
   });
   if (side === "after") {
     if (!cursor) return [running({}, "asc"), answered({}, "asc")];
@@ -130,19 +132,25 @@ export async function listInboxClaims(db: PrismaClient, shop: string, query: Inb
   const cursor = query.before ?? query.after;
   const side = query.before ? "before" : "after";
   const search = await claimSearchWhere(db, shop, query.search);
-  const rows: InboxRowSelected[] = [];
+  // The page's ids first, then their rows: the ids alone come from the index (PostgreSQL: an
+  // index-only scan filters the tab's statuses in the index instead of reading each claim, 40 to
+  // 90 ms down to 1 to 2 ms for a tab without running clocks at 100,000 claims, npm run bench).
+  const ids: string[] = [];
   for (const stretch of stretches(query.sort, cursor, side)) {
-    if (rows.length > limit) break;
+    if (ids.length > limit) break;
     const found = await db.claim.findMany({
       where: {
         AND: [{ shop }, statuses ? { status: { in: [...statuses] } } : {}, search, stretch.where],
       },
       orderBy: stretch.orderBy,
-      take: limit + 1 - rows.length,
-      select: INBOX_ROW_SELECT,
+      take: limit + 1 - ids.length,
+      select: { id: true },
     });
-    rows.push(...found);
+    ids.push(...found.map((row) => row.id));
   }
+  const read = await db.claim.findMany({ where: { shop, id: { in: ids } }, select: INBOX_ROW_SELECT });
+  const byId = new Map<string, InboxRowSelected>(read.map((row) => [row.id, row]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const more = rows.length > limit;
   const shown = rows.slice(0, limit).map(({ claimedValueAmount, claimedValueCurrency, ...row }): InboxRow => ({
     ...row,
