@@ -250,7 +250,7 @@ wait_healthz() {
 
 # check_container NAME LABEL DATABASE_URL [docker run arguments...]
 check_container() {
-  local name="$1" label="$2" url="$3" out counts n procs health stop_started stop_seconds code
+  local name="$1" label="$2" url="$3" out counts n procs health stdout_log stop_started stop_seconds code
   shift 3
   first_migration_started=""
   step "$label"
@@ -298,17 +298,20 @@ check_container() {
     fail "docker stop: exit code $code after ${stop_seconds} s"
   fi
 
-  if n="$(docker logs "$name" 2>/dev/null | node -e "$JSON_LINES_JS")"; then
+  # Read once: `docker logs | grep -q` under pipefail fails when grep stops reading first.
+  stdout_log="$(docker logs "$name" 2>/dev/null)"
+  if n="$(node -e "$JSON_LINES_JS" <<<"$stdout_log")"; then
     pass "standard output: $n lines, all JSON"
   else
     fail "standard output has lines that are not JSON (above)"
   fi
-  if docker logs "$name" 2>/dev/null | grep -q '"requestId":"check-image-healthz"'; then
+  if grep -q '"requestId":"check-image-healthz"' <<<"$stdout_log"; then
     pass "the request's log line carries its X-Request-Id"
   else
-    fail "no log line with requestId check-image-healthz"
+    tail -n 20 <<<"$stdout_log"
+    fail "no log line with requestId check-image-healthz (standard output above)"
   fi
-  if docker logs "$name" 2>/dev/null | grep -q '"signal":"SIGTERM"'; then
+  if grep -q '"signal":"SIGTERM"' <<<"$stdout_log"; then
     pass "the server logged its stop on SIGTERM"
   else
     fail "the server did not log a stop on SIGTERM"
