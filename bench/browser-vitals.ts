@@ -232,7 +232,8 @@ function vitalsResult(results: Record<string, PageRun[]>, runs: number, seconds:
     cases: lcp,
     vitals: { lcpTargetMs: LCP_TARGET_MS, clsTarget: CLS_TARGET, pages, lcpFromAdmin: fromAdmin },
     notes:
-      `${runs} cold run(s) per page (a new browser context each) after a warm-up visit; ` +
+      `the demo (its own SQLite database and seeded claims, whatever --db); ${runs} cold run(s) per page ` +
+      `(a new browser context each) after a warm-up visit; ` +
       `${VITALS_VIEWPORT.width}×${VITALS_VIEWPORT.height}, no throttling; LCP in the app's frame from its navigation start; ` +
       `CLS by session windows, the largest of the runs (worst ${round(worstCls, 4)}); the app's LCP from the admin page's start: ` +
       `median ${fromAdmin.medianMs} ms, p95 ${fromAdmin.p95Ms} ms; ${seconds.toFixed(0)} s with the demo's start` +
