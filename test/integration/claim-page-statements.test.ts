@@ -1,11 +1,10 @@
 import { expect, it } from "vitest";
-import { Prisma, PrismaClient } from "@prisma/client";
-import { createAdapterFactory, databaseTarget } from "../../app/db/database-target.server.mjs";
 import { loadClaimPage } from "../../app/services/claim-page.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { seedClaimPageClaim } from "../../bench/claim-page-claim";
 import { seedDemoStore } from "../simulator/seed";
 import { simulator } from "../simulator/network-edge";
+import { countingClient } from "../support/counting-client";
 import { installTestShop, TEST_SHOP } from "../support/shopify-requests";
 
 // How many statements the claim page's loader sends for a long claim (the bench's: 100 events, 20
@@ -16,16 +15,7 @@ it("GIVEN a claim with 100 events and 20 evidence files WHEN its page loads THEN
   await installTestShop(TEST_SHOP);
   const manifest = seedDemoStore(simulator, { shop: TEST_SHOP, now: new Date(), seed: 20261129 });
   const claimId = await seedClaimPageClaim({ simulator, manifest, eventCount: 100, evidenceCount: 20 });
-  const db = new PrismaClient({
-    adapter: createAdapterFactory(databaseTarget(process.env.DATABASE_URL)),
-    log: [{ emit: "event", level: "query" }],
-  });
-  const statements: string[] = [];
-  const table = new RegExp(`["\`](${Object.values(Prisma.ModelName).join("|")})["\`]`);
-  db.$on("query", ({ query }) => {
-    if (/^\s*(BEGIN|COMMIT|ROLLBACK|--)/i.test(query)) return;
-    statements.push(`${query.trim().split(/\s+/)[0]?.toUpperCase()} ${table.exec(query)?.[1] ?? "?"}`);
-  });
+  const { db, statements } = countingClient();
   try {
     const graphql = (await unauthenticated.admin(TEST_SHOP)).admin.graphql;
     const page = await loadClaimPage(db, graphql, TEST_SHOP, claimId, new Date());

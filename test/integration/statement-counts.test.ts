@@ -1,32 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { Prisma, PrismaClient } from "@prisma/client";
 import prisma from "../../app/db.server";
 import { deliveryFactsForOrder, recordDeliveryFacts, type DeliveryFactInput } from "../../app/db/delivery-facts.server";
 import { writeProductOverride, writeShopPolicyOverride } from "../../app/db/policies.server";
 import { handleFulfillmentWebhook } from "../../app/services/delivery-webhooks.server";
 import { claimOptions } from "../../app/services/submit-claim.server";
 import { unauthenticated } from "../../app/shopify.server";
-import { createAdapterFactory, databaseTarget } from "../../app/db/database-target.server.mjs";
+import { countingClient } from "../support/counting-client";
 import { installTestShop, TEST_SHOP } from "../support/shopify-requests";
 
 // How many statements the busiest paths send, counted from Prisma's query events, so that a return
 // to a round trip per line (or per line and claim type) fails here rather than under load.
-
-/** A client on the test database that records every statement it sends, as "VERB Table". */
-function countingClient() {
-  const db = new PrismaClient({
-    adapter: createAdapterFactory(databaseTarget(process.env.DATABASE_URL)),
-    log: [{ emit: "event", level: "query" }],
-  });
-  const statements: string[] = [];
-  const table = new RegExp(`["\`](${Object.values(Prisma.ModelName).join("|")})["\`]`);
-  db.$on("query", ({ query }) => {
-    // Transaction control is not a round trip of ours (and differs between the drivers).
-    if (/^\s*(BEGIN|COMMIT|ROLLBACK|--)/i.test(query)) return;
-    statements.push(`${query.trim().split(/\s+/)[0]?.toUpperCase()} ${table.exec(query)?.[1] ?? "?"}`);
-  });
-  return { db, statements };
-}
 
 let counted: ReturnType<typeof countingClient>;
 beforeEach(async () => {
