@@ -332,7 +332,8 @@ else
 fi
 
 if [ -n "$pg_admin_url" ]; then
-  psql -q "$pg_admin_url" -c "DROP DATABASE IF EXISTS $PG_DATABASE" -c "CREATE DATABASE $PG_DATABASE" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql -q "$pg_admin_url" \
+    -c "DROP DATABASE IF EXISTS $PG_DATABASE" -c "CREATE DATABASE $PG_DATABASE" >/dev/null
   pg_url="${pg_admin_url%/*}/$PG_DATABASE"
   check_container wd-check-postgres "PostgreSQL on a fresh database ($PG_DATABASE)" "$pg_url"
 fi
