@@ -148,7 +148,9 @@ export async function listInboxClaims(db: PrismaClient, shop: string, query: Inb
     });
     ids.push(...found.map((row) => row.id));
   }
-  const read = await db.claim.findMany({ where: { shop, id: { in: ids } }, select: INBOX_ROW_SELECT });
+  // By id alone (they are this shop's, read just above): with `shop = ?` beside it SQLite read
+  // the shop's claims through a shop index instead of looking up 26 ids (170 ms).
+  const read = await db.claim.findMany({ where: { id: { in: ids } }, select: INBOX_ROW_SELECT });
   const byId = new Map<string, InboxRowSelected>(read.map((row) => [row.id, row]));
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const more = rows.length > limit;
