@@ -71,6 +71,23 @@ describe("the admin's first paint", () => {
     expect(illustration?.box.slice(2)).toEqual([226, 226]);
   });
 
+  it("GIVEN the policy tester WHEN its document is read THEN it asks first for the illustration it shows, ahead of its scripts", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, userAgent: DESKTOP_USER_AGENT });
+    try {
+      await page.goto(`${demo.baseUrl}/demo/admin?${new URLSearchParams({ path: "/app/policy-tester" })}`);
+      const frame = await appFrame(page);
+      const { preloaded, shown } = await frame.evaluate(() => ({
+        preloaded: [...document.querySelectorAll<HTMLLinkElement>('head link[rel="preload"][as="image"]')].map(
+          (link) => `${link.href} ${link.getAttribute("fetchpriority")}`,
+        ),
+        shown: document.querySelector<HTMLImageElement>("main img")?.src,
+      }));
+      expect(preloaded).toEqual([`${shown} high`]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it.each(["/app/claims", "/app/policy-tester", "/app/numbers", "/app/settings"])(
     "GIVEN %s WHEN the app's JavaScript has hydrated it THEN its headings, images and charts are where the server painted them",
     async (path) => {
