@@ -9,7 +9,6 @@ import {
   Card,
   Checkbox,
   ChoiceList,
-  EmptyState,
   FormLayout,
   InlineStack,
   Layout,
@@ -192,12 +191,17 @@ export default function ReturnAddresses() {
               </Banner>
             ) : null}
             {locations.length === 0 ? (
+              // Not Polaris's EmptyState without an image: it keeps a 226 px placeholder until React
+              // hydrates, then drops it, and the text jumps up (a layout shift).
               <Card>
-                <EmptyState heading="No locations in your store" image="">
-                  <p>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    No locations in your store
+                  </Text>
+                  <Text as="p">
                     Add a location in your Shopify admin under Settings, Locations; then set where its returns go here.
-                  </p>
-                </EmptyState>
+                  </Text>
+                </BlockStack>
               </Card>
             ) : null}
             {locations.map((row, index) => {
