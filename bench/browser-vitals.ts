@@ -38,6 +38,8 @@ function adminPages(claimId: string): Record<string, string> {
     "claim page": `/app/claims/${claimId}`,
     settings: "/app/settings",
     "notification settings": "/app/settings/notifications",
+    "return addresses": "/app/settings/return-addresses",
+    "denial clauses": "/app/settings/denial-clauses",
     "products and overrides": "/app/products",
     numbers: "/app/numbers",
     "policy tester": "/app/policy-tester",
