@@ -6,7 +6,7 @@ import type { BenchServer, ShopperOrder } from "./bench-server";
 import { timingOf, type ScenarioResult, type Timing } from "./report";
 import { fileShopperClaim } from "./shopper-claim";
 
-// Refunds at volume (docs/decisions/032): each shopper files a claim on one of the two units of
+// Refunds at volume (docs/decisions/034): each shopper files a claim on one of the two units of
 // their order (POST /api/claims, a refund preferred); the merchant opens the claim page (its
 // loader gives the version), approves without a return (`decide`), opens the Resolve modal (its
 // preview gives the version and the digest) and confirms: RESOLVE_CLICKS posts of the same
