@@ -65,6 +65,9 @@ export async function createTemplate(plan: TestDatabasePlan): Promise<void> {
 export async function createWorkerDatabase(plan: TestDatabasePlan, worker: string): Promise<string> {
   if (plan.provider === "sqlite") {
     const file = join(plan.base, `w${worker}.sqlite`);
+    // The previous test file's write-ahead log (the app journals in WAL) would be replayed into the
+    // fresh copy: "database disk image is malformed".
+    for (const journal of [`${file}-wal`, `${file}-shm`]) rmSync(journal, { force: true });
     copyFileSync(join(plan.base, "template.sqlite"), file);
     return `file:${file}`;
   }
