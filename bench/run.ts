@@ -277,7 +277,7 @@ async function main() {
   const seeded = await seedClaimsAtScale(db, plan, startedAt);
   // PostgreSQL's autovacuum would have analyzed tables that grew over two years, and set their
   // visibility map (index-only scans); a table filled a minute ago has neither until it runs.
-  if (values.db === "postgres") await db.$executeRawUnsafe('VACUUM ANALYZE "Claim", "ClaimItem"');
+  if (values.db === "postgres") await db.$executeRawUnsafe('VACUUM ANALYZE "Claim", "ClaimItem", "ClaimSearchTerm"');
 
   // A deep page: the cursors of the row `deepPage` pages in, in both sorts, as the inbox gives them out.
   const deepRow = plan.deepPage * 25 - 1;
