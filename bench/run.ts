@@ -356,23 +356,44 @@ async function main() {
       );
     }
 
-    if (wanted("evaluation")) scenarios.push(await measureEvaluation(server, runs, baseline));
-    if (wanted("submissions")) scenarios.push(await measureSubmissions(server, runs, baseline));
-    if (wanted("webhooks")) scenarios.push(await measureWebhookBurst(server, db, baseline));
-    if (wanted("bundles")) scenarios.push(await measureExtensionBundles());
-    if (wanted("vitals")) scenarios.push(await measureAdminVitalsOrSayWhyNot(runs));
-    if (wanted("refunds")) scenarios.push(await measureRefunds(server, db, BIG_SHOP, server.refundShoppers, baseline));
-    if (wanted("uploads"))
-      scenarios.push(
-        ...(await measureUploads(server, db, {
-          shop: BIG_SHOP,
-          shopper: server.evaluationOrder,
-          runs,
-          tiny: values.scale === "tiny",
-          baseline,
-        })),
-      );
-    // New scenarios: one `if (wanted("name")) scenarios.push(await measureName(...))` line each, here.
+    /**
+     * A scenario that throws is reported as failed, with its error, and the others still run: a
+     * crash in the last scenario must not lose the half hour measured before it.
+     */
+    const measure = async (name: ScenarioName, run: () => Promise<ScenarioResult | ScenarioResult[]>) => {
+      if (!wanted(name)) return;
+      try {
+        const result = await run();
+        scenarios.push(...(Array.isArray(result) ? result : [result]));
+      } catch (error) {
+        console.error(`${name}: failed`, error);
+        scenarios.push({
+          name,
+          measure: "server",
+          target: { stat: "p95Ms", below: 0 },
+          pass: false,
+          notRun: `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+        });
+      }
+    };
+    await measure("evaluation", () => measureEvaluation(server, runs, baseline));
+    await measure("submissions", () => measureSubmissions(server, runs, baseline));
+    await measure("webhooks", () => measureWebhookBurst(server, db, baseline));
+    await measure("bundles", () => measureExtensionBundles());
+    await measure("vitals", () =>
+      measureAdminVitalsOrSayWhyNot(runs, values.db === "sqlite" ? "sqlite" : "postgresql"),
+    );
+    await measure("refunds", () => measureRefunds(server, db, BIG_SHOP, server.refundShoppers, baseline));
+    await measure("uploads", () =>
+      measureUploads(server, db, {
+        shop: BIG_SHOP,
+        shopper: server.evaluationOrder,
+        runs,
+        tiny: values.scale === "tiny",
+        baseline,
+      }),
+    );
+    // New scenarios: one `await measure("name", () => measureName(...))` line each, here.
 
     const report: BenchReport = BenchReportSchema.parse({
       startedAt: startedAt.toISOString(),
