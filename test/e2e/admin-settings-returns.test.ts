@@ -25,7 +25,14 @@ mkdirSync("test-results", { recursive: true });
 async function openClaim(tab: RegExp, status: string, number?: string) {
   await page.locator("nav a", { hasText: "Claims" }).click();
   let frame = await appFrame(page);
-  await frame.getByRole("tab", { name: tab }).click();
+  // The inbox was just loaded again: a click on a tab (a button) before the page has hydrated is
+  // lost, so click until the tab is the selected one.
+  const tabButton = frame.getByRole("tab", { name: tab });
+  for (let tries = 0; (await tabButton.getAttribute("aria-selected")) !== "true"; tries++) {
+    if (tries === 40) throw new Error(`The inbox's ${String(tab)} tab never opened`);
+    await tabButton.click();
+    await page.waitForTimeout(250);
+  }
   const row = frame
     .locator("tbody tr")
     .filter({
